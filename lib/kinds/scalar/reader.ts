@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ApiError } from '../../api/errors';
+import { WireNumber, encodeNumber } from '../../protocol/wire-number';
+import type { ScalarSeries, Store } from '../../storage/store';
+import { DEFAULT_MAX_POINTS } from './meta';
+
+export const scalarQuerySchema = z.object({
+  max_points: z.coerce.number().int().min(2).max(100_000).default(DEFAULT_MAX_POINTS),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+/** `[wall_time_seconds, step, value]`, TensorBoard's tuple order. */
+export type ScalarTuple = [number, number, WireNumber];
+
+export interface ScalarSeriesResponse {
+  runId: string;
+  tag: string;
+  count: number;
+  downsampled: boolean;
+  points: ScalarTuple[];
+}
+
+export function readScalarSeries(store: Store, runId: string, tag: string, maxPoints: number): ScalarSeries {
+  if (!store.hasRun(runId)) throw new ApiError('not_found', `run "${runId}" not found`);
+  const series = store.readScalars(runId, tag, { maxPoints });
+  if (!series) throw new ApiError('not_found', `run "${runId}" has no scalar tag "${tag}"`);
+  return series;
+}
+
+export function toSeriesResponse(runId: string, series: ScalarSeries): ScalarSeriesResponse {
+  return {
+    runId,
+    tag: series.tag,
+    count: series.count,
+    downsampled: series.downsampled,
+    points: series.points.map((p) => [p.wallTime / 1000, p.step, encodeNumber(p.value)]),
+  };
+}
+
+/** Python's float formatting, which TensorBoard's CSV export uses for non-finite values. */
+function csvNumber(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  return String(value);
+}
+
+export function toCsv(series: ScalarSeries): string {
+  const rows = series.points.map((p) => `${p.wallTime / 1000},${p.step},${csvNumber(p.value)}`);
+  return ['Wall time,Step,Value', ...rows].join('\n') + '\n';
+}

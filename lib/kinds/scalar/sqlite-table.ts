@@ -1,0 +1,136 @@
+import type { Db } from '../../storage/sqlite/open-database';
+import type { TagTable } from '../../storage/sqlite/tag-table';
+import type { ScalarSeries, ScalarTagInfo } from '../../storage/store';
+import { SCALAR_KIND, ScalarPoint } from './meta';
+import { downsampleMinMax } from './downsample';
+import { RAW_READ_LIMIT, chooseLevel, rollUp } from './rollup';
+
+/** SQLite stores NaN as NULL, so NULL in a value column means NaN; Infinity is stored as is. */
+export const SCALAR_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS scalars (
+    tag_id INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    wall_time REAL NOT NULL,
+    value REAL,
+    PRIMARY KEY (tag_id, step)
+  ) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS scalar_rollups (
+    tag_id INTEGER NOT NULL,
+    level INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    min_step INTEGER, min_wall REAL, min_value REAL,
+    max_step INTEGER, max_wall REAL, max_value REAL,
+    nan_step INTEGER, nan_wall REAL,
+    PRIMARY KEY (tag_id, level, bucket)
+  ) WITHOUT ROWID`,
+];
+
+type PointRow = [step: number, wallTime: number, value: number | null];
+type RollupRow = [number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null];
+
+const valueOf = (v: number | null): number => (v === null ? NaN : v);
+
+export class ScalarTable {
+  private readonly insert;
+  private readonly upsertRollup;
+  private readonly selectRaw;
+  private readonly selectRollup;
+
+  constructor(db: Db, private readonly tags: TagTable) {
+    this.insert = db.prepare(`INSERT OR IGNORE INTO scalars (tag_id, step, wall_time, value) VALUES (?, ?, ?, ?)`);
+    // Every SET expression sees the old row, so each extreme is compared before it is replaced.
+    this.upsertRollup = db.prepare(`INSERT INTO scalar_rollups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (tag_id, level, bucket) DO UPDATE SET
+        count = count + excluded.count,
+        min_step = CASE WHEN min_value IS NULL OR excluded.min_value < min_value THEN excluded.min_step ELSE min_step END,
+        min_wall = CASE WHEN min_value IS NULL OR excluded.min_value < min_value THEN excluded.min_wall ELSE min_wall END,
+        min_value = CASE WHEN min_value IS NULL OR excluded.min_value < min_value THEN excluded.min_value ELSE min_value END,
+        max_step = CASE WHEN max_value IS NULL OR excluded.max_value > max_value THEN excluded.max_step ELSE max_step END,
+        max_wall = CASE WHEN max_value IS NULL OR excluded.max_value > max_value THEN excluded.max_wall ELSE max_wall END,
+        max_value = CASE WHEN max_value IS NULL OR excluded.max_value > max_value THEN excluded.max_value ELSE max_value END,
+        nan_wall = CASE WHEN nan_step IS NULL OR excluded.nan_step < nan_step THEN excluded.nan_wall ELSE nan_wall END,
+        nan_step = CASE WHEN nan_step IS NULL OR excluded.nan_step < nan_step THEN excluded.nan_step ELSE nan_step END`);
+    this.selectRaw = db.prepare(`SELECT step, wall_time, value FROM scalars WHERE tag_id = ? ORDER BY step`).raw(true);
+    this.selectRollup = db
+      .prepare(`SELECT min_step, min_wall, min_value, max_step, max_wall, max_value, nan_step, nan_wall
+        FROM scalar_rollups WHERE tag_id = ? AND level = ? ORDER BY bucket`)
+      .raw(true);
+  }
+
+  /** Call inside a transaction. Returns the number of points that were not stored before. */
+  write(runId: string, points: readonly ScalarPoint[]): number {
+    const byTag = new Map<string, ScalarPoint[]>();
+    for (const p of points) {
+      const list = byTag.get(p.tag);
+      if (list) list.push(p);
+      else byTag.set(p.tag, [p]);
+    }
+    let added = 0;
+    for (const [tag, list] of byTag) {
+      const tagId = this.tags.idFor(runId, SCALAR_KIND, tag);
+      const fresh = list.filter((p) => this.insert.run(tagId, p.step, p.wallTime, Number.isNaN(p.value) ? null : p.value).changes > 0);
+      if (fresh.length === 0) continue;
+      added += fresh.length;
+      this.writeRollups(tagId, fresh);
+      let first = fresh[0];
+      let last = fresh[0];
+      for (const p of fresh) {
+        if (p.step < first.step) first = p;
+        if (p.step >= last.step) last = p;
+      }
+      this.tags.noteWritten(tagId, fresh.length, first.step, last.step, last.wallTime, last.value);
+    }
+    return added;
+  }
+
+  private writeRollups(tagId: number, fresh: readonly ScalarPoint[]): void {
+    for (const b of rollUp(fresh)) {
+      this.upsertRollup.run(
+        tagId, b.level, b.bucket, b.count,
+        b.min?.step ?? null, b.min?.wallTime ?? null, b.min?.value ?? null,
+        b.max?.step ?? null, b.max?.wallTime ?? null, b.max?.value ?? null,
+        b.nan?.step ?? null, b.nan?.wallTime ?? null,
+      );
+    }
+  }
+
+  listTags(runId: string): ScalarTagInfo[] {
+    return this.tags.list(runId, SCALAR_KIND).map((row) => ({
+      tag: row.name,
+      count: row.count,
+      firstStep: row.first_step,
+      lastStep: row.last_step,
+      last: [row.last_step, row.last_wall, valueOf(row.last_value)],
+    }));
+  }
+
+  read(runId: string, tag: string, maxPoints: number): ScalarSeries | null {
+    const row = this.tags.get(runId, SCALAR_KIND, tag);
+    if (!row) return null;
+    const latest: ScalarPoint = { tag, step: row.last_step, wallTime: row.last_wall, value: valueOf(row.last_value) };
+    const candidates = row.count <= RAW_READ_LIMIT ? this.readRaw(row.id, tag) : this.readRollup(row.id, tag, row.last_step - row.first_step + 1, maxPoints);
+    if (candidates[candidates.length - 1]?.step !== latest.step) candidates.push(latest);
+    const points = downsampleMinMax(candidates, maxPoints);
+    return { tag, count: row.count, downsampled: points.length < row.count, points };
+  }
+
+  private readRaw(tagId: number, tag: string): ScalarPoint[] {
+    return (this.selectRaw.all(tagId) as PointRow[]).map(([step, wallTime, value]) => ({ tag, step, wallTime, value: valueOf(value) }));
+  }
+
+  /** Each rollup row contributes its min, max and first NaN; the in-memory pass then merges rows. */
+  private readRollup(tagId: number, tag: string, span: number, maxPoints: number): ScalarPoint[] {
+    const level = chooseLevel(span, maxPoints * 2);
+    const out: ScalarPoint[] = [];
+    for (const r of this.selectRollup.all(tagId, level) as RollupRow[]) {
+      const picked: ScalarPoint[] = [];
+      if (r[0] !== null) picked.push({ tag, step: r[0], wallTime: r[1]!, value: valueOf(r[2]) });
+      if (r[3] !== null && r[3] !== r[0]) picked.push({ tag, step: r[3], wallTime: r[4]!, value: valueOf(r[5]) });
+      if (r[6] !== null) picked.push({ tag, step: r[6], wallTime: r[7]!, value: NaN });
+      picked.sort((a, b) => a.step - b.step);
+      out.push(...picked);
+    }
+    return out;
+  }
+}

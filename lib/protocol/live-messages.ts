@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import type { WireScalar } from '../kinds/scalar/schema';
+import type { WireRunSummary } from '../api/wire-run';
+import { runIdSchema } from './ingest-messages';
+
+/** Dashboard → server on the live socket. */
+export const liveRequestSchema = z.discriminatedUnion('topic', [
+  z.object({ type: z.literal('subscribe'), topic: z.literal('runs') }),
+  z.object({ type: z.literal('subscribe'), topic: z.literal('run'), runId: runIdSchema }),
+]);
+export type LiveRequest = z.infer<typeof liveRequestSchema>;
+
+/** Server → dashboard pushes; values use the same NaN/Infinity encoding as ingest. */
+export type LiveEvent =
+  | { type: 'run'; run: WireRunSummary }
+  | { type: 'scalars'; runId: string; points: WireScalar[] }
+  | { type: 'error'; message: string };

@@ -1,0 +1,84 @@
+import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
+import type { Vocabulary } from '../protocol/vocabulary-schema';
+import type { ScalarPoint } from '../kinds/scalar/meta';
+import { SCALAR_SCHEMA, ScalarTable } from '../kinds/scalar/sqlite-table';
+import { Db, openDatabase } from './sqlite/open-database';
+import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
+import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
+import { VOCABULARY_SCHEMA, VocabularyTable } from './sqlite/vocabulary-table';
+import type { LastPoint, ReadScalarsOptions, RunRecord, RunSummary, ScalarSeries, ScalarTagInfo, Store } from './store';
+
+const SCHEMA = [...RUN_SCHEMA, ...TAG_SCHEMA, ...SCALAR_SCHEMA, ...VOCABULARY_SCHEMA];
+
+/** The embedded engine: one SQLite file, one writer connection shared by ingest and queries. */
+export class SqliteStore implements Store {
+  private readonly db: Db;
+  private readonly runs: RunTable;
+  private readonly scalars: ScalarTable;
+  private readonly vocabulary: VocabularyTable;
+
+  constructor(readonly path: string) {
+    this.db = openDatabase(path, SCHEMA);
+    this.runs = new RunTable(this.db);
+    const tags = new TagTable(this.db);
+    this.scalars = new ScalarTable(this.db, tags);
+    this.vocabulary = new VocabularyTable(this.db);
+  }
+
+  upsertRun(run: RunStartFields): void {
+    this.runs.upsertRun(run);
+  }
+
+  setRunStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean {
+    return this.runs.setStatus(runId, status, error, at);
+  }
+
+  hasRun(runId: string): boolean {
+    return this.runs.get(runId) !== null;
+  }
+
+  getRun(runId: string): RunSummary | null {
+    const run = this.runs.get(runId);
+    return run ? this.summarise(run) : null;
+  }
+
+  listRuns(): RunSummary[] {
+    return this.runs.list().map((run) => this.summarise(run));
+  }
+
+  writeScalars(runId: string, points: ScalarPoint[]): number {
+    return this.db.transaction(() => {
+      const added = this.scalars.write(runId, points);
+      let latest = 0;
+      for (const p of points) latest = Math.max(latest, p.wallTime);
+      this.runs.touchRun(runId, latest);
+      return added;
+    })();
+  }
+
+  listScalarTags(runId: string): ScalarTagInfo[] {
+    return this.scalars.listTags(runId);
+  }
+
+  readScalars(runId: string, tag: string, options: ReadScalarsOptions): ScalarSeries | null {
+    return this.scalars.read(runId, tag, options.maxPoints);
+  }
+
+  writeVocabulary(runId: string, vocabulary: Vocabulary): void {
+    this.vocabulary.write(runId, vocabulary);
+  }
+
+  readVocabulary(runId: string): Vocabulary | null {
+    return this.vocabulary.read(runId);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private summarise(run: RunRecord): RunSummary {
+    const lastScalars: Record<string, LastPoint> = {};
+    for (const t of this.scalars.listTags(run.id)) lastScalars[t.tag] = t.last;
+    return { ...run, lastScalars };
+  }
+}

@@ -1,0 +1,90 @@
+import type { Db } from './open-database';
+import type { RunStartFields, RunStatus } from '../../protocol/ingest-messages';
+import type { RunRecord } from '../store';
+
+export const RUN_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS runs (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    model TEXT NOT NULL,
+    backend TEXT NOT NULL,
+    config TEXT NOT NULL,
+    status TEXT NOT NULL,
+    error TEXT,
+    started_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    finished_at REAL
+  )`,
+  `CREATE INDEX IF NOT EXISTS runs_by_start ON runs (started_at)`,
+];
+
+interface RunRow {
+  id: string;
+  name: string;
+  model: string;
+  backend: string;
+  config: string;
+  status: RunStatus;
+  error: string | null;
+  started_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+function toRecord(row: RunRow): RunRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    model: row.model,
+    backend: row.backend,
+    config: JSON.parse(row.config) as Record<string, unknown>,
+    status: row.status,
+    error: row.error,
+    startedAt: row.started_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+/** SQL for the runs table only; points live in each kind's own tables. */
+export class RunTable {
+  private readonly upsert;
+  private readonly status;
+  private readonly touch;
+  private readonly one;
+  private readonly all;
+
+  constructor(db: Db) {
+    // A resent run.start (after a reconnect) must not reset the status of a run that already ended.
+    this.upsert = db.prepare(`INSERT INTO runs (id, name, model, backend, config, status, started_at, updated_at)
+      VALUES (@id, @name, @model, @backend, @config, 'running', @startedAt, @startedAt)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, model = excluded.model,
+        backend = excluded.backend, config = excluded.config`);
+    this.status = db.prepare(`UPDATE runs SET status = ?, error = ?, updated_at = max(updated_at, ?),
+      finished_at = CASE WHEN ? = 'running' THEN NULL ELSE ? END WHERE id = ?`);
+    this.touch = db.prepare(`UPDATE runs SET updated_at = max(updated_at, ?) WHERE id = ?`);
+    this.one = db.prepare(`SELECT * FROM runs WHERE id = ?`);
+    this.all = db.prepare(`SELECT * FROM runs ORDER BY started_at DESC`);
+  }
+
+  upsertRun(run: RunStartFields): void {
+    this.upsert.run({ ...run, config: JSON.stringify(run.config) });
+  }
+
+  setStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean {
+    return this.status.run(status, error, at, status, at, runId).changes > 0;
+  }
+
+  touchRun(runId: string, at: number): void {
+    this.touch.run(at, runId);
+  }
+
+  get(runId: string): RunRecord | null {
+    const row = this.one.get(runId) as RunRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  list(): RunRecord[] {
+    return (this.all.all() as RunRow[]).map(toRecord);
+  }
+}

@@ -1,0 +1,54 @@
+import type { Db } from './open-database';
+import type { Vocabulary } from '../../protocol/vocabulary-schema';
+
+export const VOCABULARY_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS vocabulary (
+    run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    word TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    positive_docs INTEGER,
+    negative_docs INTEGER,
+    PRIMARY KEY (run_id, idx)
+  ) WITHOUT ROWID`,
+];
+
+interface VocabularyRow {
+  word: string;
+  count: number;
+  positive_docs: number | null;
+  negative_docs: number | null;
+}
+
+export class VocabularyTable {
+  private readonly clear;
+  private readonly insert;
+  private readonly select;
+
+  constructor(private readonly db: Db) {
+    this.clear = db.prepare(`DELETE FROM vocabulary WHERE run_id = ?`);
+    this.insert = db.prepare(`INSERT INTO vocabulary VALUES (?, ?, ?, ?, ?, ?)`);
+    this.select = db.prepare(`SELECT word, count, positive_docs, negative_docs FROM vocabulary WHERE run_id = ? ORDER BY idx`);
+  }
+
+  /** Replaces the whole vocabulary, so a resend stores it once. */
+  write(runId: string, v: Vocabulary): void {
+    this.db.transaction(() => {
+      this.clear.run(runId);
+      v.words.forEach((word, i) => {
+        this.insert.run(runId, i, word, v.counts[i], v.positiveDocs?.[i] ?? null, v.negativeDocs?.[i] ?? null);
+      });
+    })();
+  }
+
+  read(runId: string): Vocabulary | null {
+    const rows = this.select.all(runId) as VocabularyRow[];
+    if (rows.length === 0) return null;
+    const hasDocs = rows[0].positive_docs !== null;
+    return {
+      words: rows.map((r) => r.word),
+      counts: rows.map((r) => r.count),
+      ...(hasDocs ? { positiveDocs: rows.map((r) => r.positive_docs ?? 0), negativeDocs: rows.map((r) => r.negative_docs ?? 0) } : {}),
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
+import type { Vocabulary } from '../protocol/vocabulary-schema';
+import type { ScalarPoint } from '../kinds/scalar/meta';
+
+/** A run as the API and the dashboard see it. Times are ms since the epoch. */
+export interface RunRecord {
+  id: string;
+  name: string;
+  model: string;
+  backend: string;
+  config: Record<string, unknown>;
+  status: RunStatus;
+  error: string | null;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+}
+
+/** The latest point of a tag, as `[step, wallTimeMs, value]`. */
+export type LastPoint = [step: number, wallTime: number, value: number];
+
+export interface RunSummary extends RunRecord {
+  lastScalars: Record<string, LastPoint>;
+}
+
+export interface ScalarTagInfo {
+  tag: string;
+  count: number;
+  firstStep: number;
+  lastStep: number;
+  last: LastPoint;
+}
+
+export interface ScalarSeries {
+  tag: string;
+  /** Points stored for the tag, before downsampling. */
+  count: number;
+  downsampled: boolean;
+  points: ScalarPoint[];
+}
+
+export interface ReadScalarsOptions {
+  /** Downsample to about this many points, keeping each bucket's min and max and the latest point. */
+  maxPoints: number;
+}
+
+/**
+ * The one storage interface in front of every data kind. Callers never see SQL,
+ * so another engine can stand behind it later.
+ */
+export interface Store {
+  readonly path: string;
+  upsertRun(run: RunStartFields): void;
+  /** Returns false when the run is unknown. */
+  setRunStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean;
+  hasRun(runId: string): boolean;
+  getRun(runId: string): RunSummary | null;
+  listRuns(): RunSummary[];
+  /** Stores points idempotently by (run, tag, step); returns how many were new. */
+  writeScalars(runId: string, points: ScalarPoint[]): number;
+  listScalarTags(runId: string): ScalarTagInfo[];
+  readScalars(runId: string, tag: string, options: ReadScalarsOptions): ScalarSeries | null;
+  writeVocabulary(runId: string, vocabulary: Vocabulary): void;
+  readVocabulary(runId: string): Vocabulary | null;
+  close(): void;
+}

@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { SqliteStore } from '../../lib/storage/sqlite-store';
+import type { ScalarPoint } from '../../lib/kinds/scalar/meta';
+import { tempDir } from '../helpers/temp-dir';
+
+function openTemp(t: Parameters<typeof tempDir>[0]): SqliteStore {
+  const store = new SqliteStore(join(tempDir(t), 'runs.db'));
+  t.after(() => store.close());
+  store.upsertRun({ id: 'r1', name: 'run one', model: 'm', backend: 'cpu', config: { lr: 0.001 }, startedAt: 1000 });
+  return store;
+}
+
+const point = (tag: string, step: number, value: number): ScalarPoint => ({ tag, step, wallTime: 1000 + step, value });
+
+test('a resent batch stores nothing twice', (t) => {
+  const store = openTemp(t);
+  const batch = [point('batch/loss', 1, 0.9), point('batch/loss', 2, 0.8), point('batch/acc', 1, 0.5)];
+  assert.equal(store.writeScalars('r1', batch), 3);
+  assert.equal(store.writeScalars('r1', batch), 0);
+  const series = store.readScalars('r1', 'batch/loss', { maxPoints: 100 });
+  assert.deepEqual(series?.points.map((p) => [p.step, p.value]), [[1, 0.9], [2, 0.8]]);
+  assert.equal(series?.count, 2);
+  assert.deepEqual(store.listScalarTags('r1').map((t) => [t.tag, t.count]), [['batch/acc', 1], ['batch/loss', 2]]);
+});
+
+test('NaN and infinities are stored and read back as such', (t) => {
+  const store = openTemp(t);
+  store.writeScalars('r1', [point('loss', 1, NaN), point('loss', 2, Infinity), point('loss', 3, -Infinity), point('loss', 4, 0.5)]);
+  const values = store.readScalars('r1', 'loss', { maxPoints: 100 })!.points.map((p) => p.value);
+  assert.ok(Number.isNaN(values[0]));
+  assert.deepEqual(values.slice(1), [Infinity, -Infinity, 0.5]);
+  store.writeScalars('r1', [point('loss', 5, NaN)]);
+  assert.ok(Number.isNaN(store.getRun('r1')!.lastScalars.loss[2]), 'the latest value is NaN');
+});
+
+test('the run survives a reopen of the file with its status and config', (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'runs.db');
+  const first = new SqliteStore(path);
+  first.upsertRun({ id: 'r2', name: 'two', model: 'imdb', backend: 'wasm', config: { epochs: 3 }, startedAt: 5 });
+  first.writeScalars('r2', [point('epoch/loss', 10, 0.4)]);
+  first.setRunStatus('r2', 'failed', 'boom', 99);
+  first.close();
+  const again = new SqliteStore(path);
+  t.after(() => again.close());
+  again.upsertRun({ id: 'r2', name: 'two', model: 'imdb', backend: 'wasm', config: { epochs: 3 }, startedAt: 5 });
+  const run = again.getRun('r2')!;
+  assert.equal(run.status, 'failed', 'a resent run.start does not reset the status');
+  assert.equal(run.error, 'boom');
+  assert.equal(run.finishedAt, 99);
+  assert.deepEqual(run.config, { epochs: 3 });
+  assert.deepEqual(run.lastScalars['epoch/loss'], [10, 1010, 0.4]);
+});
+
+test('downsampling keeps spikes, NaN and the latest point of a long series', (t) => {
+  const store = openTemp(t);
+  const points: ScalarPoint[] = [];
+  for (let step = 0; step < 10_000; step++) points.push(point('loss', step, Math.sin(step / 100)));
+  points[4321] = point('loss', 4321, 50);
+  points[7777] = point('loss', 7777, NaN);
+  store.writeScalars('r1', points);
+  const series = store.readScalars('r1', 'loss', { maxPoints: 500 })!;
+  assert.equal(series.count, 10_000);
+  assert.ok(series.downsampled);
+  assert.ok(series.points.length <= 502, `got ${series.points.length} points`);
+  assert.ok(series.points.some((p) => p.step === 4321 && p.value === 50), 'spike kept');
+  assert.ok(series.points.some((p) => p.step === 7777 && Number.isNaN(p.value)), 'NaN kept');
+  assert.equal(series.points[series.points.length - 1].step, 9999, 'latest point kept');
+  const steps = series.points.map((p) => p.step);
+  assert.deepEqual(steps, [...steps].sort((a, b) => a - b), 'sorted by step');
+});
+
+test('a series past the raw-read limit is served from rollups with the same extremes', (t) => {
+  const store = openTemp(t);
+  const total = 200_000;
+  for (let start = 0; start < total; start += 20_000) {
+    const batch: ScalarPoint[] = [];
+    for (let step = start; step < start + 20_000; step++) batch.push(point('loss', step, Math.cos(step / 1000)));
+    if (start === 100_000) batch[5] = point('loss', 100_005, -42);
+    if (start === 140_000) batch[9] = point('loss', 140_009, NaN);
+    store.writeScalars('r1', batch);
+  }
+  const series = store.readScalars('r1', 'loss', { maxPoints: 1000 })!;
+  assert.equal(series.count, total);
+  assert.ok(series.points.length <= 1002 && series.points.length > 400, `got ${series.points.length}`);
+  assert.ok(series.points.some((p) => p.step === 100_005 && p.value === -42), 'dip kept');
+  assert.ok(series.points.some((p) => p.step === 140_009 && Number.isNaN(p.value)), 'NaN kept');
+  assert.equal(series.points[series.points.length - 1].step, total - 1);
+  assert.ok(Math.max(...series.points.filter((p) => !Number.isNaN(p.value)).map((p) => p.value)) === 1, 'max of cos kept');
+});
+
+test('vocabulary round-trips per run', (t) => {
+  const store = openTemp(t);
+  store.writeVocabulary('r1', { words: ['<pad>', 'the', '<b>"x"</b>'], counts: [0, 10, 2], positiveDocs: [0, 5, 1], negativeDocs: [0, 4, 0] });
+  store.writeVocabulary('r1', { words: ['<pad>', 'the', '<b>"x"</b>'], counts: [0, 10, 2], positiveDocs: [0, 5, 1], negativeDocs: [0, 4, 0] });
+  assert.deepEqual(store.readVocabulary('r1')?.words, ['<pad>', 'the', '<b>"x"</b>']);
+  assert.deepEqual(store.readVocabulary('r1')?.negativeDocs, [0, 4, 0]);
+  assert.equal(store.readVocabulary('nope'), null);
+});
