@@ -1,0 +1,98 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { INGEST_PATH, LIVE_PATH, MAX_MESSAGE_BYTES } from '../lib/protocol/version';
+import { liveRequestSchema } from '../lib/protocol/live-messages';
+import type { Store } from '../lib/storage/store';
+import { handleIngestMessage } from './handle-ingest-message';
+import { LiveHub } from './live-hub';
+
+/** Beyond this, ws itself closes the socket (1009) before we could even read the message. */
+const HARD_PAYLOAD_LIMIT = 16 * MAX_MESSAGE_BYTES;
+
+export type Log = (line: string) => void;
+
+/**
+ * A browser always sends Origin; a page from another site must not drive our sockets
+ * (cross-site WebSocket hijacking). Trainers are not browsers and send none.
+ */
+export function isAllowedOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function reject(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export interface Sockets {
+  hub: LiveHub;
+  close(): void;
+}
+
+/**
+ * Routes upgrades on our two paths to our WebSocket servers and hands every other upgrade
+ * to `fallback` (Next's HMR in dev), since Next closes sockets on upgrades it does not own.
+ */
+export function attachSockets(server: Server, store: Store, log: Log, fallback?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void): Sockets {
+  const hub = new LiveHub(store);
+  const ingest = new WebSocketServer({ noServer: true, maxPayload: HARD_PAYLOAD_LIMIT });
+  const live = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+
+  ingest.on('connection', (socket, req) => {
+    const peer = req.socket.remoteAddress;
+    socket.on('message', (data) => {
+      const reply = handleIngestMessage(store, hub, data);
+      if (reply.type === 'error') log(`ingest error from ${peer}: [${reply.code}] ${reply.message}`);
+      socket.send(JSON.stringify(reply));
+    });
+    socket.on('error', (e) => log(`ingest socket from ${peer}: ${e.message}`));
+  });
+
+  live.on('connection', (socket) => {
+    socket.on('message', (data) => {
+      let request;
+      try {
+        request = liveRequestSchema.parse(JSON.parse(data.toString()));
+      } catch {
+        socket.send(JSON.stringify({ type: 'error', message: 'expected {"type":"subscribe","topic":"runs"} or {"type":"subscribe","topic":"run","runId":…}' }));
+        return;
+      }
+      hub.subscribe(socket, request);
+    });
+    socket.on('close', () => hub.drop(socket));
+    socket.on('error', () => hub.drop(socket));
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const target = path === INGEST_PATH ? ingest : path === LIVE_PATH ? live : null;
+    if (!target) {
+      if (fallback) fallback(req, socket, head);
+      else reject(socket, 404, 'Not Found');
+      return;
+    }
+    if (!isAllowedOrigin(req)) {
+      log(`refused a WebSocket on ${path} from origin ${req.headers.origin}`);
+      reject(socket, 403, 'Forbidden');
+      return;
+    }
+    target.handleUpgrade(req, socket, head, (ws) => target.emit('connection', ws, req));
+  });
+
+  return {
+    hub,
+    close() {
+      hub.close();
+      for (const wss of [ingest, live]) {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { WebSocket } from 'ws';
+import type { WireScalar } from '../lib/kinds/scalar/schema';
+import type { LiveEvent, LiveRequest } from '../lib/protocol/live-messages';
+import type { Store } from '../lib/storage/store';
+import { toWireRun } from '../lib/api/wire-run';
+
+/** The run list needs fresh last values, not one push per batch. */
+const RUN_LIST_THROTTLE_MS = 250;
+
+/** Fans stored data out to the dashboards that subscribed to it. */
+export class LiveHub {
+  private readonly runListeners = new Set<WebSocket>();
+  private readonly pointListeners = new Map<string, Set<WebSocket>>();
+  private readonly pendingRuns = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly store: Store) {}
+
+  subscribe(socket: WebSocket, request: LiveRequest): void {
+    if (request.topic === 'runs') {
+      this.runListeners.add(socket);
+      return;
+    }
+    let set = this.pointListeners.get(request.runId);
+    if (!set) this.pointListeners.set(request.runId, (set = new Set()));
+    set.add(socket);
+    const run = this.store.getRun(request.runId);
+    if (run) send(socket, { type: 'run', run: toWireRun(run) });
+  }
+
+  drop(socket: WebSocket): void {
+    this.runListeners.delete(socket);
+    for (const [runId, set] of this.pointListeners) {
+      set.delete(socket);
+      if (set.size === 0) this.pointListeners.delete(runId);
+    }
+  }
+
+  /** Status changes go out at once; they are rare and the list must not lag them. */
+  runChanged(runId: string): void {
+    clearTimeout(this.pendingRuns.get(runId));
+    this.pendingRuns.delete(runId);
+    this.pushRun(runId);
+  }
+
+  scalarsAdded(runId: string, points: WireScalar[]): void {
+    const listeners = this.pointListeners.get(runId);
+    if (listeners) {
+      const event = JSON.stringify({ type: 'scalars', runId, points } satisfies LiveEvent);
+      for (const socket of listeners) socket.send(event);
+    }
+    if (!this.pendingRuns.has(runId)) {
+      this.pendingRuns.set(
+        runId,
+        setTimeout(() => {
+          this.pendingRuns.delete(runId);
+          this.pushRun(runId);
+        }, RUN_LIST_THROTTLE_MS),
+      );
+    }
+  }
+
+  close(): void {
+    for (const timer of this.pendingRuns.values()) clearTimeout(timer);
+    this.pendingRuns.clear();
+  }
+
+  private pushRun(runId: string): void {
+    const run = this.store.getRun(runId);
+    if (!run) return;
+    const event: LiveEvent = { type: 'run', run: toWireRun(run) };
+    for (const socket of this.runListeners) send(socket, event);
+    for (const socket of this.pointListeners.get(runId) ?? []) send(socket, event);
+  }
+}
+
+function send(socket: WebSocket, event: LiveEvent): void {
+  socket.send(JSON.stringify(event));
+}

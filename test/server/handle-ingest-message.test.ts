@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { handleIngestMessage } from '../../server/handle-ingest-message';
+import { LiveHub } from '../../server/live-hub';
+import { SqliteStore } from '../../lib/storage/sqlite-store';
+import { MAX_MESSAGE_BYTES } from '../../lib/protocol/version';
+import { tempDir } from '../helpers/temp-dir';
+
+function setup(t: Parameters<typeof tempDir>[0]) {
+  const store = new SqliteStore(join(tempDir(t), 'ingest.db'));
+  const hub = new LiveHub(store);
+  t.after(() => {
+    hub.close();
+    store.close();
+  });
+  const send = (message: unknown) => handleIngestMessage(store, hub, Buffer.from(typeof message === 'string' ? message : JSON.stringify(message)));
+  const ok = send({ v: 1, seq: 1, type: 'run.start', run: { id: 'run-1', name: 'first', config: {}, startedAt: 1 } });
+  assert.deepEqual(ok, { v: 1, type: 'ack', seq: 1 });
+  return { store, send };
+}
+
+const scalars = (points: unknown, runId = 'run-1', seq = 7) => ({ v: 1, seq, type: 'scalars', runId, points });
+
+test('valid scalars are acked and stored', (t) => {
+  const { store, send } = setup(t);
+  assert.deepEqual(send(scalars([['batch/loss', 1, 1000, 0.7], ['batch/loss', 2, 1001, 'NaN'], ['batch/loss', 3, 1002, '-Infinity']])), { v: 1, type: 'ack', seq: 7 });
+  const values = store.readScalars('run-1', 'batch/loss', { maxPoints: 10 })!.points.map((p) => p.value);
+  assert.equal(values[0], 0.7);
+  assert.ok(Number.isNaN(values[1]));
+  assert.equal(values[2], -Infinity);
+});
+
+const badCases: [string, unknown, string, RegExp][] = [
+  ['invalid JSON', '{"v":1, "seq": 3, ', 'invalid_json', /not valid JSON/],
+  ['a bare number', '42', 'unsupported_version', /version undefined/],
+  ['an old protocol version', { v: 0, seq: 3, type: 'scalars' }, 'unsupported_version', /version 0 is not supported/],
+  ['an unknown message type', { v: 1, seq: 3, type: 'histograms!' }, 'invalid_message', /type/],
+  ['a string step', scalars([['loss', 'one', 1, 0.5]]), 'invalid_message', /points\.0\.1/],
+  ['a negative step', scalars([['loss', -1, 1, 0.5]]), 'invalid_message', /points\.0\.1/],
+  ['a fractional step', scalars([['loss', 1.5, 1, 0.5]]), 'invalid_message', /points\.0\.1/],
+  ['a value that is an object', scalars([['loss', 1, 1, { x: 1 }]]), 'invalid_message', /points\.0\.3/],
+  ['a bare NaN literal is not JSON', '{"v":1,"seq":3,"type":"scalars","runId":"run-1","points":[["loss",1,1,NaN]]}', 'invalid_json', /JSON/],
+  ['a misspelled NaN', scalars([['loss', 1, 1, 'nan']]), 'invalid_message', /points\.0\.3/],
+  ['an empty tag', scalars([['', 1, 1, 0.5]]), 'invalid_message', /points\.0\.0/],
+  ['a tag with control characters', scalars([['lo\nss', 1, 1, 0.5]]), 'invalid_message', /points\.0\.0/],
+  ['no points', scalars([]), 'invalid_message', /points/],
+  ['an unknown run', scalars([['loss', 1, 1, 0.5]], 'nobody'), 'unknown_run', /never started/],
+  ['a run id with a slash', scalars([['loss', 1, 1, 0.5]], '../etc'), 'invalid_message', /runId/],
+  ['a status for an unknown run', { v: 1, seq: 3, type: 'run.status', runId: 'ghost', status: 'finished', at: 1 }, 'unknown_run', /ghost/],
+  ['a bad status', { v: 1, seq: 3, type: 'run.status', runId: 'run-1', status: 'exploded', at: 1 }, 'invalid_message', /status/],
+  ['a vocabulary with mismatched counts', { v: 1, seq: 3, type: 'vocabulary', runId: 'run-1', vocabulary: { words: ['a', 'b'], counts: [1] } }, 'invalid_message', /one entry per word/],
+];
+
+for (const [name, message, code, pattern] of badCases) {
+  test(`rejects ${name} with a clear error and keeps what is stored`, (t) => {
+    const { store, send } = setup(t);
+    send(scalars([['loss', 1, 1, 0.25]], 'run-1', 2));
+    const reply = send(message);
+    assert.equal(reply.type, 'error');
+    assert.ok(reply.type === 'error' && reply.code === code, `code ${reply.type === 'error' && reply.code}`);
+    assert.match(reply.type === 'error' ? reply.message : '', pattern);
+    assert.deepEqual(store.readScalars('run-1', 'loss', { maxPoints: 10 })!.points.map((p) => p.value), [0.25]);
+  });
+}
+
+test('an oversized message is refused before parsing', (t) => {
+  const { send } = setup(t);
+  const reply = send('x'.repeat(MAX_MESSAGE_BYTES + 1));
+  assert.equal(reply.type === 'error' && reply.code, 'too_large');
+});
+
+test('the error reply carries the seq when the message had one', (t) => {
+  const { send } = setup(t);
+  const reply = send(scalars([['loss', 1, 1, 0.5]], 'nobody', 41));
+  assert.equal(reply.type === 'error' && reply.seq, 41);
+});
