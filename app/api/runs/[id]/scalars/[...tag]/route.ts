@@ -1,0 +1,19 @@
+import { NextResponse } from 'next/server';
+import { withErrors } from '@/lib/api/with-errors';
+import { readScalarSeries, scalarQuerySchema, toCsv, toSeriesResponse } from '@/lib/kinds/scalar/reader';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/runs/{id}/scalars/{tag}?max_points=&format=json|csv - one series, downsampled to max_points
+export const GET = withErrors<{ id: string; tag: string[] }>(({ store, params, searchParams }) => {
+  const query = scalarQuerySchema.parse(Object.fromEntries(searchParams));
+  const tag = params.tag.join('/');
+  const series = readScalarSeries(store, params.id, tag, query.max_points);
+  if (query.format === 'csv') {
+    const file = `${params.id}-${tag.replace(/[^\w.-]+/g, '_')}.csv`;
+    return new NextResponse(toCsv(series), {
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}"` },
+    });
+  }
+  return NextResponse.json(toSeriesResponse(params.id, series));
+});

@@ -1,0 +1,8 @@
+import type { RunSummary, Store } from '../storage/store';
+import { ApiError } from './errors';
+
+export function getRunOrThrow(store: Store, runId: string): RunSummary {
+  const run = store.getRun(runId);
+  if (!run) throw new ApiError('not_found', `run "${runId}" not found`);
+  return run;
+}
