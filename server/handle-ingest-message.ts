@@ -2,7 +2,7 @@ import type { RawData } from 'ws';
 import { ZodError } from 'zod';
 import { IngestErrorCode, IngestMessage, IngestReply, ingestMessageSchema } from '../lib/protocol/ingest-messages';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../lib/protocol/version';
-import { fromWireScalar } from '../lib/kinds/scalar/schema';
+import { fromColumns } from '../lib/kinds/scalar/schema';
 import type { Store } from '../lib/storage/store';
 import type { LiveHub } from './live-hub';
 
@@ -67,8 +67,9 @@ function apply(store: Store, hub: LiveHub, message: IngestMessage): void {
       return;
     case 'scalars': {
       requireRun(store, message.runId, message.seq);
-      store.writeScalars(message.runId, message.points.map(fromWireScalar));
-      hub.scalarsAdded(message.runId, message.points);
+      const points = fromColumns(message.points);
+      store.writeScalars(message.runId, points);
+      hub.scalarsAdded(message.runId, points);
       return;
     }
     case 'vocabulary':

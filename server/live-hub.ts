@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
-import type { WireScalar } from '../lib/kinds/scalar/schema';
+import { toWireScalar } from '../lib/kinds/scalar/schema';
+import type { ScalarPoint } from '../lib/kinds/scalar/meta';
 import type { LiveEvent, LiveRequest } from '../lib/protocol/live-messages';
 import type { Store } from '../lib/storage/store';
 import { toWireRun } from '../lib/api/wire-run';
@@ -42,10 +43,10 @@ export class LiveHub {
     this.pushRun(runId);
   }
 
-  scalarsAdded(runId: string, points: WireScalar[]): void {
+  scalarsAdded(runId: string, points: ScalarPoint[]): void {
     const listeners = this.pointListeners.get(runId);
     if (listeners) {
-      const event = JSON.stringify({ type: 'scalars', runId, points } satisfies LiveEvent);
+      const event = JSON.stringify({ type: 'scalars', runId, points: points.map(toWireScalar) } satisfies LiveEvent);
       for (const socket of listeners) socket.send(event);
     }
     if (!this.pendingRuns.has(runId)) {

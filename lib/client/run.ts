@@ -4,7 +4,7 @@ import type { IngestReply, RunStartFields, RunStatus } from '../protocol/ingest-
 import type { Vocabulary } from '../protocol/vocabulary-schema';
 import { INGEST_PATH, MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../protocol/version';
 import { MAX_POINTS_PER_BATCH } from '../kinds/scalar/meta';
-import { WireScalar, toWireScalar } from '../kinds/scalar/schema';
+import { ColumnBuilder } from '../kinds/scalar/schema';
 import { Outbox } from './outbox';
 
 export interface RunArgs {
@@ -28,7 +28,7 @@ const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
 
 /** Keeps each scalars message well under the server's size limit. */
-const POINTS_PER_MESSAGE = Math.min(MAX_POINTS_PER_BATCH, Math.floor(MAX_MESSAGE_BYTES / 200));
+const POINTS_PER_MESSAGE = Math.min(MAX_POINTS_PER_BATCH, Math.floor(MAX_MESSAGE_BYTES / 100));
 
 /**
  * The transport of one run: queues what the trainer logs, batches it, and streams it over one
@@ -42,7 +42,7 @@ export class Run {
   private readonly flushIntervalMs: number;
   private readonly onError: (message: string) => void;
   private readonly url: string;
-  private batch: WireScalar[] = [];
+  private batch = new ColumnBuilder();
   private flushTimer: NodeJS.Timeout | null = null;
   private socket: WebSocket | null = null;
   private connected = false;
@@ -71,8 +71,8 @@ export class Run {
   /** Logs Keras-style metrics at one step; tags are the metric names. */
   log(metrics: Record<string, number>, step: number): void {
     const wallTime = this.now();
-    for (const [tag, value] of Object.entries(metrics)) this.batch.push(toWireScalar({ tag, step, wallTime, value }));
-    if (this.batch.length >= POINTS_PER_MESSAGE) this.flush();
+    for (const [tag, value] of Object.entries(metrics)) this.batch.add(tag, step, wallTime, value);
+    if (this.batch.size >= POINTS_PER_MESSAGE) this.flush();
     else this.flushTimer ??= setTimeout(() => this.flush(), this.flushIntervalMs);
   }
 
@@ -116,9 +116,7 @@ export class Run {
   private flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    while (this.batch.length > 0) {
-      this.enqueue({ type: 'scalars', runId: this.id, points: this.batch.splice(0, POINTS_PER_MESSAGE) });
-    }
+    if (this.batch.size > 0) this.enqueue({ type: 'scalars', runId: this.id, points: this.batch.take() });
   }
 
   private enqueue(payload: Parameters<Outbox['push']>[0]): void {
@@ -153,7 +151,7 @@ export class Run {
       this.onError(`server refused message ${reply.seq ?? '?'}: [${reply.code}] ${reply.message}`);
     }
     if (reply.seq !== null && reply.seq > 0) this.outbox.settle(reply.seq);
-    if (this.outbox.size === 0 && this.batch.length === 0) {
+    if (this.outbox.size === 0 && this.batch.size === 0) {
       const waiters = this.drainWaiters;
       this.drainWaiters = [];
       for (const resolve of waiters) resolve();

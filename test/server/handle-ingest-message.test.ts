@@ -21,10 +21,12 @@ function setup(t: Parameters<typeof tempDir>[0]) {
 }
 
 const scalars = (points: unknown, runId = 'run-1', seq = 7) => ({ v: 1, seq, type: 'scalars', runId, points });
+/** One tag's columns from `[step, wallTime, value]` rows. */
+const columns = (tag: unknown, rows: unknown[][]) => ({ tag, steps: rows.map((r) => r[0]), wallTimes: rows.map((r) => r[1]), values: rows.map((r) => r[2]) });
 
 test('valid scalars are acked and stored', (t) => {
   const { store, send } = setup(t);
-  assert.deepEqual(send(scalars([['batch/loss', 1, 1000, 0.7], ['batch/loss', 2, 1001, 'NaN'], ['batch/loss', 3, 1002, '-Infinity']])), { v: 1, type: 'ack', seq: 7 });
+  assert.deepEqual(send(scalars([columns('batch/loss', [[1, 1000, 0.7], [2, 1001, 'NaN'], [3, 1002, '-Infinity']])])), { v: 1, type: 'ack', seq: 7 });
   const values = store.readScalars('run-1', 'batch/loss', { maxPoints: 10 })!.points.map((p) => p.value);
   assert.equal(values[0], 0.7);
   assert.ok(Number.isNaN(values[1]));
@@ -36,17 +38,19 @@ const badCases: [string, unknown, string, RegExp][] = [
   ['a bare number', '42', 'unsupported_version', /version undefined/],
   ['an old protocol version', { v: 0, seq: 3, type: 'scalars' }, 'unsupported_version', /version 0 is not supported/],
   ['an unknown message type', { v: 1, seq: 3, type: 'histograms!' }, 'invalid_message', /type/],
-  ['a string step', scalars([['loss', 'one', 1, 0.5]]), 'invalid_message', /points\.0\.1/],
-  ['a negative step', scalars([['loss', -1, 1, 0.5]]), 'invalid_message', /points\.0\.1/],
-  ['a fractional step', scalars([['loss', 1.5, 1, 0.5]]), 'invalid_message', /points\.0\.1/],
-  ['a value that is an object', scalars([['loss', 1, 1, { x: 1 }]]), 'invalid_message', /points\.0\.3/],
-  ['a bare NaN literal is not JSON', '{"v":1,"seq":3,"type":"scalars","runId":"run-1","points":[["loss",1,1,NaN]]}', 'invalid_json', /JSON/],
-  ['a misspelled NaN', scalars([['loss', 1, 1, 'nan']]), 'invalid_message', /points\.0\.3/],
-  ['an empty tag', scalars([['', 1, 1, 0.5]]), 'invalid_message', /points\.0\.0/],
-  ['a tag with control characters', scalars([['lo\nss', 1, 1, 0.5]]), 'invalid_message', /points\.0\.0/],
+  ['a string step', scalars([columns('loss', [['one', 1, 0.5]])]), 'invalid_message', /points\.0\.steps\.0/],
+  ['a negative step', scalars([columns('loss', [[-1, 1, 0.5]])]), 'invalid_message', /points\.0\.steps\.0/],
+  ['a fractional step', scalars([columns('loss', [[1.5, 1, 0.5]])]), 'invalid_message', /points\.0\.steps\.0/],
+  ['a value that is an object', scalars([columns('loss', [[1, 1, { x: 1 }]])]), 'invalid_message', /points\.0\.values\.0/],
+  ['columns of different lengths', scalars([{ tag: 'loss', steps: [1, 2], wallTimes: [1], values: [0.5, 0.4] }]), 'invalid_message', /same length/],
+  ['too many points in one batch', scalars([columns('loss', Array.from({ length: 10_001 }, (_, i) => [i, 1, 0.5]))]), 'invalid_message', /at most 10000 points/],
+  ['a bare NaN literal is not JSON', '{"v":1,"seq":3,"type":"scalars","runId":"run-1","points":[{"tag":"loss","steps":[1],"wallTimes":[1],"values":[NaN]}]}', 'invalid_json', /JSON/],
+  ['a misspelled NaN', scalars([columns('loss', [[1, 1, 'nan']])]), 'invalid_message', /points\.0\.values\.0/],
+  ['an empty tag', scalars([columns('', [[1, 1, 0.5]])]), 'invalid_message', /points\.0\.tag/],
+  ['a tag with control characters', scalars([columns('lo\nss', [[1, 1, 0.5]])]), 'invalid_message', /points\.0\.tag/],
   ['no points', scalars([]), 'invalid_message', /points/],
-  ['an unknown run', scalars([['loss', 1, 1, 0.5]], 'nobody'), 'unknown_run', /never started/],
-  ['a run id with a slash', scalars([['loss', 1, 1, 0.5]], '../etc'), 'invalid_message', /runId/],
+  ['an unknown run', scalars([columns('loss', [[1, 1, 0.5]])], 'nobody'), 'unknown_run', /never started/],
+  ['a run id with a slash', scalars([columns('loss', [[1, 1, 0.5]])], '../etc'), 'invalid_message', /runId/],
   ['a status for an unknown run', { v: 1, seq: 3, type: 'run.status', runId: 'ghost', status: 'finished', at: 1 }, 'unknown_run', /ghost/],
   ['a bad status', { v: 1, seq: 3, type: 'run.status', runId: 'run-1', status: 'exploded', at: 1 }, 'invalid_message', /status/],
   ['a vocabulary with mismatched counts', { v: 1, seq: 3, type: 'vocabulary', runId: 'run-1', vocabulary: { words: ['a', 'b'], counts: [1] } }, 'invalid_message', /one entry per word/],
@@ -55,7 +59,7 @@ const badCases: [string, unknown, string, RegExp][] = [
 for (const [name, message, code, pattern] of badCases) {
   test(`rejects ${name} with a clear error and keeps what is stored`, (t) => {
     const { store, send } = setup(t);
-    send(scalars([['loss', 1, 1, 0.25]], 'run-1', 2));
+    send(scalars([columns('loss', [[1, 1, 0.25]])], 'run-1', 2));
     const reply = send(message);
     assert.equal(reply.type, 'error');
     assert.ok(reply.type === 'error' && reply.code === code, `code ${reply.type === 'error' && reply.code}`);
@@ -72,6 +76,6 @@ test('an oversized message is refused before parsing', (t) => {
 
 test('the error reply carries the seq when the message had one', (t) => {
   const { send } = setup(t);
-  const reply = send(scalars([['loss', 1, 1, 0.5]], 'nobody', 41));
+  const reply = send(scalars([columns('loss', [[1, 1, 0.5]])], 'nobody', 41));
   assert.equal(reply.type === 'error' && reply.seq, 41);
 });

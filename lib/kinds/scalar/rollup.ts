@@ -13,25 +13,28 @@ export const RAW_READ_LIMIT = 65_536;
 export interface RollupBucket {
   level: number;
   bucket: number;
-  count: number;
   min: ScalarPoint | null;
   max: ScalarPoint | null;
   nan: ScalarPoint | null;
 }
 
-/** Aggregates newly stored points into the buckets of every level. */
+/** Aggregates points into the buckets of every level; min, max and first NaN make re-adding a point harmless. */
 export function rollUp(points: readonly ScalarPoint[]): RollupBucket[] {
-  const buckets = new Map<string, RollupBucket>();
+  const out: RollupBucket[] = [];
   for (const level of ROLLUP_LEVELS) {
+    // Points mostly arrive in step order, so the bucket of the previous point is usually the one.
+    const buckets = new Map<number, RollupBucket>();
+    let b: RollupBucket | undefined;
     for (const p of points) {
       const bucket = Math.floor(p.step / level);
-      const key = `${level}:${bucket}`;
-      let b = buckets.get(key);
-      if (!b) {
-        b = { level, bucket, count: 0, min: null, max: null, nan: null };
-        buckets.set(key, b);
+      if (b?.bucket !== bucket) {
+        b = buckets.get(bucket);
+        if (!b) {
+          b = { level, bucket, min: null, max: null, nan: null };
+          buckets.set(bucket, b);
+          out.push(b);
+        }
       }
-      b.count++;
       if (Number.isNaN(p.value)) {
         if (!b.nan || p.step < b.nan.step) b.nan = p;
       } else {
@@ -40,7 +43,7 @@ export function rollUp(points: readonly ScalarPoint[]): RollupBucket[] {
       }
     }
   }
-  return [...buckets.values()];
+  return out;
 }
 
 /** The finest level whose bucket count over `span` steps stays within `maxRows`. */

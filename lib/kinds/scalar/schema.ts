@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeNumber, encodeNumber, wireNumberSchema } from '../../protocol/wire-number';
+import { checkedArray, decodeNumber, encodeNumber, isFiniteNumber, isStep, isWireNumber, WireNumber } from '../../protocol/wire-number';
 import { MAX_POINTS_PER_BATCH, ScalarPoint } from './meta';
 
 export const tagSchema = z
@@ -8,16 +8,63 @@ export const tagSchema = z
   .max(200)
   .regex(/^[\w.\-/ ]+$/, 'tag may hold letters, digits, "_", ".", "-", "/" and spaces');
 
-/** A point on the wire: `[tag, step, wallTimeMs, value]`, compact like TensorBoard's tuples. */
-export const wireScalarSchema = z.tuple([tagSchema, z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), z.number(), wireNumberSchema]);
-export type WireScalar = z.infer<typeof wireScalarSchema>;
+/**
+ * One tag's points in columns. Columns keep the tag out of every point and let the server
+ * validate plain number arrays, which is most of what ingest costs.
+ */
+export const scalarColumnsSchema = z
+  .object({
+    tag: tagSchema,
+    steps: checkedArray(isStep, 'a step must be an integer ≥ 0'),
+    wallTimes: checkedArray(isFiniteNumber, 'a wall time must be a finite number of ms since the epoch'),
+    values: checkedArray(isWireNumber, 'a value must be a number or "NaN", "Infinity", "-Infinity"'),
+  })
+  .refine((c) => c.steps.length > 0, { message: 'a tag needs at least one point', path: ['steps'] })
+  .refine((c) => c.wallTimes.length === c.steps.length && c.values.length === c.steps.length, {
+    message: 'steps, wallTimes and values must have the same length',
+  });
+export type ScalarColumns = z.infer<typeof scalarColumnsSchema>;
 
-export const scalarBatchSchema = z.array(wireScalarSchema).min(1).max(MAX_POINTS_PER_BATCH);
+export const scalarBatchSchema = z
+  .array(scalarColumnsSchema)
+  .min(1)
+  .refine((batch) => batch.reduce((n, c) => n + c.steps.length, 0) <= MAX_POINTS_PER_BATCH, {
+    message: `a batch may hold at most ${MAX_POINTS_PER_BATCH} points`,
+  });
+
+/** A point pushed to dashboards: `[tag, step, wallTimeMs, value]`. */
+export type WireScalar = [tag: string, step: number, wallTime: number, value: WireNumber];
 
 export function toWireScalar(p: ScalarPoint): WireScalar {
   return [p.tag, p.step, p.wallTime, encodeNumber(p.value)];
 }
 
-export function fromWireScalar([tag, step, wallTime, value]: WireScalar): ScalarPoint {
-  return { tag, step, wallTime, value: decodeNumber(value) };
+export function fromColumns(batch: readonly ScalarColumns[]): ScalarPoint[] {
+  const points: ScalarPoint[] = [];
+  for (const { tag, steps, wallTimes, values } of batch) {
+    for (let i = 0; i < steps.length; i++) points.push({ tag, step: steps[i], wallTime: wallTimes[i], value: decodeNumber(values[i]) });
+  }
+  return points;
+}
+
+/** Builds the columns of one message as points are logged. */
+export class ColumnBuilder {
+  private readonly byTag = new Map<string, ScalarColumns>();
+  size = 0;
+
+  add(tag: string, step: number, wallTime: number, value: number): void {
+    let c = this.byTag.get(tag);
+    if (!c) this.byTag.set(tag, (c = { tag, steps: [], wallTimes: [], values: [] }));
+    c.steps.push(step);
+    c.wallTimes.push(wallTime);
+    c.values.push(encodeNumber(value));
+    this.size++;
+  }
+
+  take(): ScalarColumns[] {
+    const out = [...this.byTag.values()];
+    this.byTag.clear();
+    this.size = 0;
+    return out;
+  }
 }

@@ -18,7 +18,6 @@ export const SCALAR_SCHEMA = [
     tag_id INTEGER NOT NULL,
     level INTEGER NOT NULL,
     bucket INTEGER NOT NULL,
-    count INTEGER NOT NULL,
     min_step INTEGER, min_wall REAL, min_value REAL,
     max_step INTEGER, max_wall REAL, max_value REAL,
     nan_step INTEGER, nan_wall REAL,
@@ -31,18 +30,22 @@ type RollupRow = [number | null, number | null, number | null, number | null, nu
 
 const valueOf = (v: number | null): number => (v === null ? NaN : v);
 
+/** Rows per multi-row INSERT: one statement call per chunk instead of per point. */
+const CHUNK = 64;
+
 export class ScalarTable {
   private readonly insert;
+  private readonly insertChunk;
   private readonly upsertRollup;
   private readonly selectRaw;
   private readonly selectRollup;
 
   constructor(db: Db, private readonly tags: TagTable) {
     this.insert = db.prepare(`INSERT OR IGNORE INTO scalars (tag_id, step, wall_time, value) VALUES (?, ?, ?, ?)`);
+    this.insertChunk = db.prepare(`INSERT OR IGNORE INTO scalars (tag_id, step, wall_time, value) VALUES ${Array(CHUNK).fill('(?, ?, ?, ?)').join(', ')}`);
     // Every SET expression sees the old row, so each extreme is compared before it is replaced.
-    this.upsertRollup = db.prepare(`INSERT INTO scalar_rollups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    this.upsertRollup = db.prepare(`INSERT INTO scalar_rollups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (tag_id, level, bucket) DO UPDATE SET
-        count = count + excluded.count,
         min_step = CASE WHEN min_value IS NULL OR excluded.min_value < min_value THEN excluded.min_step ELSE min_step END,
         min_wall = CASE WHEN min_value IS NULL OR excluded.min_value < min_value THEN excluded.min_wall ELSE min_wall END,
         min_value = CASE WHEN min_value IS NULL OR excluded.min_value < min_value THEN excluded.min_value ELSE min_value END,
@@ -69,25 +72,36 @@ export class ScalarTable {
     let added = 0;
     for (const [tag, list] of byTag) {
       const tagId = this.tags.idFor(runId, SCALAR_KIND, tag);
-      const fresh = list.filter((p) => this.insert.run(tagId, p.step, p.wallTime, Number.isNaN(p.value) ? null : p.value).changes > 0);
-      if (fresh.length === 0) continue;
-      added += fresh.length;
-      this.writeRollups(tagId, fresh);
-      let first = fresh[0];
-      let last = fresh[0];
-      for (const p of fresh) {
+      const fresh = this.insertPoints(tagId, list);
+      if (fresh === 0) continue;
+      added += fresh;
+      // Rollups and the latest point are idempotent, so a partly resent batch may update them again.
+      this.writeRollups(tagId, list);
+      let first = list[0];
+      let last = list[0];
+      for (const p of list) {
         if (p.step < first.step) first = p;
         if (p.step >= last.step) last = p;
       }
-      this.tags.noteWritten(tagId, fresh.length, first.step, last.step, last.wallTime, last.value);
+      this.tags.noteWritten(tagId, fresh, first.step, last.step, last.wallTime, last.value);
     }
+    return added;
+  }
+
+  /** Returns how many of the points were not stored before. */
+  private insertPoints(tagId: number, points: readonly ScalarPoint[]): number {
+    let added = 0;
+    let i = 0;
+    const row = (p: ScalarPoint) => [tagId, p.step, p.wallTime, Number.isNaN(p.value) ? null : p.value];
+    for (; i + CHUNK <= points.length; i += CHUNK) added += this.insertChunk.run(points.slice(i, i + CHUNK).flatMap(row)).changes;
+    for (; i < points.length; i++) added += this.insert.run(row(points[i])).changes;
     return added;
   }
 
   private writeRollups(tagId: number, fresh: readonly ScalarPoint[]): void {
     for (const b of rollUp(fresh)) {
       this.upsertRollup.run(
-        tagId, b.level, b.bucket, b.count,
+        tagId, b.level, b.bucket,
         b.min?.step ?? null, b.min?.wallTime ?? null, b.min?.value ?? null,
         b.max?.step ?? null, b.max?.wallTime ?? null, b.max?.value ?? null,
         b.nan?.step ?? null, b.nan?.wallTime ?? null,

@@ -1,0 +1,84 @@
+/**
+ * Ingest throughput: points/s through the real WebSocket into SQLite (server in its own process,
+ * as in production) next to raw better-sqlite3 inserts of the same rows, measured in one run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Run } from '../lib/client/run';
+import { SqliteStore } from '../lib/storage/sqlite-store';
+import { attachSockets } from '../server/attach-sockets';
+
+const POINTS = Number(process.env.BENCH_POINTS ?? 400_000);
+const TAGS = ['batch/loss', 'batch/acc', 'batch/lr', 'batch/grad_norm'];
+const BATCH = 1000;
+
+async function serve(dbPath: string): Promise<void> {
+  const store = new SqliteStore(dbPath);
+  const server = createServer((_, res) => res.writeHead(404).end());
+  attachSockets(server, store, (line) => console.error(line));
+  server.listen(0, '127.0.0.1', () => console.log(`port ${(server.address() as AddressInfo).port}`));
+}
+
+function rawInserts(dbPath: string): number {
+  const db = new Database(dbPath);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE points (tag_id INTEGER, step INTEGER, wall_time REAL, value REAL, PRIMARY KEY (tag_id, step)) WITHOUT ROWID');
+  const insert = db.prepare('INSERT INTO points VALUES (?, ?, ?, ?)');
+  const writeBatch = db.transaction((start: number) => {
+    for (let i = start; i < Math.min(POINTS, start + BATCH); i++) insert.run(i % TAGS.length, Math.floor(i / TAGS.length), Date.now(), Math.random());
+  });
+  const t0 = performance.now();
+  for (let start = 0; start < POINTS; start += BATCH) writeBatch(start);
+  const seconds = (performance.now() - t0) / 1000;
+  db.close();
+  return POINTS / seconds;
+}
+
+async function throughWebSocket(dbPath: string): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--serve', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => child.stdout.once('data', (d) => resolve(Number(/port (\d+)/.exec(String(d))![1]))));
+  try {
+    const run = new Run({ server: `http://127.0.0.1:${port}`, name: 'bench-ingest' });
+    await run.drained(10_000);
+    const t0 = performance.now();
+    const perStep = TAGS.length;
+    for (let step = 0; step < POINTS / perStep; step++) {
+      const metrics: Record<string, number> = {};
+      for (const tag of TAGS) metrics[tag] = Math.random();
+      run.log(metrics, step);
+    }
+    if (!(await run.drained(600_000))) throw new Error('server did not acknowledge every point');
+    const seconds = (performance.now() - t0) / 1000;
+    run.close();
+    return POINTS / seconds;
+  } finally {
+    child.kill();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
+  try {
+    const raw = rawInserts(join(dir, 'raw.db'));
+    const ws = await throughWebSocket(join(dir, 'ws.db'));
+    const check = new SqliteStore(join(dir, 'ws.db'));
+    const stored = check.listRuns().flatMap((r) => check.listScalarTags(r.id)).reduce((n, t) => n + t.count, 0);
+    check.close();
+    console.log(`points: ${POINTS} (${TAGS.length} tags), stored through WebSocket: ${stored}`);
+    console.log(`raw better-sqlite3 inserts: ${Math.round(raw).toLocaleString('en')} points/s`);
+    console.log(`WebSocket → SQLite:         ${Math.round(ws).toLocaleString('en')} points/s`);
+    console.log(`ratio: ${(ws / raw).toFixed(2)} (goal ≥ 0.5)`);
+    console.log(JSON.stringify({ bench: 'ingest', points: POINTS, raw_points_per_s: Math.round(raw), ws_points_per_s: Math.round(ws), ratio: Number((ws / raw).toFixed(3)) }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--serve') void serve(process.argv[3]);
+else void main();

@@ -1,0 +1,34 @@
+import type { WireScalarTagInfo } from '../api/wire-run';
+import { DEFAULT_MAX_POINTS } from '../kinds/scalar/meta';
+import type { ScalarSeriesResponse } from '../kinds/scalar/reader';
+import { decodeNumber } from '../protocol/wire-number';
+import { runTagsApiUrl, seriesApiUrl } from './api-paths';
+import { fetchJson } from './fetch-json';
+import type { ChartPoint, SeriesStore } from './series-store';
+
+/**
+ * Fetches every stored series of a run into the store. Call it only once the live
+ * subscription is in place: anything stored after that arrives by push instead.
+ */
+export async function loadSeries(runId: string, store: SeriesStore, signal: AbortSignal): Promise<void> {
+  store.beginLoad();
+  try {
+    const tags = await fetchJson<WireScalarTagInfo[]>(runTagsApiUrl(runId), signal);
+    // allSettled: every tag gets loaded before endLoad, even when one of them fails.
+    const results = await Promise.allSettled(
+      tags.map(async ({ tag }) => {
+        const series = await fetchJson<ScalarSeriesResponse>(seriesApiUrl(runId, tag, DEFAULT_MAX_POINTS), signal);
+        if (signal.aborted) return;
+        // TensorBoard's tuple order, `[wallTimeSeconds, step, value]`, with time in seconds.
+        store.load(
+          tag,
+          series.points.map(([wallSeconds, step, value]): ChartPoint => [step, decodeNumber(value), wallSeconds * 1000]),
+        );
+      }),
+    );
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  } finally {
+    if (!signal.aborted) store.endLoad();
+  }
+}

@@ -1,0 +1,120 @@
+import { downsampleMinMax } from '../kinds/scalar/downsample';
+
+/** `[step, value, wallTimeMs]`: value may be NaN or ±Infinity, which charts must show. */
+export type ChartPoint = [step: number, value: number, wallTime: number];
+
+export interface Series {
+  tag: string;
+  /** Sorted by step, one point per step. */
+  points: ChartPoint[];
+}
+
+/** A live series keeps growing; past this, it is thinned the way the server downsamples. */
+const MAX_POINTS_HELD = 20_000;
+
+type Listener = (changedTags: ReadonlySet<string>) => void;
+
+function lowerBound(points: readonly ChartPoint[], step: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid][0] < step) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Merges in place; a point at a step already held replaces it, as the server's upsert does. */
+export function mergePoints(target: ChartPoint[], incoming: readonly ChartPoint[]): void {
+  for (const point of incoming) {
+    const last = target[target.length - 1];
+    if (!last || point[0] > last[0]) {
+      target.push(point);
+      continue;
+    }
+    const i = lowerBound(target, point[0]);
+    if (target[i]?.[0] === point[0]) target[i] = point;
+    else target.splice(i, 0, point);
+  }
+}
+
+function thin(points: ChartPoint[]): ChartPoint[] {
+  const scalars = points.map(([step, value, wallTime]) => ({ tag: '', step, value, wallTime }));
+  return downsampleMinMax(scalars, MAX_POINTS_HELD / 2).map((p): ChartPoint => [p.step, p.value, p.wallTime]);
+}
+
+/**
+ * Every series of one run, fed by the initial fetch and by pushed points. Lives outside React
+ * state so that a point costs one chart update, not a re-render of the page.
+ */
+export class SeriesStore {
+  private readonly series = new Map<string, Series>();
+  private readonly listeners = new Set<Listener>();
+  private tagList: readonly string[] = [];
+  /** Points pushed since the current load began; a load's snapshot may predate them. */
+  private pushedDuringLoad: Map<string, ChartPoint[]> | null = null;
+
+  get(tag: string): Series | undefined {
+    return this.series.get(tag);
+  }
+
+  /** Same array until a tag appears, so it can be a React external-store snapshot. */
+  readonly tags = (): readonly string[] => this.tagList;
+
+  readonly subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Call once the live subscription is in place, before fetching the stored series. */
+  beginLoad(): void {
+    this.pushedDuringLoad = new Map();
+  }
+
+  /** Replaces a tag's points with a fetched snapshot plus whatever was pushed since beginLoad. */
+  load(tag: string, points: ChartPoint[]): void {
+    const merged = points.slice();
+    mergePoints(merged, this.pushedDuringLoad?.get(tag) ?? []);
+    this.entry(tag).points = merged.length > MAX_POINTS_HELD ? thin(merged) : merged;
+    this.emit(new Set([tag]));
+  }
+
+  endLoad(): void {
+    this.pushedDuringLoad = null;
+  }
+
+  add(points: readonly [tag: string, point: ChartPoint][]): void {
+    const byTag = new Map<string, ChartPoint[]>();
+    for (const [tag, point] of points) {
+      let list = byTag.get(tag);
+      if (!list) byTag.set(tag, (list = []));
+      list.push(point);
+    }
+    for (const [tag, list] of byTag) {
+      const series = this.entry(tag);
+      mergePoints(series.points, list);
+      if (series.points.length > MAX_POINTS_HELD) series.points = thin(series.points);
+      if (this.pushedDuringLoad) {
+        const pending = this.pushedDuringLoad.get(tag) ?? [];
+        mergePoints(pending, list);
+        this.pushedDuringLoad.set(tag, pending);
+      }
+    }
+    this.emit(new Set(byTag.keys()));
+  }
+
+  private entry(tag: string): Series {
+    let series = this.series.get(tag);
+    if (!series) {
+      series = { tag, points: [] };
+      this.series.set(tag, series);
+      this.tagList = [...this.series.keys()].sort();
+    }
+    return series;
+  }
+
+  private emit(changed: ReadonlySet<string>): void {
+    for (const listener of this.listeners) listener(changed);
+  }
+}

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { Run } from '../../../lib/client/run';
+import { TensorlensCallback } from '../../../trainer/callbacks/tensorlens-callback';
+import { startSocketServer } from '../../helpers/socket-server';
+import { tempDir } from '../../helpers/temp-dir';
+
+test('fit() streams batch and epoch metrics on one step axis, with lr and epoch time', async (t) => {
+  await tf.setBackend('cpu');
+  const server = await startSocketServer(join(tempDir(t), 'cb.db'));
+  t.after(() => server.close());
+  const run = new Run({ server: server.url, name: 'tiny' });
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3], activation: 'sigmoid' })] });
+  model.compile({ optimizer: tf.train.rmsprop(0.01), loss: 'binaryCrossentropy', metrics: ['acc'] });
+  const x = tf.randomNormal([50, 3]);
+  const y = tf.cast(tf.greater(x.slice([0, 0], [50, 1]), 0), 'float32');
+  await model.fit(x, y, { epochs: 2, batchSize: 10, validationSplit: 0.2, callbacks: [new TensorlensCallback({ run })], verbose: 0 });
+  assert.equal(await run.finish(), true);
+  tf.dispose([x, y]);
+  model.dispose();
+
+  const tags = Object.fromEntries(server.store.listScalarTags(run.id).map((i) => [i.tag, i]));
+  assert.deepEqual(Object.keys(tags).sort(), ['batch/acc', 'batch/loss', 'epoch/acc', 'epoch/loss', 'epoch/lr', 'epoch/time', 'epoch/val_acc', 'epoch/val_loss']);
+  // 40 training samples / batch 10 = 4 steps per epoch
+  assert.deepEqual(server.store.readScalars(run.id, 'batch/loss', { maxPoints: 100 })!.points.map((p) => p.step), [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(server.store.readScalars(run.id, 'epoch/val_loss', { maxPoints: 100 })!.points.map((p) => p.step), [4, 8]);
+  assert.ok(Math.abs(tags['epoch/lr'].last[2] - 0.01) < 1e-9);
+  assert.ok(tags['epoch/time'].last[2] >= 0);
+  assert.equal(server.store.getRun(run.id)!.status, 'finished');
+});
