@@ -1,0 +1,61 @@
+/**
+ * Query: time to serve a 1,000,000-point series downsampled for the chart, from a cold store
+ * (fresh connection) and a warm one, next to reading every raw row of the same series.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteStore } from '../lib/storage/sqlite-store';
+import { DEFAULT_MAX_POINTS, ScalarPoint } from '../lib/kinds/scalar/meta';
+
+const POINTS = Number(process.env.BENCH_POINTS ?? 1_000_000);
+const REPEATS = 20;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-query-'));
+  const path = join(dir, 'q.db');
+  try {
+    const writer = new SqliteStore(path);
+    writer.upsertRun({ id: 'big', name: 'big', model: '', backend: '', config: {}, startedAt: 0 });
+    const t0 = performance.now();
+    for (let start = 0; start < POINTS; start += 10_000) {
+      const batch: ScalarPoint[] = [];
+      for (let step = start; step < Math.min(POINTS, start + 10_000); step++) {
+        batch.push({ tag: 'batch/loss', step, wallTime: step, value: Math.exp(-step / 200_000) + 0.05 * Math.sin(step) });
+      }
+      writer.writeScalars('big', batch);
+    }
+    console.log(`wrote ${POINTS.toLocaleString('en')} points in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+    writer.close();
+
+    const coldStore = new SqliteStore(path);
+    let served = 0;
+    const cold = time(() => (served = coldStore.readScalars('big', 'batch/loss', { maxPoints: DEFAULT_MAX_POINTS })!.points.length));
+    const warm = Array.from({ length: REPEATS }, () => time(() => coldStore.readScalars('big', 'batch/loss', { maxPoints: DEFAULT_MAX_POINTS }))).sort((a, b) => a - b);
+    coldStore.close();
+
+    const db = new Database(path, { readonly: true });
+    const rawRead = time(() => db.prepare('SELECT step, wall_time, value FROM scalars').raw(true).all());
+    db.close();
+
+    console.log(`served ${served} points (max_points ${DEFAULT_MAX_POINTS}) of ${POINTS.toLocaleString('en')}`);
+    console.log(`cold: ${cold.toFixed(1)} ms   warm p50: ${percentile(warm, 0.5).toFixed(1)} ms   warm p95: ${percentile(warm, 0.95).toFixed(1)} ms   (goal < 50 ms)`);
+    console.log(`reading every raw row instead: ${rawRead.toFixed(0)} ms (ratio ${(rawRead / percentile(warm, 0.5)).toFixed(0)}×)`);
+    console.log(JSON.stringify({ bench: 'query', points: POINTS, served, cold_ms: +cold.toFixed(2), warm_p50_ms: +percentile(warm, 0.5).toFixed(2), warm_p95_ms: +percentile(warm, 0.95).toFixed(2), raw_read_ms: +rawRead.toFixed(1) }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
