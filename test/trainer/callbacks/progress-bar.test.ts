@@ -29,7 +29,7 @@ test('an epoch prints a header, progress and a summary with validation metrics',
     now += 600;
     await progress.onBatchEnd(b, { loss: 1 - b * 0.1, acc: 0.5 });
   }
-  await progress.onEpochEnd(0, { loss: 0.85, acc: 0.5, val_loss: 0.9, val_acc: 0.45 });
+  await progress.onEpochEnd(0, { val_loss: 0.9, val_acc: 0.45, loss: 0.85, acc: 0.5 });
   const lines = out.trim().split('\n');
   assert.equal(lines[0], 'Epoch 1/2');
   assert.match(lines[1], /^2\/4 \[={14}>\.{15}\] - ETA: 1s - loss: 0\.9500 - acc: 0\.5000$/);

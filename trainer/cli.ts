@@ -1,0 +1,35 @@
+import { FlagError, USAGE, parseTrainFlags } from './flags';
+import { train } from './train';
+import { MODEL_ZOO, findModel } from './zoo';
+
+async function main(): Promise<number> {
+  let flags;
+  try {
+    flags = parseTrainFlags(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    console.error(`${e.message}\n${USAGE}`);
+    return 2;
+  }
+  if (flags === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (flags === 'list') {
+    const width = Math.max(...MODEL_ZOO.map((m) => m.name.length));
+    for (const m of MODEL_ZOO) console.log(`${m.name.padEnd(width)}  ${m.description}`);
+    return 0;
+  }
+  const entry = findModel(flags.model);
+  const result = await train(flags, entry, (line) => console.log(line));
+  if (!result.delivered) console.error(`warning: the server at ${flags.server} did not confirm every point of run ${result.runId}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    console.error(`training failed: ${e.message}`);
+    process.exit(1);
+  },
+);
