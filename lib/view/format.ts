@@ -12,7 +12,7 @@ export function formatValue(value: number): string {
 /** Axis ticks have less room than tooltips. */
 export function formatTick(value: number): string {
   const abs = Math.abs(value);
-  if (abs >= 1e6 || (abs > 0 && abs < 1e-3)) return value.toExponential(1);
+  if (abs >= 1e6 || (abs > 0 && abs < 1e-3)) return value.toExponential(1).replace('.0e', 'e');
   if (abs >= 1e4) return `${Number((value / 1e3).toPrecision(3))}k`;
   return String(Number(value.toPrecision(4)));
 }

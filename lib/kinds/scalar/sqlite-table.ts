@@ -31,7 +31,7 @@ type RollupRow = [number | null, number | null, number | null, number | null, nu
 const valueOf = (v: number | null): number => (v === null ? NaN : v);
 
 /** Rows per multi-row INSERT: one statement call per chunk instead of per point. */
-const CHUNK = 64;
+const CHUNK = 128;
 
 export class ScalarTable {
   private readonly insert;
@@ -92,9 +92,22 @@ export class ScalarTable {
   private insertPoints(tagId: number, points: readonly ScalarPoint[]): number {
     let added = 0;
     let i = 0;
-    const row = (p: ScalarPoint) => [tagId, p.step, p.wallTime, Number.isNaN(p.value) ? null : p.value];
-    for (; i + CHUNK <= points.length; i += CHUNK) added += this.insertChunk.run(points.slice(i, i + CHUNK).flatMap(row)).changes;
-    for (; i < points.length; i++) added += this.insert.run(row(points[i])).changes;
+    // One parameter array reused for every chunk: ingest allocates per point, not per parameter.
+    const params: (number | null)[] = new Array(CHUNK * 4);
+    for (; i + CHUNK <= points.length; i += CHUNK) {
+      for (let k = 0; k < CHUNK; k++) {
+        const p = points[i + k];
+        params[k * 4] = tagId;
+        params[k * 4 + 1] = p.step;
+        params[k * 4 + 2] = p.wallTime;
+        params[k * 4 + 3] = Number.isNaN(p.value) ? null : p.value;
+      }
+      added += this.insertChunk.run(params).changes;
+    }
+    for (; i < points.length; i++) {
+      const p = points[i];
+      added += this.insert.run(tagId, p.step, p.wallTime, Number.isNaN(p.value) ? null : p.value).changes;
+    }
     return added;
   }
 
