@@ -1,0 +1,21 @@
+'use client';
+
+import type { WireRunSummary } from '@/lib/api/wire-run';
+import { useLiveRuns } from '@/lib/view/use-live-runs';
+import { LiveIndicator } from './components/live-indicator';
+import { EmptyState } from './empty-state';
+import { RunTable } from './run-table';
+
+export function RunListClient({ initialRuns }: { initialRuns: WireRunSummary[] }) {
+  const { runs, status } = useLiveRuns(initialRuns);
+  return (
+    <section>
+      <div className="page-title">
+        <h1>Runs</h1>
+        <span className="muted">{runs.length === 1 ? '1 run' : `${runs.length} runs`}</span>
+        <LiveIndicator status={status} />
+      </div>
+      {runs.length === 0 ? <EmptyState /> : <RunTable runs={runs} />}
+    </section>
+  );
+}
