@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'react';
+import { prepareSeries, SeriesStats } from '@/lib/view/chart-data';
+import type { SeriesStore } from '@/lib/view/series-store';
+import { baseOption, seriesOption } from './chart-option';
+import { ChartTheme, readChartTheme } from './chart-theme';
+import { init, type EChartsType } from './echarts-setup';
+import { NonFiniteBadges } from './non-finite-badges';
+import { SeriesLegend } from './series-legend';
+
+export interface MetricChartProps {
+  runId: string;
+  family: string;
+  tags: string[];
+  store: SeriesStore;
+}
+
+const FRAME_MS = 16;
+
+/** Publishes what the chart holds, for tests and the latency bench, the moment the chart gets it. */
+function publish(box: HTMLElement, stats: readonly SeriesStats[]): void {
+  const counts = Object.fromEntries(stats.map((s) => [s.tag, s.count]));
+  const lastSteps = stats.flatMap((s) => (s.lastStep === null ? [] : [s.lastStep]));
+  box.dataset.points = String(stats.reduce((n, s) => n + s.count, 0));
+  box.dataset.tagCounts = JSON.stringify(counts);
+  box.dataset.lastStep = lastSteps.length ? String(Math.max(...lastSteps)) : '';
+}
+
+/** One chart for a metric family, redrawn about once a frame at most, however fast points arrive. */
+export function MetricChart({ runId, family, tags, store }: MetricChartProps) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [chart, setChart] = useState<EChartsType | null>(null);
+  const [theme, setTheme] = useState<ChartTheme | null>(null);
+  const [stats, setStats] = useState<SeriesStats[]>([]);
+  const tagsKey = tags.join('\n');
+
+  useEffect(() => {
+    const element = canvasRef.current!;
+    const instance = init(element, undefined, { renderer: 'canvas' });
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    const applyTheme = () => {
+      const next = readChartTheme(element);
+      instance.setOption(baseOption(next));
+      setTheme(next);
+    };
+    applyTheme();
+    scheme.addEventListener('change', applyTheme);
+    const resize = new ResizeObserver(() => instance.resize());
+    resize.observe(element);
+    setChart(instance);
+    return () => {
+      scheme.removeEventListener('change', applyTheme);
+      resize.disconnect();
+      instance.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!chart || !theme) return;
+    const familyTags = tagsKey.split('\n');
+    let frame = 0;
+    let drawnAt = -Infinity;
+    const draw = () => {
+      frame = 0;
+      drawnAt = performance.now();
+      const prepared = familyTags.flatMap((tag) => {
+        const series = store.get(tag);
+        return series ? [prepareSeries(series)] : [];
+      });
+      chart.setOption({ series: seriesOption(family, prepared, theme) }, { replaceMerge: ['series'] });
+      const next = prepared.map((p) => p.stats);
+      publish(boxRef.current!, next);
+      setStats(next);
+    };
+    draw();
+    // A lone point is drawn at once; a burst is folded into one draw per frame.
+    const unsubscribe = store.subscribe((changed) => {
+      if (frame !== 0 || !familyTags.some((tag) => changed.has(tag))) return;
+      if (performance.now() - drawnAt >= FRAME_MS) draw();
+      else frame = requestAnimationFrame(draw);
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [chart, theme, store, family, tagsKey]);
+
+  return (
+    <article className="card chart-card" ref={boxRef} data-family={family} data-tags={tagsKey.replaceAll('\n', ' ')}>
+      <header className="chart-head">
+        <h3>{family}</h3>
+        <NonFiniteBadges stats={stats} />
+      </header>
+      <div className="chart-canvas" ref={canvasRef} />
+      {chart && theme && <SeriesLegend runId={runId} family={family} stats={stats} chart={chart} theme={theme} />}
+    </article>
+  );
+}

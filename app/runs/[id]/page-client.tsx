@@ -1,0 +1,39 @@
+'use client';
+
+import Link from 'next/link';
+import { useSyncExternalStore } from 'react';
+import type { WireRunSummary } from '@/lib/api/wire-run';
+import { groupFamilies } from '@/lib/view/families';
+import { useLiveRun } from '@/lib/view/use-live-run';
+import { MetricChart } from './metric-chart';
+import { RunHeader } from './run-header';
+
+export function RunPageClient({ initialRun }: { initialRun: WireRunSummary }) {
+  const { run, status, store, loading, loadError } = useLiveRun(initialRun);
+  const tags = useSyncExternalStore(store.subscribe, store.tags, store.tags);
+  const families = groupFamilies(tags);
+  return (
+    <div className="run-page">
+      <nav className="crumbs">
+        <Link href="/">Runs</Link> <span aria-hidden="true">/</span> <span>{run.name}</span>
+      </nav>
+      <RunHeader run={run} live={status} />
+      {loadError && (
+        <p className="alert" role="alert">
+          Could not load the stored series: {loadError}. New points still appear as they arrive.
+        </p>
+      )}
+      {families.length === 0 ? (
+        <p className="empty" data-testid="no-scalars">
+          {loading ? 'Loading…' : run.status === 'running' ? 'Waiting for the first logged values…' : 'This run logged no scalars.'}
+        </p>
+      ) : (
+        <div className="charts">
+          {families.map(({ family, tags: familyTags }) => (
+            <MetricChart key={family} runId={run.id} family={family} tags={familyTags} store={store} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { WireRunSummary } from '@/lib/api/wire-run';
+import { formatDuration } from '@/lib/view/format';
+import type { LiveStatus } from '@/lib/view/live-socket';
+import { useNow } from '@/lib/view/use-now';
+import { LiveIndicator } from '../../components/live-indicator';
+import { LocalTime } from '../../components/local-time';
+import { StatusBadge } from '../../components/status-badge';
+import { ConfigTable } from './config-table';
+
+export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus }) {
+  const running = run.status === 'running';
+  const now = useNow(running);
+  const end = run.finishedAt ?? (running ? now : run.updatedAt);
+  return (
+    <header className="run-header card">
+      <div className="run-title">
+        <h1>{run.name}</h1>
+        <StatusBadge status={run.status} />
+        <LiveIndicator status={live} />
+      </div>
+      {run.error && (
+        <pre className="error-box" role="alert">
+          {run.error}
+        </pre>
+      )}
+      <dl className="facts">
+        <div>
+          <dt>Model</dt>
+          <dd>{run.model || '—'}</dd>
+        </div>
+        <div>
+          <dt>Backend</dt>
+          <dd>{run.backend || '—'}</dd>
+        </div>
+        <div>
+          <dt>Started</dt>
+          <dd>
+            <LocalTime ms={run.startedAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>{run.finishedAt === null ? 'Last update' : 'Finished'}</dt>
+          <dd>
+            <LocalTime ms={run.finishedAt ?? run.updatedAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd data-testid="run-duration">{end === null ? '…' : formatDuration(end - run.startedAt)}</dd>
+        </div>
+        <div>
+          <dt>Run id</dt>
+          <dd className="mono">{run.id}</dd>
+        </div>
+      </dl>
+      <ConfigTable config={run.config} />
+    </header>
+  );
+}
