@@ -1,0 +1,125 @@
+import * as os from 'os';
+import * as path from 'path';
+import * as tf from '@tensorflow/tfjs';
+import { registerTrainingKernels } from './register-kernels';
+
+export type BackendPreference = 'auto' | 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+
+export interface BackendInfo {
+  name: 'tensorflow' | 'wasm' | 'cpu';
+  package: string;
+  threads: number;
+  /** Kernels Tensorlens registered (added or replaced) on this backend. */
+  kernels: string[];
+  /** Why each candidate tried before the chosen one was skipped, in order. */
+  fallbackReasons: string[];
+}
+
+interface Candidate {
+  preference: Exclude<BackendPreference, 'auto'>;
+  name: BackendInfo['name'];
+  package: string;
+  /** Makes the backend registered with tfjs; throws with the reason when it cannot be. */
+  load(): void;
+  threads(): number;
+}
+
+const WASM_PACKAGE = '@tensorflow/tfjs-backend-wasm';
+
+// Backend packages are required lazily and by a computed name: the tfjs-node ones
+// are optional (their install downloads libtensorflow), so there is no static import
+// for tsc or a bundler to resolve, a missing package is just a fallback reason, and
+// the wasm module is only loaded when it is the one picked.
+function requireOptional(name: string): unknown {
+  return require(name);
+}
+
+type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
+
+function loadWasm(): void {
+  const wasm = requireOptional(WASM_PACKAGE) as WasmModule;
+  const binary = require.resolve(`${WASM_PACKAGE}/dist/tfjs-backend-wasm.wasm`);
+  wasm.setWasmPaths(path.dirname(binary) + path.sep);
+  // Pinned to the single-threaded (SIMD) build: tfjs's feature test already says
+  // no threads under Node 20, but the threaded build would also need its worker
+  // script wired up, which is a later change, so it must not be picked by accident.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+}
+
+const CANDIDATES: Candidate[] = [
+  {
+    preference: 'tensorflow-gpu', name: 'tensorflow', package: '@tensorflow/tfjs-node-gpu',
+    load: () => void requireOptional('@tensorflow/tfjs-node-gpu'),
+    threads: () => os.availableParallelism(),
+  },
+  {
+    preference: 'tensorflow', name: 'tensorflow', package: '@tensorflow/tfjs-node',
+    load: () => void requireOptional('@tensorflow/tfjs-node'),
+    threads: () => os.availableParallelism(),
+  },
+  {
+    preference: 'wasm', name: 'wasm', package: WASM_PACKAGE, load: loadWasm,
+    threads: () => (requireOptional(WASM_PACKAGE) as WasmModule).getThreadsCount(),
+  },
+  { preference: 'cpu', name: 'cpu', package: '@tensorflow/tfjs-backend-cpu', load: () => undefined, threads: () => 1 },
+];
+
+function reasonOf(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  if (e?.code === 'MODULE_NOT_FOUND' && typeof e.message === 'string') return e.message.split('\n')[0];
+  return e?.message ?? String(err);
+}
+
+/**
+ * tf.setBackend reports a failed initialisation only through console.warn. The
+ * warnings are captured so the reason can be returned instead of printed; any that
+ * turn out not to be about a failure are passed on untouched.
+ */
+async function activate(name: string): Promise<void> {
+  const warnings: unknown[][] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => void warnings.push(args);
+  let ok = false;
+  try {
+    ok = await tf.setBackend(name);
+    if (ok) await tf.ready();
+  } finally {
+    console.warn = warn;
+  }
+  if (!ok) {
+    const reason = warnings.map((w) => w.map(String).join(' ').split('\n')[0]).join('; ');
+    throw new Error(`tf.setBackend('${name}') failed${reason ? `: ${reason}` : ''}`);
+  }
+  for (const w of warnings) warn(...w);
+}
+
+/**
+ * Picks the fastest available tfjs backend, starting at `preference` and falling
+ * back along tfjs-node-gpu, tfjs-node, wasm, cpu. Registers Tensorlens's training
+ * kernels for the backend it picks. Prints nothing; reasons are returned.
+ */
+export async function selectBackend(preference: BackendPreference = 'auto'): Promise<BackendInfo> {
+  const start = preference === 'auto' ? 0 : CANDIDATES.findIndex((c) => c.preference === preference);
+  if (start < 0) throw new Error(`Unknown backend preference '${preference}'`);
+  const fallbackReasons: string[] = [];
+  for (const candidate of CANDIDATES.slice(start)) {
+    try {
+      candidate.load();
+      if (!tf.findBackendFactory(candidate.name)) {
+        throw new Error(`${candidate.package} loaded but registered no '${candidate.name}' backend`);
+      }
+      await activate(candidate.name);
+    } catch (err) {
+      fallbackReasons.push(`${candidate.package}: ${reasonOf(err)}`);
+      continue;
+    }
+    return {
+      name: candidate.name,
+      package: candidate.package,
+      threads: candidate.threads(),
+      kernels: registerTrainingKernels(candidate.name),
+      fallbackReasons,
+    };
+  }
+  throw new Error(`No tfjs backend could be started: ${fallbackReasons.join(' | ')}`);
+}

@@ -1,0 +1,26 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+
+// tfjs-backend-wasm keeps every tensor in the wasm linear memory and offers no
+// documented way for a JS kernel to read or write it without a copy (readSync
+// copies, and there is no write-into). BackendWasm's own JS kernels use
+// makeOutput/typedArrayFromHeap, which are public members of the class but not a
+// stable API, so every use of them is kept in this one module.
+
+export function isWasmBackend(backend: unknown): backend is BackendWasm {
+  const b = backend as Partial<BackendWasm> | null;
+  return b != null && typeof b.makeOutput === 'function' && typeof b.typedArrayFromHeap === 'function';
+}
+
+/** Allocates an uninitialised tensor on the wasm heap. */
+export function wasmAllocate(backend: BackendWasm, shape: number[], dtype: tf.DataType): tf.TensorInfo {
+  return backend.makeOutput(shape, dtype);
+}
+
+/**
+ * A view of a tensor's bytes on the wasm heap. Any later heap allocation may grow
+ * the memory and detach this view, so take views only after allocating outputs.
+ */
+export function wasmView(backend: BackendWasm, info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array {
+  return backend.typedArrayFromHeap(info) as Float32Array | Int32Array | Uint8Array;
+}
