@@ -60,6 +60,12 @@ export function openLiveSocket({ request, onEvent, onStatus }: LiveSocketArgs): 
   return () => {
     closed = true;
     clearTimeout(retryTimer);
-    socket?.close();
+    const last = socket;
+    if (!last) return;
+    last.onmessage = null;
+    // Closing a socket that is still connecting makes the browser log a warning, and React's
+    // development double mount does exactly that on every page.
+    if (last.readyState === WebSocket.CONNECTING) last.onopen = () => last.close();
+    else last.close();
   };
 }
