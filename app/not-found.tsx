@@ -4,7 +4,7 @@ export default function NotFound() {
   return (
     <div className="empty">
       <h2>Not found</h2>
-      <p>There is no such run here. It may live in another database file.</p>
+      <p>No run or page matches this address. A run logged to another database file shows only on a server started with that file.</p>
       <p>
         <Link href="/">Back to all runs</Link>
       </p>

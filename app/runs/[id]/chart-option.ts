@@ -103,7 +103,7 @@ export function seriesOption(family: string, prepared: readonly PreparedSeries[]
         ? { lineStyle: { width: 1, opacity: 0.45 }, showSymbol: false, sampling: 'minmax', z: 1 }
         : level === 'epoch'
           ? { lineStyle: { width: 2 }, symbol: 'circle', symbolSize: 6, showSymbol: true, z: 3 }
-          : { lineStyle: { width: 1.5 }, showSymbol: line.length < 60, symbolSize: 4, z: 2 }),
+          : { lineStyle: { width: 1.5 }, symbol: 'rect', showSymbol: line.length < 60, symbolSize: 7, z: 2 }),
     };
     if (nonFinite.length === 0) return [main];
     const markers: LineSeriesOption = {

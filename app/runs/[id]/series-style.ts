@@ -12,16 +12,23 @@ export interface SeriesStyle {
  * gets the second colour, so a chart reads as "train vs. val" before the legend is needed.
  */
 export function seriesStyle(tag: string, family: string, familyTags: readonly string[], theme: ChartTheme): SeriesStyle {
-  const cut = tag.lastIndexOf('/') + 1;
-  const prefix = tag.slice(0, cut);
-  const leaf = tag.slice(cut);
-  const level: SeriesLevel = prefix === 'batch/' ? 'batch' : prefix === 'epoch/' ? 'epoch' : 'other';
-  let slot: number;
-  if (leaf === family) slot = 0;
-  else if (leaf === `val_${family}`) slot = 1;
-  else {
-    const others = [...new Set(familyTags.map((t) => t.slice(t.lastIndexOf('/') + 1)).filter((l) => l !== family && l !== `val_${family}`))];
-    slot = 2 + (others.indexOf(leaf) % (theme.palette.length - 2));
-  }
-  return { level, color: theme.palette[slot] };
+  const level = levelOf(tag);
+  const leaf = tag.slice(tag.lastIndexOf('/') + 1);
+  if (level !== 'other' && leaf === family) return { level, color: theme.palette[0] };
+  if (level !== 'other' && leaf === `val_${family}`) return { level, color: theme.palette[1] };
+  // Anything else (test/loss, a script's own tags) gets a colour of its own, after the
+  // two Keras colours when the chart also holds Keras series.
+  const isOther = (t: string) => levelOf(t) === 'other' || !isKerasLeaf(t, family);
+  const others = familyTags.filter(isOther);
+  const first = others.length < familyTags.length ? 2 : 0;
+  return { level, color: theme.palette[first + (others.indexOf(tag) % (theme.palette.length - first))] };
+}
+
+function levelOf(tag: string): SeriesLevel {
+  return tag.startsWith('batch/') ? 'batch' : tag.startsWith('epoch/') ? 'epoch' : 'other';
+}
+
+function isKerasLeaf(tag: string, family: string): boolean {
+  const leaf = tag.slice(tag.lastIndexOf('/') + 1);
+  return leaf === family || leaf === `val_${family}`;
 }
