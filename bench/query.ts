@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../lib/storage/sqlite-store';
-import { DEFAULT_MAX_POINTS, ScalarPoint } from '../lib/kinds/scalar/meta';
+import { DEFAULT_MAX_POINTS, ScalarPoint, toColumns } from '../lib/kinds/scalar/meta';
 
 const POINTS = Number(process.env.BENCH_POINTS ?? 1_000_000);
 const REPEATS = 20;
@@ -34,7 +34,7 @@ function main(): void {
       for (let step = start; step < Math.min(POINTS, start + 10_000); step++) {
         batch.push({ tag: 'batch/loss', step, wallTime: step, value: Math.exp(-step / 200_000) + 0.05 * Math.sin(step) });
       }
-      writer.writeScalars('big', batch);
+      writer.writeScalars('big', toColumns(batch));
     }
     console.log(`wrote ${POINTS.toLocaleString('en')} points in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
     writer.close();

@@ -67,9 +67,9 @@ function apply(store: Store, hub: LiveHub, message: IngestMessage): void {
       return;
     case 'scalars': {
       requireRun(store, message.runId, message.seq);
-      const points = fromColumns(message.points);
-      store.writeScalars(message.runId, points);
-      hub.scalarsAdded(message.runId, points);
+      const batch = fromColumns(message.points);
+      store.writeScalars(message.runId, batch);
+      hub.scalarsAdded(message.runId, batch);
       return;
     }
     case 'vocabulary':

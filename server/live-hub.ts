@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import { toWireScalar } from '../lib/kinds/scalar/schema';
-import type { ScalarPoint } from '../lib/kinds/scalar/meta';
+import { toWireScalars } from '../lib/kinds/scalar/schema';
+import type { ScalarColumnsData } from '../lib/kinds/scalar/meta';
 import type { LiveEvent, LiveRequest } from '../lib/protocol/live-messages';
 import type { Store } from '../lib/storage/store';
 import { toWireRun } from '../lib/api/wire-run';
@@ -43,10 +43,10 @@ export class LiveHub {
     this.pushRun(runId);
   }
 
-  scalarsAdded(runId: string, points: ScalarPoint[]): void {
+  scalarsAdded(runId: string, batch: readonly ScalarColumnsData[]): void {
     const listeners = this.pointListeners.get(runId);
     if (listeners) {
-      const event = JSON.stringify({ type: 'scalars', runId, points: points.map(toWireScalar) } satisfies LiveEvent);
+      const event = JSON.stringify({ type: 'scalars', runId, points: toWireScalars(batch) } satisfies LiveEvent);
       for (const socket of listeners) socket.send(event);
     }
     if (!this.pendingRuns.has(runId)) {

@@ -1,6 +1,6 @@
 import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../protocol/vocabulary-schema';
-import type { ScalarPoint } from '../kinds/scalar/meta';
+import type { ScalarColumnsData } from '../kinds/scalar/meta';
 import { SCALAR_SCHEMA, ScalarTable } from '../kinds/scalar/sqlite-table';
 import { Db, openDatabase } from './sqlite/open-database';
 import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
@@ -46,11 +46,11 @@ export class SqliteStore implements Store {
     return this.runs.list().map((run) => this.summarise(run));
   }
 
-  writeScalars(runId: string, points: ScalarPoint[]): number {
+  writeScalars(runId: string, batch: readonly ScalarColumnsData[]): number {
     return this.db.transaction(() => {
-      const added = this.scalars.write(runId, points);
+      const added = this.scalars.write(runId, batch);
       let latest = 0;
-      for (const p of points) latest = Math.max(latest, p.wallTime);
+      for (const { wallTimes } of batch) for (const t of wallTimes) latest = Math.max(latest, t);
       this.runs.touchRun(runId, latest);
       return added;
     })();

@@ -1,6 +1,6 @@
 import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../protocol/vocabulary-schema';
-import type { ScalarPoint } from '../kinds/scalar/meta';
+import type { ScalarColumnsData, ScalarPoint } from '../kinds/scalar/meta';
 
 /** A run as the API and the dashboard see it. Times are ms since the epoch. */
 export interface RunRecord {
@@ -57,7 +57,7 @@ export interface Store {
   getRun(runId: string): RunSummary | null;
   listRuns(): RunSummary[];
   /** Stores points idempotently by (run, tag, step); returns how many were new. */
-  writeScalars(runId: string, points: ScalarPoint[]): number;
+  writeScalars(runId: string, batch: readonly ScalarColumnsData[]): number;
   listScalarTags(runId: string): ScalarTagInfo[];
   readScalars(runId: string, tag: string, options: ReadScalarsOptions): ScalarSeries | null;
   writeVocabulary(runId: string, vocabulary: Vocabulary): void;

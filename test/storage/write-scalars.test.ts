@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { SqliteStore } from '../../lib/storage/sqlite-store';
-import type { ScalarPoint } from '../../lib/kinds/scalar/meta';
+import { ScalarPoint, toColumns } from '../../lib/kinds/scalar/meta';
 import { tempDir } from '../helpers/temp-dir';
 
 function openTemp(t: Parameters<typeof tempDir>[0]): SqliteStore {
@@ -17,8 +17,8 @@ const point = (tag: string, step: number, value: number): ScalarPoint => ({ tag,
 test('a resent batch stores nothing twice', (t) => {
   const store = openTemp(t);
   const batch = [point('batch/loss', 1, 0.9), point('batch/loss', 2, 0.8), point('batch/acc', 1, 0.5)];
-  assert.equal(store.writeScalars('r1', batch), 3);
-  assert.equal(store.writeScalars('r1', batch), 0);
+  assert.equal(store.writeScalars('r1', toColumns(batch)), 3);
+  assert.equal(store.writeScalars('r1', toColumns(batch)), 0);
   const series = store.readScalars('r1', 'batch/loss', { maxPoints: 100 });
   assert.deepEqual(series?.points.map((p) => [p.step, p.value]), [[1, 0.9], [2, 0.8]]);
   assert.equal(series?.count, 2);
@@ -27,11 +27,11 @@ test('a resent batch stores nothing twice', (t) => {
 
 test('NaN and infinities are stored and read back as such', (t) => {
   const store = openTemp(t);
-  store.writeScalars('r1', [point('loss', 1, NaN), point('loss', 2, Infinity), point('loss', 3, -Infinity), point('loss', 4, 0.5)]);
+  store.writeScalars('r1', toColumns([point('loss', 1, NaN), point('loss', 2, Infinity), point('loss', 3, -Infinity), point('loss', 4, 0.5)]));
   const values = store.readScalars('r1', 'loss', { maxPoints: 100 })!.points.map((p) => p.value);
   assert.ok(Number.isNaN(values[0]));
   assert.deepEqual(values.slice(1), [Infinity, -Infinity, 0.5]);
-  store.writeScalars('r1', [point('loss', 5, NaN)]);
+  store.writeScalars('r1', toColumns([point('loss', 5, NaN)]));
   assert.ok(Number.isNaN(store.getRun('r1')!.lastScalars.loss[2]), 'the latest value is NaN');
 });
 
@@ -40,7 +40,7 @@ test('the run survives a reopen of the file with its status and config', (t) => 
   const path = join(dir, 'runs.db');
   const first = new SqliteStore(path);
   first.upsertRun({ id: 'r2', name: 'two', model: 'imdb', backend: 'wasm', config: { epochs: 3 }, startedAt: 5 });
-  first.writeScalars('r2', [point('epoch/loss', 10, 0.4)]);
+  first.writeScalars('r2', toColumns([point('epoch/loss', 10, 0.4)]));
   first.setRunStatus('r2', 'failed', 'boom', 99);
   first.close();
   const again = new SqliteStore(path);
@@ -60,7 +60,7 @@ test('downsampling keeps spikes, NaN and the latest point of a long series', (t)
   for (let step = 0; step < 10_000; step++) points.push(point('loss', step, Math.sin(step / 100)));
   points[4321] = point('loss', 4321, 50);
   points[7777] = point('loss', 7777, NaN);
-  store.writeScalars('r1', points);
+  store.writeScalars('r1', toColumns(points));
   const series = store.readScalars('r1', 'loss', { maxPoints: 500 })!;
   assert.equal(series.count, 10_000);
   assert.ok(series.downsampled);
@@ -80,7 +80,7 @@ test('a series past the raw-read limit is served from rollups with the same extr
     for (let step = start; step < start + 20_000; step++) batch.push(point('loss', step, Math.cos(step / 1000)));
     if (start === 100_000) batch[5] = point('loss', 100_005, -42);
     if (start === 140_000) batch[9] = point('loss', 140_009, NaN);
-    store.writeScalars('r1', batch);
+    store.writeScalars('r1', toColumns(batch));
   }
   const series = store.readScalars('r1', 'loss', { maxPoints: 1000 })!;
   assert.equal(series.count, total);

@@ -9,6 +9,27 @@ export interface ScalarPoint {
   value: number;
 }
 
+/** One tag's points in columns, the shape ingest works in: no object per point on the hot path. */
+export interface ScalarColumnsData {
+  tag: string;
+  steps: readonly number[];
+  wallTimes: readonly number[];
+  values: readonly number[];
+}
+
+/** Groups points by tag into columns, keeping their order. */
+export function toColumns(points: readonly ScalarPoint[]): ScalarColumnsData[] {
+  const byTag = new Map<string, { tag: string; steps: number[]; wallTimes: number[]; values: number[] }>();
+  for (const p of points) {
+    let c = byTag.get(p.tag);
+    if (!c) byTag.set(p.tag, (c = { tag: p.tag, steps: [], wallTimes: [], values: [] }));
+    c.steps.push(p.step);
+    c.wallTimes.push(p.wallTime);
+    c.values.push(p.value);
+  }
+  return [...byTag.values()];
+}
+
 /** Largest number of points one batch may carry. */
 export const MAX_POINTS_PER_BATCH = 10_000;
 

@@ -1,4 +1,4 @@
-import type { ScalarPoint } from './meta';
+import type { ScalarColumnsData } from './meta';
 
 /**
  * Step widths of the pre-aggregated min/max buckets kept beside the raw points. A long series is
@@ -9,37 +9,38 @@ export const ROLLUP_LEVELS = [64, 512, 4096, 32768] as const;
 /** Series up to this many points are read raw and downsampled in memory. */
 export const RAW_READ_LIMIT = 65_536;
 
-/** One bucket's extremes; NaN points are kept apart because SQL's min/max skip them. */
+/** One bucket's extremes as indices into the columns (-1: none); NaN is kept apart because SQL's min/max skip it. */
 export interface RollupBucket {
   level: number;
   bucket: number;
-  min: ScalarPoint | null;
-  max: ScalarPoint | null;
-  nan: ScalarPoint | null;
+  min: number;
+  max: number;
+  nan: number;
 }
 
 /** Aggregates points into the buckets of every level; min, max and first NaN make re-adding a point harmless. */
-export function rollUp(points: readonly ScalarPoint[]): RollupBucket[] {
+export function rollUp({ steps, values }: ScalarColumnsData): RollupBucket[] {
   const out: RollupBucket[] = [];
   for (const level of ROLLUP_LEVELS) {
     // Points mostly arrive in step order, so the bucket of the previous point is usually the one.
     const buckets = new Map<number, RollupBucket>();
     let b: RollupBucket | undefined;
-    for (const p of points) {
-      const bucket = Math.floor(p.step / level);
+    for (let i = 0; i < steps.length; i++) {
+      const bucket = Math.floor(steps[i] / level);
       if (b?.bucket !== bucket) {
         b = buckets.get(bucket);
         if (!b) {
-          b = { level, bucket, min: null, max: null, nan: null };
+          b = { level, bucket, min: -1, max: -1, nan: -1 };
           buckets.set(bucket, b);
           out.push(b);
         }
       }
-      if (Number.isNaN(p.value)) {
-        if (!b.nan || p.step < b.nan.step) b.nan = p;
+      const v = values[i];
+      if (Number.isNaN(v)) {
+        if (b.nan < 0 || steps[i] < steps[b.nan]) b.nan = i;
       } else {
-        if (!b.min || p.value < b.min.value) b.min = p;
-        if (!b.max || p.value > b.max.value) b.max = p;
+        if (b.min < 0 || v < values[b.min]) b.min = i;
+        if (b.max < 0 || v > values[b.max]) b.max = i;
       }
     }
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkedArray, decodeNumber, encodeNumber, isFiniteNumber, isStep, isWireNumber, WireNumber } from '../../protocol/wire-number';
-import { MAX_POINTS_PER_BATCH, ScalarPoint } from './meta';
+import { MAX_POINTS_PER_BATCH, ScalarColumnsData } from './meta';
 
 export const tagSchema = z
   .string()
@@ -35,16 +35,19 @@ export const scalarBatchSchema = z
 /** A point pushed to dashboards: `[tag, step, wallTimeMs, value]`. */
 export type WireScalar = [tag: string, step: number, wallTime: number, value: WireNumber];
 
-export function toWireScalar(p: ScalarPoint): WireScalar {
-  return [p.tag, p.step, p.wallTime, encodeNumber(p.value)];
+/** Decodes the value columns; a column without non-finite values is used as it is. */
+export function fromColumns(batch: readonly ScalarColumns[]): ScalarColumnsData[] {
+  return batch.map(({ tag, steps, wallTimes, values }) => ({
+    tag,
+    steps,
+    wallTimes,
+    values: values.every((v) => typeof v === 'number') ? (values as number[]) : values.map(decodeNumber),
+  }));
 }
 
-export function fromColumns(batch: readonly ScalarColumns[]): ScalarPoint[] {
-  const points: ScalarPoint[] = [];
-  for (const { tag, steps, wallTimes, values } of batch) {
-    for (let i = 0; i < steps.length; i++) points.push({ tag, step: steps[i], wallTime: wallTimes[i], value: decodeNumber(values[i]) });
-  }
-  return points;
+/** The points of some columns as dashboards receive them. */
+export function toWireScalars(batch: readonly ScalarColumnsData[]): WireScalar[] {
+  return batch.flatMap(({ tag, steps, wallTimes, values }) => steps.map((step, i): WireScalar => [tag, step, wallTimes[i], encodeNumber(values[i])]));
 }
 
 /** Builds the columns of one message as points are logged. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../storage/sqlite/open-database';
 import type { TagTable } from '../../storage/sqlite/tag-table';
 import type { ScalarSeries, ScalarTagInfo } from '../../storage/store';
-import { SCALAR_KIND, ScalarPoint } from './meta';
+import { SCALAR_KIND, ScalarColumnsData, ScalarPoint } from './meta';
 import { downsampleMinMax } from './downsample';
 import { RAW_READ_LIMIT, chooseLevel, rollUp } from './rollup';
 
@@ -62,62 +62,57 @@ export class ScalarTable {
   }
 
   /** Call inside a transaction. Returns the number of points that were not stored before. */
-  write(runId: string, points: readonly ScalarPoint[]): number {
-    const byTag = new Map<string, ScalarPoint[]>();
-    for (const p of points) {
-      const list = byTag.get(p.tag);
-      if (list) list.push(p);
-      else byTag.set(p.tag, [p]);
-    }
+  write(runId: string, batch: readonly ScalarColumnsData[]): number {
     let added = 0;
-    for (const [tag, list] of byTag) {
-      const tagId = this.tags.idFor(runId, SCALAR_KIND, tag);
-      const fresh = this.insertPoints(tagId, list);
+    for (const columns of batch) {
+      const tagId = this.tags.idFor(runId, SCALAR_KIND, columns.tag);
+      const fresh = this.insertPoints(tagId, columns);
       if (fresh === 0) continue;
       added += fresh;
       // Rollups and the latest point are idempotent, so a partly resent batch may update them again.
-      this.writeRollups(tagId, list);
-      let first = list[0];
-      let last = list[0];
-      for (const p of list) {
-        if (p.step < first.step) first = p;
-        if (p.step >= last.step) last = p;
+      this.writeRollups(tagId, columns);
+      const { steps, wallTimes, values } = columns;
+      let first = 0;
+      let last = 0;
+      for (let i = 1; i < steps.length; i++) {
+        if (steps[i] < steps[first]) first = i;
+        if (steps[i] >= steps[last]) last = i;
       }
-      this.tags.noteWritten(tagId, fresh, first.step, last.step, last.wallTime, last.value);
+      this.tags.noteWritten(tagId, fresh, steps[first], steps[last], wallTimes[last], values[last]);
     }
     return added;
   }
 
   /** Returns how many of the points were not stored before. */
-  private insertPoints(tagId: number, points: readonly ScalarPoint[]): number {
+  private insertPoints(tagId: number, { steps, wallTimes, values }: ScalarColumnsData): number {
     let added = 0;
     let i = 0;
-    // One parameter array reused for every chunk: ingest allocates per point, not per parameter.
+    // One parameter array reused for every chunk: ingest allocates nothing per point.
     const params: (number | null)[] = new Array(CHUNK * 4);
-    for (; i + CHUNK <= points.length; i += CHUNK) {
+    for (; i + CHUNK <= steps.length; i += CHUNK) {
       for (let k = 0; k < CHUNK; k++) {
-        const p = points[i + k];
         params[k * 4] = tagId;
-        params[k * 4 + 1] = p.step;
-        params[k * 4 + 2] = p.wallTime;
-        params[k * 4 + 3] = Number.isNaN(p.value) ? null : p.value;
+        params[k * 4 + 1] = steps[i + k];
+        params[k * 4 + 2] = wallTimes[i + k];
+        params[k * 4 + 3] = Number.isNaN(values[i + k]) ? null : values[i + k];
       }
       added += this.insertChunk.run(params).changes;
     }
-    for (; i < points.length; i++) {
-      const p = points[i];
-      added += this.insert.run(tagId, p.step, p.wallTime, Number.isNaN(p.value) ? null : p.value).changes;
+    for (; i < steps.length; i++) {
+      added += this.insert.run(tagId, steps[i], wallTimes[i], Number.isNaN(values[i]) ? null : values[i]).changes;
     }
     return added;
   }
 
-  private writeRollups(tagId: number, fresh: readonly ScalarPoint[]): void {
-    for (const b of rollUp(fresh)) {
+  private writeRollups(tagId: number, columns: ScalarColumnsData): void {
+    const { steps, wallTimes, values } = columns;
+    const at = (i: number, column: readonly number[]) => (i < 0 ? null : column[i]);
+    for (const b of rollUp(columns)) {
       this.upsertRollup.run(
         tagId, b.level, b.bucket,
-        b.min?.step ?? null, b.min?.wallTime ?? null, b.min?.value ?? null,
-        b.max?.step ?? null, b.max?.wallTime ?? null, b.max?.value ?? null,
-        b.nan?.step ?? null, b.nan?.wallTime ?? null,
+        at(b.min, steps), at(b.min, wallTimes), at(b.min, values),
+        at(b.max, steps), at(b.max, wallTimes), at(b.max, values),
+        at(b.nan, steps), at(b.nan, wallTimes),
       );
     }
   }
