@@ -41,7 +41,8 @@ export interface Sockets {
  */
 export function attachSockets(server: Server, store: Store, log: Log, fallback?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void): Sockets {
   const hub = new LiveHub(store);
-  const ingest = new WebSocketServer({ noServer: true, maxPayload: HARD_PAYLOAD_LIMIT });
+  // UTF-8 is not checked frame by frame: invalid bytes decode to U+FFFD, which the schemas then refuse.
+  const ingest = new WebSocketServer({ noServer: true, maxPayload: HARD_PAYLOAD_LIMIT, skipUTF8Validation: true });
   const live = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
   ingest.on('connection', (socket, req) => {
