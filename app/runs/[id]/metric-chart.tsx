@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { prepareSeries, SeriesStats } from '@/lib/view/chart-data';
 import type { SeriesStore } from '@/lib/view/series-store';
+import { throttleDraws } from '@/lib/view/throttle-draws';
 import { baseOption, seriesOption } from './chart-option';
 import { ChartTheme, readChartTheme } from './chart-theme';
 import { init, type EChartsType } from './echarts-setup';
@@ -14,8 +15,6 @@ export interface MetricChartProps {
   store: SeriesStore;
 }
 
-const FRAME_MS = 16;
-
 /** Publishes what the chart holds, for tests and the latency bench, the moment the chart gets it. */
 function publish(box: HTMLElement, stats: readonly SeriesStats[]): void {
   const counts = Object.fromEntries(stats.map((s) => [s.tag, s.count]));
@@ -25,7 +24,7 @@ function publish(box: HTMLElement, stats: readonly SeriesStats[]): void {
   box.dataset.lastStep = lastSteps.length ? String(Math.max(...lastSteps)) : '';
 }
 
-/** One chart for a metric family, redrawn about once a frame at most, however fast points arrive. */
+/** One chart for a metric family; see throttleDraws for how often it redraws. */
 export function MetricChart({ runId, family, tags, store }: MetricChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -58,30 +57,28 @@ export function MetricChart({ runId, family, tags, store }: MetricChartProps) {
   useEffect(() => {
     if (!chart || !theme) return;
     const familyTags = tagsKey.split('\n');
-    let frame = 0;
-    let drawnAt = -Infinity;
-    const draw = () => {
-      frame = 0;
-      drawnAt = performance.now();
+    let seriesIds = '';
+    const draws = throttleDraws(() => {
       const prepared = familyTags.flatMap((tag) => {
         const series = store.get(tag);
         return series ? [prepareSeries(series)] : [];
       });
-      chart.setOption({ series: seriesOption(family, prepared, theme) }, { replaceMerge: ['series'] });
+      const series = seriesOption(family, prepared, theme);
+      const ids = series.map((s) => s.id).join('\n');
+      // Replacing the series rebuilds their models; only needed when a series comes or goes.
+      chart.setOption({ series }, ids === seriesIds ? undefined : { replaceMerge: ['series'] });
+      seriesIds = ids;
       const next = prepared.map((p) => p.stats);
       publish(boxRef.current!, next);
       setStats(next);
-    };
-    draw();
-    // A lone point is drawn at once; a burst is folded into one draw per frame.
+    });
+    draws.request();
     const unsubscribe = store.subscribe((changed) => {
-      if (frame !== 0 || !familyTags.some((tag) => changed.has(tag))) return;
-      if (performance.now() - drawnAt >= FRAME_MS) draw();
-      else frame = requestAnimationFrame(draw);
+      if (familyTags.some((tag) => changed.has(tag))) draws.request();
     });
     return () => {
       unsubscribe();
-      cancelAnimationFrame(frame);
+      draws.cancel();
     };
   }, [chart, theme, store, family, tagsKey]);
 
