@@ -18,8 +18,9 @@ export default defineConfig({
   testDir: 'test/e2e',
   // Starts the real server (production build) once, on a free port with a fresh database.
   globalSetup: './test/e2e/global-setup.ts',
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous: two cores run the server, Chromium and the workers, and CI machines are often busier still.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   // Two cores run the server, the browser and the test workers.
   workers: 2,

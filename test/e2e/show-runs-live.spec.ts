@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures';
 
 test('the run list shows a new run, its last values and its end as they happen', async ({ page, startRun }) => {
+  const apiRequests: string[] = [];
+  page.on('request', (request) => request.url().includes('/api/') && apiRequests.push(new URL(request.url()).pathname));
   await page.goto('/');
   await expect(page.locator('[data-live="live"]')).toBeVisible();
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same document'));
@@ -21,6 +23,8 @@ test('the run list shows a new run, its last values and its end as they happen',
   await expect(row).toHaveAttribute('data-status', 'finished');
   await expect(row.locator('.status-finished')).toHaveText('finished');
   expect(await page.evaluate(() => (window as unknown as { marker: string }).marker)).toBe('same document');
+  // One catch-up fetch when the socket subscribed, then pushes only: no polling.
+  expect(apiRequests).toEqual(['/api/runs']);
 });
 
 test('a failed run shows its error in the list', async ({ page, startRun }) => {

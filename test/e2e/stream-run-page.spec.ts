@@ -40,7 +40,10 @@ test('the run page charts points as they stream, without reloading or polling', 
 
 test('points logged while the page loads are neither lost nor doubled', async ({ page, startRun }) => {
   const run = startRun('load-race');
-  let step = 0;
+  // The page of a run the server has not heard of yet is a 404.
+  run.log({ 'batch/loss': 1 }, 1);
+  expect(await run.drained(5_000)).toBe(true);
+  let step = 1;
   let stop = false;
   // Logs all along: before the page fetches, while it fetches, and after it subscribed.
   const streaming = (async () => {
