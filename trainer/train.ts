@@ -31,7 +31,8 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
     backend: backend.name,
     config: {
       ...flags,
-      backend: backend,
+      requestedBackend: flags.backend,
+      backend,
       data: prepared.data,
       params: model.countParams(),
       stepsPerEpoch: Math.ceil(trainSamples / flags.batchSize),
