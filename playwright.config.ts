@@ -18,7 +18,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   // Starts the real server (production build) once, on a free port with a fresh database.
   globalSetup: './test/e2e/global-setup.ts',
-  // Generous: two cores run the server, Chromium and the workers, and CI machines are often busier still.
+  // Generous, for machines busier than they should be.
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
