@@ -55,6 +55,11 @@ export class SeriesStore {
   /** Points pushed since the current load began; a load's snapshot may predate them. */
   private pushedDuringLoad: Map<string, ChartPoint[]> | null = null;
 
+  /** Tags known from the server render get their (empty) charts before any point is fetched. */
+  constructor(tags: readonly string[] = []) {
+    for (const tag of tags) this.entry(tag);
+  }
+
   get(tag: string): Series | undefined {
     return this.series.get(tag);
   }

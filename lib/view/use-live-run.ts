@@ -17,12 +17,12 @@ export interface LiveRun {
 }
 
 /** One run and all its series: fetched once per connection, then appended to by pushes. */
-export function useLiveRun(initial: WireRunSummary): LiveRun {
+export function useLiveRun(initial: WireRunSummary, initialTags: readonly string[]): LiveRun {
   const [run, setRun] = useState(initial);
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [store] = useState(() => new SeriesStore());
+  const [store] = useState(() => new SeriesStore(initialTags));
   const runId = initial.id;
 
   const onEvent = useEffectEvent((event: LiveEvent, fresh: boolean, loads: AbortController[]) => {

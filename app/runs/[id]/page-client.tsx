@@ -8,8 +8,14 @@ import { useLiveRun } from '@/lib/view/use-live-run';
 import { MetricChart } from './metric-chart';
 import { RunHeader } from './run-header';
 
-export function RunPageClient({ initialRun }: { initialRun: WireRunSummary }) {
-  const { run, status, store, loading, loadError } = useLiveRun(initialRun);
+export interface RunPageClientProps {
+  initialRun: WireRunSummary;
+  /** The run's scalar tags at render time, so their charts are laid out before the points arrive. */
+  initialTags: string[];
+}
+
+export function RunPageClient({ initialRun, initialTags }: RunPageClientProps) {
+  const { run, status, store, loading, loadError } = useLiveRun(initialRun, initialTags);
   const tags = useSyncExternalStore(store.subscribe, store.tags, store.tags);
   const families = groupFamilies(tags);
   return (

@@ -18,7 +18,9 @@ export async function generateMetadata({ params }: RunPageProps): Promise<Metada
 export default async function RunPage({ params }: RunPageProps) {
   await connection();
   const { id } = await params;
-  const run = openStore().getRun(id);
+  const store = openStore();
+  const run = store.getRun(id);
   if (!run) notFound();
-  return <RunPageClient initialRun={toWireRun(run)} />;
+  const tags = store.listScalarTags(id).map((info) => info.tag);
+  return <RunPageClient initialRun={toWireRun(run)} initialTags={tags} />;
 }
