@@ -22,8 +22,10 @@ export function RunRow({ run, now }: { run: WireRunSummary; now: number | null }
           {run.id.length > 12 ? `${run.id.slice(0, 8)}…` : run.id}
         </div>
       </td>
-      <td className="nowrap">{run.model || <span className="muted">—</span>}</td>
-      <td className="nowrap">{run.backend || <span className="muted">—</span>}</td>
+      <td className="nowrap">
+        {run.model || <span className="muted">—</span>}
+        {run.backend && <div className="sub">{run.backend}</div>}
+      </td>
       <td className="status-cell">
         <StatusBadge status={run.status} />
         {run.error && (

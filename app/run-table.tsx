@@ -12,8 +12,7 @@ export function RunTable({ runs }: { runs: WireRunSummary[] }) {
         <thead>
           <tr>
             <th>Name</th>
-            <th>Model</th>
-            <th>Backend</th>
+            <th>Model · backend</th>
             <th>Status</th>
             <th>Started</th>
             <th className="num">Duration</th>
