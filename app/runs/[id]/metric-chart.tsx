@@ -26,7 +26,7 @@ function publish(box: HTMLElement, stats: readonly SeriesStats[]): void {
 
 /** One chart for a metric family; see throttleDraws for how often it redraws. */
 export function MetricChart({ runId, family, tags, store }: MetricChartProps) {
-  const boxRef = useRef<HTMLDivElement>(null);
+  const boxRef = useRef<HTMLElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<EChartsType | null>(null);
   const [theme, setTheme] = useState<ChartTheme | null>(null);
