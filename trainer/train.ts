@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { Run } from '../lib/client/run';
+import { assertBackendCanTrain } from './backend/check-kernels';
 import { selectBackend } from './backend/select-backend';
 import { ProgressBar } from './callbacks/progress-bar';
 import { TensorlensCallback } from './callbacks/tensorlens-callback';
@@ -46,6 +47,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   process.once('SIGINT', interrupt);
   const streamer = new TensorlensCallback({ run, updateFreq: flags.updateFreq });
   try {
+    assertBackendCanTrain(model, x, y);
     await model.fit(x, y, {
       epochs: flags.epochs,
       batchSize: flags.batchSize,
