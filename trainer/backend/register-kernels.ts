@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilterConfig } from './kernels/conv2d-backprop-filter';
 import { conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input';
+import { depthwiseConv2dBackpropFilterConfig } from './kernels/depthwise-conv2d-backprop-filter';
+import { depthwiseConv2dBackpropInputConfig } from './kernels/depthwise-conv2d-backprop-input';
 import { gatherV2Config } from './kernels/gather-v2';
 import { maxPoolGradConfig } from './kernels/max-pool-grad';
 import { unsortedSegmentSumConfig } from './kernels/unsorted-segment-sum';
@@ -17,6 +19,8 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.Conv2DBackpropInput, conv2dBackpropInputConfig], // stock is a scalar loop: 1.25 s per step
     [tf.GatherV2, gatherV2Config], // stock copies element by element: 0.25 s per step
     [tf.MaxPoolGrad, maxPoolGradConfig], // stock is a C++ loop, yet JS over the heap halves it: 47 -> 22 ms
+    [tf.DepthwiseConv2dNativeBackpropFilter, depthwiseConv2dBackpropFilterConfig], // missing on wasm (SeparableConv2D)
+    [tf.DepthwiseConv2dNativeBackpropInput, depthwiseConv2dBackpropInputConfig], // missing on wasm (SeparableConv2D)
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
