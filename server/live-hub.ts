@@ -19,6 +19,8 @@ export class LiveHub {
   subscribe(socket: WebSocket, request: LiveRequest): void {
     if (request.topic === 'runs') {
       this.runListeners.add(socket);
+      // The whole list after subscribing: nothing that changed before this moment is missed.
+      send(socket, { type: 'runs', runs: this.store.listRuns().map(toWireRun) });
       return;
     }
     let set = this.pointListeners.get(request.runId);

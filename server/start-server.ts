@@ -1,4 +1,5 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import next from 'next';
 import { openStore, closeStore } from '../lib/storage/open-store';
@@ -23,9 +24,11 @@ export interface RunningServer {
 /** One port for everything: Next's pages and API, and our WebSocket paths. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(`[tensorlens] ${line}`));
-  // Route handlers run in this process and find the store through TENSORLENS_DB.
-  process.env.TENSORLENS_DB = options.dbPath;
-  const store = openStore(options.dbPath);
+  // Route handlers run in this process and find the store through TENSORLENS_DB; one absolute
+  // path keeps them on the very store instance the sockets write to.
+  const dbPath = resolve(options.dbPath);
+  process.env.TENSORLENS_DB = dbPath;
+  const store = openStore(dbPath);
   const app = next({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -50,7 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
-      closeStore(options.dbPath);
+      closeStore(dbPath);
     },
   };
 }

@@ -12,6 +12,7 @@ export type LiveRequest = z.infer<typeof liveRequestSchema>;
 
 /** Server → dashboard pushes; values use the same NaN/Infinity encoding as ingest. */
 export type LiveEvent =
+  | { type: 'runs'; runs: WireRunSummary[] }
   | { type: 'run'; run: WireRunSummary }
   | { type: 'scalars'; runId: string; points: WireScalar[] }
   | { type: 'error'; message: string };

@@ -1,11 +1,8 @@
-import { z } from 'zod';
-
 /**
  * JSON has no NaN or Infinity, yet a diverging loss is a training event worth keeping,
- * so non-finite values travel as these strings.
+ * so non-finite values travel as these strings. No zod here: the browser imports this file.
  */
-export const wireNumberSchema = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])]);
-export type WireNumber = z.infer<typeof wireNumberSchema>;
+export type WireNumber = number | 'NaN' | 'Infinity' | '-Infinity';
 
 export function encodeNumber(value: number): WireNumber {
   if (Number.isFinite(value)) return value;
@@ -22,21 +19,3 @@ export function decodeNumber(value: WireNumber): number {
 export function isWireNumber(value: unknown): value is WireNumber {
   return typeof value === 'number' || value === 'NaN' || value === 'Infinity' || value === '-Infinity';
 }
-
-/**
- * An array whose every element passes `check`, validated in one loop: a batch carries thousands
- * of numbers and per-element schemas dominated ingest time. Reports the first bad index.
- */
-export function checkedArray<T>(check: (value: unknown) => value is T, message: string) {
-  return z.custom<unknown[]>((v) => Array.isArray(v), 'expected an array').superRefine((items, ctx) => {
-    for (let i = 0; i < items.length; i++) {
-      if (!check(items[i])) {
-        ctx.addIssue({ code: 'custom', path: [i], message });
-        return;
-      }
-    }
-  }) as unknown as z.ZodType<T[]>;
-}
-
-export const isStep = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

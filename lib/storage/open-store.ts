@@ -6,7 +6,8 @@ import type { Store } from './store';
 export const DEFAULT_DB_PATH = 'logs/tensorlens.db';
 
 export function resolveDbPath(explicit?: string): string {
-  return resolve(explicit || process.env.TENSORLENS_DB || DEFAULT_DB_PATH);
+  // Not a file the build needs: without the hint Turbopack traces the whole project from here.
+  return resolve(/*turbopackIgnore: true*/ explicit || process.env.TENSORLENS_DB || DEFAULT_DB_PATH);
 }
 
 const STORES_KEY = Symbol.for('tensorlens.stores');

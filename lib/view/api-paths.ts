@@ -7,10 +7,6 @@ export function runPagePath(runId: string): string {
   return `/runs/${encodeURIComponent(runId)}`;
 }
 
-export function runsApiUrl(): string {
-  return '/api/runs';
-}
-
 export function runTagsApiUrl(runId: string): string {
   return `/api/runs/${encodeURIComponent(runId)}/scalars`;
 }
@@ -21,5 +17,5 @@ export function seriesApiUrl(runId: string, tag: string, maxPoints: number): str
 
 /** A download is for analysis elsewhere, so it asks for as many points as the API serves. */
 export function seriesCsvUrl(runId: string, tag: string): string {
-  return `${runTagsApiUrl(runId)}/${tagPath(tag)}?format=csv&max_points=100000`;
+  return `${runTagsApiUrl(runId)}/${tagPath(tag)}?format=csv`;
 }

@@ -1,5 +1,5 @@
 import type { WireRunSummary } from '../api/wire-run';
-import { decodeNumber } from './decode-number';
+import { decodeNumber } from '../protocol/wire-number';
 
 /** The run list's columns: what a Keras user looks at first. */
 export const SUMMARY_METRICS = ['loss', 'acc', 'val_loss', 'val_acc'] as const;

@@ -1,7 +1,7 @@
 import type { WireScalarTagInfo } from '../api/wire-run';
 import { DEFAULT_MAX_POINTS } from '../kinds/scalar/meta';
 import type { ScalarSeriesResponse } from '../kinds/scalar/reader';
-import { decodeNumber } from './decode-number';
+import { decodeNumber } from '../protocol/wire-number';
 import { runTagsApiUrl, seriesApiUrl } from './api-paths';
 import { fetchJson } from './fetch-json';
 import type { ChartPoint, SeriesStore } from './series-store';

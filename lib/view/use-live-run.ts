@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { WireRunSummary } from '../api/wire-run';
 import type { LiveEvent } from '../protocol/live-messages';
-import { decodeNumber } from './decode-number';
+import { decodeNumber } from '../protocol/wire-number';
 import { openLiveSocket, LiveStatus } from './live-socket';
 import { loadSeries } from './load-series';
 import { SeriesStore } from './series-store';

@@ -1,8 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { WireRunSummary } from '../api/wire-run';
-import { fetchJson } from './fetch-json';
 import { openLiveSocket, LiveStatus } from './live-socket';
-import { runsApiUrl } from './api-paths';
 import { mergeRuns } from './run-list';
 
 /** The run list, server-rendered first, then kept current by pushes alone. */
@@ -10,23 +8,18 @@ export function useLiveRuns(initial: WireRunSummary[]): { runs: WireRunSummary[]
   const [runs, setRuns] = useState(initial);
   const [status, setStatus] = useState<LiveStatus>('connecting');
 
-  const onStatus = useEffectEvent((next: LiveStatus) => {
-    setStatus(next);
-    // Changes between the server render (or a dropped socket) and this subscription were never pushed.
-    if (next === 'live') {
-      fetchJson<WireRunSummary[]>(runsApiUrl())
-        .then((fetched) => setRuns((held) => mergeRuns(held, fetched)))
-        .catch((e: Error) => console.warn(`[tensorlens] could not refresh the run list: ${e.message}`));
-    }
-  });
-  const onRun = useEffectEvent((run: WireRunSummary) => setRuns((held) => mergeRuns(held, [run])));
+  const onStatus = useEffectEvent((next: LiveStatus) => setStatus(next));
+  // The server answers each subscription with the whole list, so changes made between the server
+  // render (or a dropped socket) and the subscription are caught up without a fetch.
+  const onRuns = useEffectEvent((fresh: WireRunSummary[]) => setRuns((held) => mergeRuns(held, fresh)));
 
   useEffect(
     () =>
       openLiveSocket({
         request: { type: 'subscribe', topic: 'runs' },
         onEvent: (event) => {
-          if (event.type === 'run') onRun(event.run);
+          if (event.type === 'runs') onRuns(event.runs);
+          else if (event.type === 'run') onRuns([event.run]);
         },
         onStatus,
       }),

@@ -90,6 +90,25 @@ test('a WebSocket from a foreign Origin is refused; the same origin is accepted'
   same.close();
 });
 
+test('a run-list subscriber first gets every run, then each change', async (t) => {
+  const server = await startSocketServer(join(tempDir(t), 'g.db'));
+  t.after(() => server.close());
+  const early = new Run({ server: server.url, name: 'early', id: 'early-run' });
+  t.after(() => early.close());
+  assert.equal(await early.drained(5000), true);
+  const live = await openSocket(`${server.url.replace('http', 'ws')}/ws/live`);
+  t.after(() => live.close());
+  const events: Record<string, any>[] = [];
+  live.on('message', (d) => events.push(JSON.parse(d.toString())));
+  live.send(JSON.stringify({ type: 'subscribe', topic: 'runs' }));
+  await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(events.map((e) => e.type), ['runs']);
+  assert.deepEqual(events[0].runs.map((r: { id: string }) => r.id), ['early-run']);
+  await early.finish();
+  await new Promise((r) => setTimeout(r, 100));
+  assert.ok(events.some((e) => e.type === 'run' && e.run.id === 'early-run' && e.run.status === 'finished'));
+});
+
 test('a live subscriber gets pushed points of its run', async (t) => {
   const server = await startSocketServer(join(tempDir(t), 'f.db'));
   t.after(() => server.close());

@@ -23,8 +23,8 @@ test('the run list shows a new run, its last values and its end as they happen',
   await expect(row).toHaveAttribute('data-status', 'finished');
   await expect(row.locator('.status-finished')).toHaveText('finished');
   expect(await page.evaluate(() => (window as unknown as { marker: string }).marker)).toBe('same document');
-  // One catch-up fetch when the socket subscribed, then pushes only: no polling.
-  expect(apiRequests).toEqual(['/api/runs']);
+  // The subscription itself brings the whole list, then pushes only: no fetch, no polling.
+  expect(apiRequests).toEqual([]);
 });
 
 test('a failed run shows its error in the list', async ({ page, startRun }) => {

@@ -89,6 +89,7 @@ test('a series past the raw-read limit is served from rollups with the same extr
   assert.ok(series.points.some((p) => p.step === 140_009 && Number.isNaN(p.value)), 'NaN kept');
   assert.equal(series.points[series.points.length - 1].step, total - 1);
   assert.ok(Math.max(...series.points.filter((p) => !Number.isNaN(p.value)).map((p) => p.value)) === 1, 'max of cos kept');
+  assert.equal(store.readScalars('r1', 'loss', { maxPoints: Infinity })!.points.length, total, 'an export gets every point');
 });
 
 test('vocabulary round-trips per run', (t) => {

@@ -4,10 +4,13 @@ import { WireNumber, encodeNumber } from '../../protocol/wire-number';
 import type { ScalarSeries, Store } from '../../storage/store';
 import { DEFAULT_MAX_POINTS } from './meta';
 
-export const scalarQuerySchema = z.object({
-  max_points: z.coerce.number().int().min(2).max(100_000).default(DEFAULT_MAX_POINTS),
-  format: z.enum(['json', 'csv']).default('json'),
-});
+/** JSON feeds a chart and is downsampled by default; CSV is an export and, like TensorBoard's, has every point. */
+export const scalarQuerySchema = z
+  .object({
+    max_points: z.coerce.number().int().min(2).max(10_000_000).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .transform((q) => ({ format: q.format, maxPoints: q.max_points ?? (q.format === 'csv' ? Infinity : DEFAULT_MAX_POINTS) }));
 
 /** `[wall_time_seconds, step, value]`, TensorBoard's tuple order. */
 export type ScalarTuple = [number, number, WireNumber];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkedArray, decodeNumber, encodeNumber, isFiniteNumber, isStep, isWireNumber, WireNumber } from '../../protocol/wire-number';
+import { checkedArray, isFiniteNumber, isStep } from '../../protocol/checked-array';
+import { decodeNumber, encodeNumber, isWireNumber, WireNumber } from '../../protocol/wire-number';
 import { MAX_POINTS_PER_BATCH, ScalarColumnsData } from './meta';
 
 export const tagSchema = z

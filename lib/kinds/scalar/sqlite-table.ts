@@ -131,7 +131,7 @@ export class ScalarTable {
     const row = this.tags.get(runId, SCALAR_KIND, tag);
     if (!row) return null;
     const latest: ScalarPoint = { tag, step: row.last_step, wallTime: row.last_wall, value: valueOf(row.last_value) };
-    const candidates = row.count <= RAW_READ_LIMIT ? this.readRaw(row.id, tag) : this.readRollup(row.id, tag, row.last_step - row.first_step + 1, maxPoints);
+    const candidates = row.count <= Math.max(RAW_READ_LIMIT, maxPoints) ? this.readRaw(row.id, tag) : this.readRollup(row.id, tag, row.last_step - row.first_step + 1, maxPoints);
     if (candidates[candidates.length - 1]?.step !== latest.step) candidates.push(latest);
     const points = downsampleMinMax(candidates, maxPoints);
     return { tag, count: row.count, downsampled: points.length < row.count, points };

@@ -4,11 +4,11 @@ import { readScalarSeries, scalarQuerySchema, toCsv, toSeriesResponse } from '@/
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/runs/{id}/scalars/{tag}?max_points=&format=json|csv - one series, downsampled to max_points
+// GET /api/runs/{id}/scalars/{tag}?max_points=&format=json|csv - one series; JSON downsampled to max_points (default 2000), CSV whole
 export const GET = withErrors<{ id: string; tag: string[] }>(({ store, params, searchParams }) => {
   const query = scalarQuerySchema.parse(Object.fromEntries(searchParams));
   const tag = params.tag.join('/');
-  const series = readScalarSeries(store, params.id, tag, query.max_points);
+  const series = readScalarSeries(store, params.id, tag, query.maxPoints);
   if (query.format === 'csv') {
     const file = `${params.id}-${tag.replace(/[^\w.-]+/g, '_')}.csv`;
     return new NextResponse(toCsv(series), {
