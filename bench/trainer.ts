@@ -1,0 +1,137 @@
+/**
+ * Trainer throughput: samples/s of one IMDB Conv1D training step (the lecture config:
+ * maxFeatures 2000, maxLen 500, batch 128, RMSprop) on random token ids, for stock
+ * tfjs CPU, stock WASM, Tensorlens's WASM and CPU paths, and PyTorch on this CPU.
+ * Each configuration runs in its own child process: tfjs backends share one kernel
+ * registry per process, so stock and Tensorlens kernels would otherwise mix.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { registerTrainingKernels, unregisterTrainingKernels } from '../trainer/backend/register-kernels';
+import { selectBackend } from '../trainer/backend/select-backend';
+import { buildImdbConv1d } from '../trainer/models/imdb-conv1d';
+
+const MAX_FEATURES = 2000;
+const MAX_LEN = 500;
+const BATCH = 128;
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 10);
+const WARMUP = 2;
+// Stock cpu's UnsortedSegmentSum (the Embedding gradient) allocates numSegments x
+// input size: 2000 x 128 x 500 x 128 floats, ~65 GB, at batch 128. Batch 2 needs
+// ~1 GB and still takes seconds per step, so it gets few batches.
+const STOCK_CPU_BATCH = 2;
+
+interface Config {
+  label: string;
+  batch: number;
+  batches: number;
+  setUp(): Promise<void>;
+}
+
+const CONFIGS: Record<string, Config> = {
+  'cpu-stock': { label: `stock tfjs cpu (batch ${STOCK_CPU_BATCH})`, batch: STOCK_CPU_BATCH, batches: 3, setUp: async () => void (await tf.setBackend('cpu')) },
+  'wasm-stock': {
+    label: 'stock tfjs wasm', batch: BATCH, batches: BATCHES,
+    setUp: async () => { await selectBackend('wasm'); unregisterTrainingKernels('wasm'); },
+  },
+  'wasm-tensorlens': { label: 'Tensorlens wasm', batch: BATCH, batches: BATCHES, setUp: async () => void (await selectBackend('wasm')) },
+  'cpu-tensorlens': {
+    label: 'Tensorlens cpu', batch: BATCH, batches: Math.max(3, Math.ceil(BATCHES / 3)),
+    setUp: async () => { await tf.setBackend('cpu'); registerTrainingKernels('cpu'); },
+  },
+};
+
+type Figure = { samplesPerSecond: number; batch: number; batches: number } | { error: string };
+
+/** Child side: trains one configuration and prints its figure as the last line. */
+async function measure(config: Config): Promise<Figure> {
+  await config.setUp();
+  const model = buildImdbConv1d({ maxFeatures: MAX_FEATURES, maxLen: MAX_LEN });
+  const x = tf.randomUniformInt([config.batch, MAX_LEN], 0, MAX_FEATURES);
+  const y = tf.randomUniformInt([config.batch, 1], 0, 2).toFloat();
+  try {
+    for (let i = 0; i < WARMUP; i++) await model.trainOnBatch(x, y);
+    const started = performance.now();
+    for (let i = 0; i < config.batches; i++) await model.trainOnBatch(x, y);
+    const seconds = (performance.now() - started) / 1000;
+    return { samplesPerSecond: (config.batch * config.batches) / seconds, batch: config.batch, batches: config.batches };
+  } catch (e) {
+    const missing = /Kernel '(\w+)' not registered/.exec((e as Error).message);
+    return { error: missing ? `does not run: ${missing[1]}` : `failed: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
+
+function runChild(key: string): Figure {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', key], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(last) as Figure;
+  } catch {
+    return { error: `failed: exit ${child.status ?? child.signal}: ${(child.stderr || last).trim().split('\n').pop()}` };
+  }
+}
+
+const SYSTEM_PYTHON = '/usr/bin/python3';
+
+/** PyTorch needs Debian's python3-torch; pyenv's python3 on PATH would not see it. */
+function ensureTorch(): string | undefined {
+  const hasTorch = () => spawnSync(SYSTEM_PYTHON, ['-c', 'import torch']).status === 0;
+  if (hasTorch()) return undefined;
+  if (process.getuid?.() !== 0) return 'skipped: torch missing for /usr/bin/python3 and not root to apt-get install python3-torch';
+  console.error('installing python3-torch with apt-get ...');
+  try {
+    execFileSync('apt-get', ['install', '-y', 'python3-torch'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (e) {
+    return `skipped: apt-get install python3-torch failed: ${(e as Error).message.split('\n')[0]}`;
+  }
+  return hasTorch() ? undefined : 'skipped: python3-torch installed but import torch still fails';
+}
+
+function runPytorch(): Figure {
+  const skipped = ensureTorch();
+  if (skipped) return { error: skipped };
+  const batches = Math.max(BATCHES, 10);
+  const child = spawnSync(SYSTEM_PYTHON, [join(__dirname, 'trainer_reference.py'),
+    '--max-features', String(MAX_FEATURES), '--max-len', String(MAX_LEN), '--batch', String(BATCH),
+    '--batches', String(batches), '--warmup', String(WARMUP), '--threads', '2'], { encoding: 'utf8' });
+  try {
+    const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { samples_per_s: number };
+    return { samplesPerSecond: out.samples_per_s, batch: BATCH, batches };
+  } catch {
+    return { error: `failed: ${child.stderr.trim().split('\n').pop()}` };
+  }
+}
+
+function show(label: string, figure: Figure): void {
+  const value = 'error' in figure ? figure.error : `${figure.samplesPerSecond.toPrecision(3)} samples/s (batch ${figure.batch}, ${figure.batches} batches)`;
+  console.log(`${label.padEnd(34)} ${value}`);
+}
+
+async function main(): Promise<void> {
+  const childKey = process.argv[process.argv.indexOf('--child') + 1];
+  if (process.argv.includes('--child')) {
+    console.log(JSON.stringify(await measure(CONFIGS[childKey])));
+    return;
+  }
+  console.log(`IMDB Conv1D training, maxFeatures ${MAX_FEATURES}, maxLen ${MAX_LEN}, ${WARMUP} warm-up batches excluded; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`stock tfjs cpu at batch ${BATCH}: not run, its UnsortedSegmentSum would allocate ~65 GB`);
+  const figures: Record<string, Figure> = {};
+  for (const [key, config] of Object.entries(CONFIGS)) {
+    figures[key] = runChild(key);
+    show(config.label, figures[key]);
+  }
+  figures.pytorch = runPytorch();
+  show('PyTorch cpu (2 threads)', figures.pytorch);
+  const speed = (f: Figure) => ('error' in f ? null : f.samplesPerSecond);
+  const fast = speed(figures['wasm-tensorlens']);
+  const torch = speed(figures.pytorch);
+  console.log(JSON.stringify({
+    ...Object.fromEntries(Object.entries(figures).map(([key, f]) => [key, 'error' in f ? f.error : f])),
+    ratio_vs_pytorch: fast !== null && torch !== null ? fast / torch : null,
+    loadavg: loadavg(),
+  }));
+}
+
+void main();
