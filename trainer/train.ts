@@ -54,8 +54,6 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
       validationSplit: flags.validationSplit,
       callbacks: [streamer, new ProgressBar()],
       verbose: 0,
-      // One event-loop turn per batch lets the socket send while fit() runs.
-      yieldEvery: 'batch',
     });
     if (prepared.xTest && prepared.yTest) {
       const [loss, acc] = model.evaluate(prepared.xTest, prepared.yTest, { batchSize: flags.batchSize }) as tf.Scalar[];

@@ -54,8 +54,10 @@ export class TensorlensCallback extends tf.Callback {
 
   override async onBatchEnd(_batch: number, logs?: tf.Logs): Promise<void> {
     this.step++;
-    if (this.updateFreq !== 'batch') return;
-    this.run.log(prefix('batch', await resolveLogs(logs)), this.step);
+    if (this.updateFreq === 'batch') this.run.log(prefix('batch', await resolveLogs(logs)), this.step);
+    // fit() is one chain of promise continuations: tfjs yields only inside its own CustomCallback.
+    // Without a turn of the event loop here, the socket could not connect or send until fit() ends.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   override async onEpochEnd(_epoch: number, logs?: tf.Logs): Promise<void> {

@@ -7,6 +7,27 @@ import { TensorlensCallback } from '../../../trainer/callbacks/tensorlens-callba
 import { startSocketServer } from '../../helpers/socket-server';
 import { tempDir } from '../../helpers/temp-dir';
 
+test('points reach the server while fit() is still running', async (t) => {
+  await tf.setBackend('cpu');
+  const server = await startSocketServer(join(tempDir(t), 'live.db'));
+  t.after(() => server.close());
+  const run = new Run({ server: server.url, name: 'live', flushIntervalMs: 0 });
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3], activation: 'sigmoid' })] });
+  model.compile({ optimizer: 'sgd', loss: 'binaryCrossentropy' });
+  const x = tf.randomNormal([400, 3]);
+  const y = tf.randomUniform([400, 1]);
+  const storedDuringFit: number[] = [];
+  // Reads the store synchronously, so it sees only what arrived during earlier turns of the loop.
+  const probe = new tf.CustomCallback({
+    onEpochEnd: () => void storedDuringFit.push(server.store.readScalars(run.id, 'batch/loss', { maxPoints: 10_000 })?.count ?? 0),
+  });
+  await model.fit(x, y, { epochs: 4, batchSize: 10, callbacks: [new TensorlensCallback({ run }), probe], verbose: 0, yieldEvery: 'never' });
+  assert.equal(await run.finish(), true);
+  tf.dispose([x, y]);
+  model.dispose();
+  assert.ok(storedDuringFit[2] > 0, `points stored by the end of epochs 1-3: ${storedDuringFit.join(', ')}`);
+});
+
 test('fit() streams batch and epoch metrics on one step axis, with lr and epoch time', async (t) => {
   await tf.setBackend('cpu');
   const server = await startSocketServer(join(tempDir(t), 'cb.db'));
