@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../../trainer/backend/select-backend';
 
-const WASM_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'GatherV2', 'MaxPoolGrad', 'UnsortedSegmentSum'];
+const WASM_KERNELS = [
+  'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput',
+  'GatherV2', 'MaxPoolGrad', 'UnsortedSegmentSum',
+];
 
 function installed(name: string): boolean {
   try {
