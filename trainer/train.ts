@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { Run } from '../lib/client/run';
-import { assertBackendCanTrain } from './backend/check-kernels';
+import { assertBackendCanTrain } from './backend/assert-backend-can-train';
 import { selectBackend } from './backend/select-backend';
 import { ProgressBar } from './callbacks/progress-bar';
 import { TensorlensCallback } from './callbacks/tensorlens-callback';

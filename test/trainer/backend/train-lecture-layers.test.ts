@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { assertBackendCanTrain } from '../../../trainer/backend/check-kernels';
+import { assertBackendCanTrain } from '../../../trainer/backend/assert-backend-can-train';
 import { selectBackend } from '../../../trainer/backend/select-backend';
 import { randomFloats, randomInts, rng } from './kernel-harness';
 
