@@ -4,7 +4,10 @@ import * as tf from '@tensorflow/tfjs';
 import { registerTrainingKernels, unregisterTrainingKernels } from '../../../trainer/backend/register-kernels';
 
 test('registering on cpu replaces the stock kernels once, and unregistering restores them', () => {
-  const names = ['UnsortedSegmentSum', 'Conv2DBackpropFilter', 'MaxPoolGrad', 'GatherV2'];
+  const names = [
+    'UnsortedSegmentSum', 'Conv2DBackpropFilter', 'MaxPoolGrad', 'GatherV2',
+    'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput',
+  ];
   const stock = names.map((k) => tf.getKernel(k, 'cpu'));
   assert.ok(stock.every(Boolean));
 

@@ -65,7 +65,10 @@ test("selectBackend('cpu') picks cpu with its kernels and no fallbacks", async (
     kernels: info.kernels,
     fallbackReasons: [],
   });
-  assert.deepEqual([...info.kernels].sort(), ['Conv2DBackpropFilter', 'GatherV2', 'MaxPoolGrad', 'UnsortedSegmentSum']);
+  assert.deepEqual([...info.kernels].sort(), [
+    'Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput',
+    'GatherV2', 'MaxPoolGrad', 'UnsortedSegmentSum',
+  ]);
 });
 
 test('selecting the same backend again is harmless', async () => {
