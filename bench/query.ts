@@ -1,13 +1,15 @@
 /**
  * Query: time to serve a 1,000,000-point series downsampled for the chart, from a cold store
- * (fresh connection) and a warm one, next to reading every raw row of the same series.
+ * (fresh connection) and a warm one, and over HTTP from the real server as the chart fetches it,
+ * next to reading every raw row of the same series.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../lib/storage/sqlite-store';
 import { DEFAULT_MAX_POINTS, ScalarPoint, toColumns } from '../lib/kinds/scalar/meta';
+import { startServer } from '../server/start-server';
 
 const POINTS = Number(process.env.BENCH_POINTS ?? 1_000_000);
 const REPEATS = 20;
@@ -22,7 +24,27 @@ function time(fn: () => unknown): number {
   return performance.now() - t0;
 }
 
-function main(): void {
+/** The API route as the chart calls it, through Next's production build when one exists. */
+async function overHttp(path: string): Promise<number[] | null> {
+  const root = join(__dirname, '..');
+  if (!existsSync(join(root, '.next', 'BUILD_ID'))) return null;
+  const server = await startServer({ port: 0, host: '127.0.0.1', dbPath: path, dev: false, dir: root, log: () => undefined });
+  try {
+    const url = `${server.url}/api/runs/big/scalars/batch/loss?max_points=${DEFAULT_MAX_POINTS}`;
+    const times: number[] = [];
+    for (let i = 0; i < REPEATS + 3; i++) {
+      const t0 = performance.now();
+      const body = (await (await fetch(url)).json()) as { points: unknown[] };
+      if (body.points.length < DEFAULT_MAX_POINTS / 2) throw new Error(`served only ${body.points.length} points`);
+      if (i >= 3) times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b);
+  } finally {
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-query-'));
   const path = join(dir, 'q.db');
   try {
@@ -52,10 +74,16 @@ function main(): void {
     console.log(`served ${served} points (max_points ${DEFAULT_MAX_POINTS}) of ${POINTS.toLocaleString('en')}`);
     console.log(`cold: ${cold.toFixed(1)} ms   warm p50: ${percentile(warm, 0.5).toFixed(1)} ms   warm p95: ${percentile(warm, 0.95).toFixed(1)} ms   (goal < 50 ms)`);
     console.log(`reading every raw row instead: ${rawRead.toFixed(0)} ms (ratio ${(rawRead / percentile(warm, 0.5)).toFixed(0)}×)`);
-    console.log(JSON.stringify({ bench: 'query', points: POINTS, served, cold_ms: +cold.toFixed(2), warm_p50_ms: +percentile(warm, 0.5).toFixed(2), warm_p95_ms: +percentile(warm, 0.95).toFixed(2), raw_read_ms: +rawRead.toFixed(1) }));
+    const http = await overHttp(path);
+    if (http) console.log(`HTTP GET through the API (JSON, ${DEFAULT_MAX_POINTS} points): p50 ${percentile(http, 0.5).toFixed(1)} ms   p95 ${percentile(http, 0.95).toFixed(1)} ms`);
+    else console.log('HTTP leg skipped: run `npm run build` first');
+    console.log(JSON.stringify({
+      bench: 'query', points: POINTS, served, cold_ms: +cold.toFixed(2), warm_p50_ms: +percentile(warm, 0.5).toFixed(2), warm_p95_ms: +percentile(warm, 0.95).toFixed(2),
+      http_p50_ms: http ? +percentile(http, 0.5).toFixed(2) : null, http_p95_ms: http ? +percentile(http, 0.95).toFixed(2) : null, raw_read_ms: +rawRead.toFixed(1),
+    }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main();
+void main();
