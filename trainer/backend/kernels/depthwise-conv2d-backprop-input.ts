@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { allocate, view } from '../tensor-memory';
+import { forEachDepthwiseTap } from './depthwise-window';
 
 // tfjs-backend-wasm has no DepthwiseConv2dNativeBackpropInput, so SeparableConv2D
 // and DepthwiseConv2D could not train on it. Each dy value is scattered back to the
@@ -13,34 +14,18 @@ const depthwiseConv2dBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs })
   const info = tf.backend_util.computeConv2DInfo(
     inputShape, filter.shape as [number, number, number, number], strides, dilations, pad, dimRoundingMode, true,
   );
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
-  const { strideHeight, strideWidth, dilationHeight, dilationWidth, filterHeight, filterWidth, padInfo } = info;
+  const { inChannels, outChannels } = info;
   const multiplier = outChannels / inChannels;
 
   const { info: dxInfo, values: dx } = allocate(backend, inputShape, 'float32');
   const dys = view(backend, dy);
   const w = view(backend, filter);
   const sums = new Float64Array(dx.length);
-  let dyOffset = 0;
-  for (let b = 0; b < batchSize; b++) {
-    for (let yR = 0; yR < outHeight; yR++) {
-      for (let yC = 0; yC < outWidth; yC++, dyOffset += outChannels) {
-        for (let wR = 0; wR < filterHeight; wR++) {
-          const xR = yR * strideHeight - padInfo.top + wR * dilationHeight;
-          if (xR < 0 || xR >= inHeight) continue;
-          for (let wC = 0; wC < filterWidth; wC++) {
-            const xC = yC * strideWidth - padInfo.left + wC * dilationWidth;
-            if (xC < 0 || xC >= inWidth) continue;
-            const xBase = ((b * inHeight + xR) * inWidth + xC) * inChannels;
-            const wBase = (wR * filterWidth + wC) * outChannels;
-            for (let d2 = 0; d2 < outChannels; d2++) {
-              sums[xBase + Math.floor(d2 / multiplier)] += dys[dyOffset + d2] * w[wBase + d2];
-            }
-          }
-        }
-      }
+  forEachDepthwiseTap(info, (xBase, wBase, dyOffset) => {
+    for (let d2 = 0; d2 < outChannels; d2++) {
+      sums[xBase + Math.floor(d2 / multiplier)] += dys[dyOffset + d2] * w[wBase + d2];
     }
-  }
+  });
   dx.set(sums);
   return dxInfo;
 };
