@@ -1,4 +1,5 @@
 import type { WireRunSummary } from '@/lib/api/wire-run';
+import { backendDetails, backendSummary } from '@/lib/view/backend-details';
 import { formatDuration } from '@/lib/view/format';
 import type { LiveStatus } from '@/lib/view/live-socket';
 import { useNow } from '@/lib/view/use-now';
@@ -11,6 +12,8 @@ export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus
   const running = run.status === 'running';
   const now = useNow(running);
   const end = run.finishedAt ?? (running ? now : run.updatedAt);
+  const backend = backendDetails(run.config);
+  const backendNote = backendSummary(backend);
   return (
     <header className="run-header card">
       <div className="run-title">
@@ -30,7 +33,14 @@ export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus
         </div>
         <div>
           <dt>Backend</dt>
-          <dd>{run.backend || '—'}</dd>
+          <dd>
+            {run.backend || '—'}
+            {backendNote && (
+              <span className="fact-note" data-testid="backend-details" title={[backend?.package, ...(backend?.kernels ?? [])].filter(Boolean).join('\n')}>
+                {backendNote}
+              </span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Started</dt>
