@@ -2,6 +2,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { registerTrainingKernels } from './register-kernels';
+import { requestedWasmThreads, resetWasmBackend, startThreadedWasm } from './wasm-threads';
 
 export type BackendPreference = 'auto' | 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 
@@ -21,6 +22,8 @@ interface Candidate {
   package: string;
   /** Makes the backend registered with tfjs; throws with the reason when it cannot be. */
   load(): void;
+  /** Makes it the active backend; the default is tf.setBackend. May add fallback reasons. */
+  activate?(fallbackReasons: string[]): Promise<void>;
   threads(): number;
 }
 
@@ -40,10 +43,27 @@ function loadWasm(): void {
   const wasm = requireOptional(WASM_PACKAGE) as WasmModule;
   const binary = require.resolve(`${WASM_PACKAGE}/dist/tfjs-backend-wasm.wasm`);
   wasm.setWasmPaths(path.dirname(binary) + path.sep);
-  // Pinned to the single-threaded (SIMD) build: tfjs's feature test already says
-  // no threads under Node 20, but the threaded build would also need its worker
-  // script wired up, which is a later change, so it must not be picked by accident.
+  // The single-threaded (SIMD) build unless activateWasm starts the threaded one:
+  // tfjs's own feature test says no threads under Node, and forcing it needs the
+  // workarounds in wasm-threads.ts.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+}
+
+async function activateWasm(fallbackReasons: string[]): Promise<void> {
+  // An already started wasm backend is kept as it is, threaded or not.
+  if (!tf.findBackend('wasm')) {
+    try {
+      const threads = requestedWasmThreads();
+      if (threads > 1) {
+        await startThreadedWasm(threads, () => activate('wasm'));
+        return;
+      }
+    } catch (err) {
+      fallbackReasons.push(`${WASM_PACKAGE} threaded build: ${reasonOf(err)}`);
+      resetWasmBackend();
+    }
+  }
+  await activate('wasm');
 }
 
 const CANDIDATES: Candidate[] = [
@@ -58,7 +78,7 @@ const CANDIDATES: Candidate[] = [
     threads: () => os.availableParallelism(),
   },
   {
-    preference: 'wasm', name: 'wasm', package: WASM_PACKAGE, load: loadWasm,
+    preference: 'wasm', name: 'wasm', package: WASM_PACKAGE, load: loadWasm, activate: activateWasm,
     threads: () => (requireOptional(WASM_PACKAGE) as WasmModule).getThreadsCount(),
   },
   { preference: 'cpu', name: 'cpu', package: '@tensorflow/tfjs-backend-cpu', load: () => undefined, threads: () => 1 },
@@ -108,7 +128,7 @@ export async function selectBackend(preference: BackendPreference = 'auto'): Pro
       if (!tf.findBackendFactory(candidate.name)) {
         throw new Error(`${candidate.package} loaded but registered no '${candidate.name}' backend`);
       }
-      await activate(candidate.name);
+      await (candidate.activate ? candidate.activate(fallbackReasons) : activate(candidate.name));
     } catch (err) {
       fallbackReasons.push(`${candidate.package}: ${reasonOf(err)}`);
       continue;
