@@ -72,6 +72,11 @@ function apply(store: Store, hub: LiveHub, message: IngestMessage): void {
       hub.scalarsAdded(message.runId, batch);
       return;
     }
+    case 'histograms':
+      requireRun(store, message.runId, message.seq);
+      store.writeHistograms(message.runId, message.histograms);
+      hub.histogramsAdded(message.runId, message.histograms);
+      return;
     case 'vocabulary':
       requireRun(store, message.runId, message.seq);
       store.writeVocabulary(message.runId, message.vocabulary);

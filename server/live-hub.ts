@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import { toWireScalars } from '../lib/kinds/scalar/schema';
 import type { ScalarColumnsData } from '../lib/kinds/scalar/meta';
+import type { HistogramSnapshot } from '../lib/kinds/histogram/meta';
 import type { LiveEvent, LiveRequest } from '../lib/protocol/live-messages';
 import type { Store } from '../lib/storage/store';
 import { toWireRun } from '../lib/api/wire-run';
@@ -60,6 +61,13 @@ export class LiveHub {
         }, RUN_LIST_THROTTLE_MS),
       );
     }
+  }
+
+  histogramsAdded(runId: string, histograms: HistogramSnapshot[]): void {
+    const listeners = this.pointListeners.get(runId);
+    if (!listeners) return;
+    const event = JSON.stringify({ type: 'histograms', runId, histograms } satisfies LiveEvent);
+    for (const socket of listeners) socket.send(event);
   }
 
   close(): void {

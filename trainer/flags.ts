@@ -20,6 +20,8 @@ export interface TrainFlags {
   data?: string;
   backend: 'auto' | 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
   updateFreq: 'batch' | 'epoch';
+  /** Record weight and activation histograms every N epochs; 0 records none. */
+  histogramFreq: number;
 }
 
 export const USAGE = `usage: npm run train -- --model NAME [options]
@@ -38,11 +40,12 @@ export const USAGE = `usage: npm run train -- --model NAME [options]
   --server URL           dashboard URL (default TENSORLENS_URL or http://127.0.0.1:3000)
   --data PATH            aclImdb_v1.tar.gz or extracted aclImdb/ (default IMDB_DATA, else download)
   --backend NAME         auto | tensorflow-gpu | tensorflow | wasm | cpu (default auto)
-  --update-freq WHEN     batch | epoch: how often metrics stream (default batch)`;
+  --update-freq WHEN     batch | epoch: how often metrics stream (default batch)
+  --histogram-freq N     weight and activation histograms every N epochs (default 0: none)`;
 
 export class FlagError extends Error {}
 
-const STRING_FLAGS = ['model', 'epochs', 'batch-size', 'max-len', 'max-features', 'validation-split', 'learning-rate', 'train-samples', 'test-samples', 'run-name', 'seed', 'server', 'data', 'backend', 'update-freq'];
+const STRING_FLAGS = ['model', 'epochs', 'batch-size', 'max-len', 'max-features', 'validation-split', 'learning-rate', 'train-samples', 'test-samples', 'run-name', 'seed', 'server', 'data', 'backend', 'update-freq', 'histogram-freq'];
 
 const OPTIONS: Record<string, { type: 'string' | 'boolean' }> = {
   ...Object.fromEntries(STRING_FLAGS.map((k) => [k, { type: 'string' as const }])),
@@ -99,5 +102,6 @@ export function parseTrainFlags(argv: string[]): TrainFlags | 'list' | 'help' {
     data: v.data,
     backend: oneOf('backend', v.backend, ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const, 'auto'),
     updateFreq: oneOf('update-freq', v['update-freq'], ['batch', 'epoch'] as const, 'batch'),
+    histogramFreq: integer('histogram-freq', v['histogram-freq'], 0, 0)!,
   };
 }

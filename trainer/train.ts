@@ -7,6 +7,9 @@ import { TensorlensCallback } from './callbacks/tensorlens-callback';
 import type { TrainFlags } from './flags';
 import type { ModelEntry } from './zoo/model-entry';
 
+/** Rows of validation data whose activations the histograms record. */
+const PROBE_SIZE = 32;
+
 export interface TrainResult {
   runId: string;
   delivered: boolean;
@@ -45,7 +48,10 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
     void run.finish('failed', 'interrupted (SIGINT)', 3000).then(() => process.exit(130));
   };
   process.once('SIGINT', interrupt);
-  const streamer = new TensorlensCallback({ run, updateFreq: flags.updateFreq });
+  // Activations are recorded on the first rows of the validation split: fit() never trains on them.
+  const validationRows = samples - trainSamples;
+  const probe = validationRows > 0 ? x.slice(trainSamples, Math.min(PROBE_SIZE, validationRows)) : x.slice(0, Math.min(PROBE_SIZE, samples));
+  const streamer = new TensorlensCallback({ run, updateFreq: flags.updateFreq, histogramFreq: flags.histogramFreq, probe });
   try {
     assertBackendCanTrain(model, x, y);
     await model.fit(x, y, {
@@ -69,7 +75,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
     throw e;
   } finally {
     process.removeListener('SIGINT', interrupt);
-    tf.dispose([x, y, prepared.xTest, prepared.yTest].filter((t): t is tf.Tensor => t !== undefined));
+    tf.dispose([x, y, probe, prepared.xTest, prepared.yTest].filter((t): t is tf.Tensor => t !== undefined));
     model.dispose();
   }
 }

@@ -5,6 +5,7 @@ import type { Vocabulary } from '../protocol/vocabulary-schema';
 import { INGEST_PATH, MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../protocol/version';
 import { MAX_POINTS_PER_BATCH } from '../kinds/scalar/meta';
 import { ColumnBuilder } from '../kinds/scalar/schema';
+import type { HistogramData } from '../kinds/histogram/meta';
 import { Outbox } from './outbox';
 
 export interface RunArgs {
@@ -23,6 +24,9 @@ export interface RunArgs {
   /** Used for test DI mocking. */
   nowFunc?: () => number;
 }
+
+/** Keeps each histograms message well under the size limit at the largest bucket count. */
+const HISTOGRAMS_PER_MESSAGE = 50;
 
 const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
@@ -74,6 +78,15 @@ export class Run {
     for (const [tag, value] of Object.entries(metrics)) this.batch.add(tag, step, wallTime, value);
     if (this.batch.size >= POINTS_PER_MESSAGE) this.flush();
     else this.flushTimer ??= setTimeout(() => this.flush(), this.flushIntervalMs);
+  }
+
+  /** Logs one histogram per tag at `step`, e.g. every layer's weights after an epoch. */
+  logHistograms(histograms: Record<string, HistogramData>, step: number): void {
+    const wallTime = this.now();
+    const entries = Object.entries(histograms).map(([tag, h]) => ({ ...h, tag, step, wallTime }));
+    for (let i = 0; i < entries.length; i += HISTOGRAMS_PER_MESSAGE) {
+      this.enqueue({ type: 'histograms', runId: this.id, histograms: entries.slice(i, i + HISTOGRAMS_PER_MESSAGE) });
+    }
   }
 
   logVocabulary(vocabulary: Vocabulary): void {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from './version';
 import { scalarBatchSchema } from '../kinds/scalar/schema';
+import { histogramBatchSchema } from '../kinds/histogram/schema';
 import { vocabularySchema } from './vocabulary-schema';
 
 /** Run ids are chosen by the client so that a resent run.start after a reconnect is idempotent. */
@@ -46,6 +47,13 @@ export const scalarsMessageSchema = z.object({
   points: scalarBatchSchema,
 });
 
+export const histogramsMessageSchema = z.object({
+  ...header,
+  type: z.literal('histograms'),
+  runId: runIdSchema,
+  histograms: histogramBatchSchema,
+});
+
 export const vocabularyMessageSchema = z.object({
   ...header,
   type: z.literal('vocabulary'),
@@ -57,6 +65,7 @@ export const ingestMessageSchema = z.discriminatedUnion('type', [
   runStartSchema,
   runStatusSchema,
   scalarsMessageSchema,
+  histogramsMessageSchema,
   vocabularyMessageSchema,
 ]);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WireScalar } from '../kinds/scalar/schema';
+import type { HistogramSnapshot } from '../kinds/histogram/meta';
 import type { WireRunSummary } from '../api/wire-run';
 import { runIdSchema } from './ingest-messages';
 
@@ -15,4 +16,5 @@ export type LiveEvent =
   | { type: 'runs'; runs: WireRunSummary[] }
   | { type: 'run'; run: WireRunSummary }
   | { type: 'scalars'; runId: string; points: WireScalar[] }
+  | { type: 'histograms'; runId: string; histograms: HistogramSnapshot[] }
   | { type: 'error'; message: string };

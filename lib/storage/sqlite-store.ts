@@ -2,19 +2,22 @@ import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../protocol/vocabulary-schema';
 import type { ScalarColumnsData } from '../kinds/scalar/meta';
 import { SCALAR_SCHEMA, ScalarTable } from '../kinds/scalar/sqlite-table';
+import { HISTOGRAM_SCHEMA, HistogramTable, HistogramTagInfo } from '../kinds/histogram/sqlite-table';
+import type { HistogramSnapshot } from '../kinds/histogram/meta';
 import { Db, openDatabase } from './sqlite/open-database';
 import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
 import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
 import { VOCABULARY_SCHEMA, VocabularyTable } from './sqlite/vocabulary-table';
 import type { LastPoint, ReadScalarsOptions, RunRecord, RunSummary, ScalarSeries, ScalarTagInfo, Store } from './store';
 
-const SCHEMA = [...RUN_SCHEMA, ...TAG_SCHEMA, ...SCALAR_SCHEMA, ...VOCABULARY_SCHEMA];
+const SCHEMA = [...RUN_SCHEMA, ...TAG_SCHEMA, ...SCALAR_SCHEMA, ...HISTOGRAM_SCHEMA, ...VOCABULARY_SCHEMA];
 
 /** The embedded engine: one SQLite file, one writer connection shared by ingest and queries. */
 export class SqliteStore implements Store {
   private readonly db: Db;
   private readonly runs: RunTable;
   private readonly scalars: ScalarTable;
+  private readonly histograms: HistogramTable;
   private readonly vocabulary: VocabularyTable;
 
   constructor(readonly path: string) {
@@ -22,6 +25,7 @@ export class SqliteStore implements Store {
     this.runs = new RunTable(this.db);
     const tags = new TagTable(this.db);
     this.scalars = new ScalarTable(this.db, tags);
+    this.histograms = new HistogramTable(this.db, tags);
     this.vocabulary = new VocabularyTable(this.db);
   }
 
@@ -62,6 +66,22 @@ export class SqliteStore implements Store {
 
   readScalars(runId: string, tag: string, options: ReadScalarsOptions): ScalarSeries | null {
     return this.scalars.read(runId, tag, options.maxPoints);
+  }
+
+  writeHistograms(runId: string, snapshots: readonly HistogramSnapshot[]): number {
+    return this.db.transaction(() => {
+      const added = this.histograms.write(runId, snapshots);
+      this.runs.touchRun(runId, Math.max(...snapshots.map((h) => h.wallTime)));
+      return added;
+    })();
+  }
+
+  listHistogramTags(runId: string): HistogramTagInfo[] {
+    return this.histograms.listTags(runId);
+  }
+
+  readHistograms(runId: string, tag: string): HistogramSnapshot[] | null {
+    return this.histograms.read(runId, tag);
   }
 
   writeVocabulary(runId: string, vocabulary: Vocabulary): void {

@@ -1,6 +1,10 @@
 import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../protocol/vocabulary-schema';
 import type { ScalarColumnsData, ScalarPoint } from '../kinds/scalar/meta';
+import type { HistogramSnapshot } from '../kinds/histogram/meta';
+import type { HistogramTagInfo } from '../kinds/histogram/sqlite-table';
+
+export type { HistogramTagInfo };
 
 /** A run as the API and the dashboard see it. Times are ms since the epoch. */
 export interface RunRecord {
@@ -60,6 +64,10 @@ export interface Store {
   writeScalars(runId: string, batch: readonly ScalarColumnsData[]): number;
   listScalarTags(runId: string): ScalarTagInfo[];
   readScalars(runId: string, tag: string, options: ReadScalarsOptions): ScalarSeries | null;
+  /** Stores snapshots idempotently by (run, tag, step); returns how many were new. */
+  writeHistograms(runId: string, snapshots: readonly HistogramSnapshot[]): number;
+  listHistogramTags(runId: string): HistogramTagInfo[];
+  readHistograms(runId: string, tag: string): HistogramSnapshot[] | null;
   writeVocabulary(runId: string, vocabulary: Vocabulary): void;
   readVocabulary(runId: string): Vocabulary | null;
   close(): void;

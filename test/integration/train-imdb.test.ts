@@ -32,7 +32,7 @@ test('a real trainer run of one epoch lands in SQLite and is served by the API',
   t.after(() => server.close());
 
   const { code, output } = await runTrainer(['--model', 'imdb-conv1d', '--epochs', '1', '--train-samples', '320', '--test-samples', '64',
-    '--max-len', '100', '--batch-size', '32', '--run-name', 'integration', '--server', server.url, '--data', data]);
+    '--max-len', '100', '--batch-size', '32', '--histogram-freq', '1', '--run-name', 'integration', '--server', server.url, '--data', data]);
   assert.equal(code, 0, output);
   assert.match(output, /Epoch 1\/1/);
   assert.match(output, /val_loss: \d\.\d{4} - val_acc: \d\.\d{4}/);
@@ -61,6 +61,19 @@ test('a real trainer run of one epoch lands in SQLite and is served by the API',
   const csv = await fetch(`${server.url}/api/runs/${run.id}/scalars/epoch/val_acc?format=csv`);
   assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
   assert.match(await csv.text(), /^Wall time,Step,Value\n\d+(\.\d+)?,8,0?\.\d+\n$/);
+
+  const histogramTags = (await getJson(`${server.url}/api/runs/${run.id}/histograms`)).body.map((h: { tag: string }) => h.tag);
+  for (const tag of ['weights/embedding/embeddings', 'weights/conv1d/kernel', 'weights/dense/bias', 'activations/conv1d', 'activations/global_max_pooling1d']) {
+    assert.ok(histogramTags.includes(tag), `histogram ${tag} in ${histogramTags}`);
+  }
+  const embedding = await getJson(`${server.url}/api/runs/${run.id}/histograms/weights/embedding/embeddings`);
+  assert.equal(embedding.status, 200);
+  assert.equal(embedding.body.histograms.length, 1);
+  assert.equal(embedding.body.histograms[0].step, 8);
+  assert.equal(embedding.body.histograms[0].count, 2000 * 128);
+  assert.equal(embedding.body.histograms[0].counts.length, 30);
+  assert.equal(embedding.body.histograms[0].basisPoints.length, 9);
+  assert.equal((await getJson(`${server.url}/api/runs/${run.id}/histograms/no/such/tensor`)).status, 404);
 
   const missing = await getJson(`${server.url}/api/runs/no-such-run/scalars/batch/loss`);
   assert.equal(missing.status, 404);

@@ -68,6 +68,31 @@ for (const [name, message, code, pattern] of badCases) {
   });
 }
 
+const histogram = (extra: Record<string, unknown> = {}) => ({
+  tag: 'weights/dense/kernel', step: 3, wallTime: 1, min: 0, max: 1, count: 5, sum: 2, sumSquares: 1.5,
+  nanCount: 1, posInfCount: 0, negInfCount: 1, counts: [1, 2], ...extra,
+});
+
+test('valid histograms are acked and stored', (t) => {
+  const { store, send } = setup(t);
+  assert.deepEqual(send({ v: 1, seq: 9, type: 'histograms', runId: 'run-1', histograms: [histogram()] }), { v: 1, type: 'ack', seq: 9 });
+  assert.deepEqual(store.readHistograms('run-1', 'weights/dense/kernel')!.map((h) => [h.step, h.counts]), [[3, [1, 2]]]);
+});
+
+for (const [name, extra, pattern] of [
+  ['counts that do not add up', { count: 6 }, /add up to count/],
+  ['a negative bucket count', { counts: [-1, 4] }, /histograms\.0\.counts\.0/],
+  ['max below min', { min: 2, max: 1 }, /max must not be below min/],
+  ['no buckets', { counts: [], count: 2 }, /1 to 1000 buckets/],
+] as const) {
+  test(`rejects a histogram with ${name}`, (t) => {
+    const { send } = setup(t);
+    const reply = send({ v: 1, seq: 9, type: 'histograms', runId: 'run-1', histograms: [histogram(extra)] });
+    assert.equal(reply.type === 'error' && reply.code, 'invalid_message');
+    assert.match(reply.type === 'error' ? reply.message : '', pattern);
+  });
+}
+
 test('an oversized message is refused before parsing', (t) => {
   const { send } = setup(t);
   const reply = send('x'.repeat(MAX_MESSAGE_BYTES + 1));

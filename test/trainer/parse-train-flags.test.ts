@@ -18,10 +18,10 @@ test('defaults are the lecture configuration', () => {
 test('every flag is parsed', () => {
   const flags = parseTrainFlags(['--model', 'imdb-conv1d', '--epochs', '3', '--batch-size', '32', '--max-len', '100', '--max-features', '500',
     '--validation-split', '0.1', '--learning-rate', '0.01', '--train-samples', '64', '--test-samples', '10', '--run-name', 'mine',
-    '--seed', '7', '--server', 'http://127.0.0.1:9', '--data', '/x.tar.gz', '--backend', 'cpu', '--update-freq', 'epoch']);
+    '--seed', '7', '--server', 'http://127.0.0.1:9', '--data', '/x.tar.gz', '--backend', 'cpu', '--update-freq', 'epoch', '--histogram-freq', '2']);
   assert.deepEqual(flags, {
     model: 'imdb-conv1d', epochs: 3, batchSize: 32, maxLen: 100, maxFeatures: 500, validationSplit: 0.1, learningRate: 0.01,
-    trainSamples: 64, testSamples: 10, runName: 'mine', seed: 7, server: 'http://127.0.0.1:9', data: '/x.tar.gz', backend: 'cpu', updateFreq: 'epoch',
+    trainSamples: 64, testSamples: 10, runName: 'mine', seed: 7, server: 'http://127.0.0.1:9', data: '/x.tar.gz', backend: 'cpu', updateFreq: 'epoch', histogramFreq: 2,
   });
 });
 

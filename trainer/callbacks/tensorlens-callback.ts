@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Run } from '../../lib/client/run';
 import { resolveLogs } from './resolve-logs';
+import { activationProbe, weightHistograms } from './record-histograms';
+import type { HistogramData } from '../../lib/kinds/histogram/meta';
 
 export interface TensorlensCallbackArgs {
   /** Where the points go: a `Run` from lib/client. */
@@ -10,6 +12,15 @@ export interface TensorlensCallbackArgs {
    * 'epoch' streams only `epoch/<metric>`, like Keras' TensorBoard(update_freq='epoch').
    */
   updateFreq?: 'batch' | 'epoch';
+  /**
+   * Every this many epochs, a histogram of every layer's weights and, given `probe`, of every
+   * layer's output on it (Keras' histogram_freq). 0 (default) records none.
+   */
+  histogramFreq?: number;
+  /** A fixed batch of inputs, e.g. from the validation data, whose activations are recorded. */
+  probe?: tf.Tensor;
+  /** Buckets per histogram; TensorBoard's 30 by default. */
+  bucketCount?: number;
   /** Used for test DI mocking. */
   nowFunc?: () => number;
 }
@@ -29,6 +40,10 @@ export class TensorlensCallback extends tf.Callback {
   private readonly run: Run;
   private readonly updateFreq: 'batch' | 'epoch';
   private readonly now: () => number;
+  private readonly histogramFreq: number;
+  private readonly probe?: tf.Tensor;
+  private readonly bucketCount?: number;
+  private activations: ((probe: tf.Tensor, bucketCount?: number) => Record<string, HistogramData>) | null = null;
   private step = 0;
   private epochStartedAt = 0;
 
@@ -37,6 +52,10 @@ export class TensorlensCallback extends tf.Callback {
     this.run = args.run;
     this.updateFreq = args.updateFreq ?? 'batch';
     this.now = args.nowFunc ?? Date.now;
+    this.histogramFreq = args.histogramFreq ?? 0;
+    if (!Number.isInteger(this.histogramFreq) || this.histogramFreq < 0) throw new Error(`histogramFreq must be an integer ≥ 0, got ${args.histogramFreq}`);
+    this.probe = args.probe;
+    this.bucketCount = args.bucketCount;
   }
 
   /** Steps already taken, for a script that logs its own points on the same axis. */
@@ -46,6 +65,7 @@ export class TensorlensCallback extends tf.Callback {
 
   override async onTrainBegin(): Promise<void> {
     this.run.setStatus('running');
+    if (this.histogramFreq > 0 && this.probe) this.activations = activationProbe(this.model as tf.LayersModel);
   }
 
   override async onEpochBegin(): Promise<void> {
@@ -60,12 +80,17 @@ export class TensorlensCallback extends tf.Callback {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
-  override async onEpochEnd(_epoch: number, logs?: tf.Logs): Promise<void> {
+  override async onEpochEnd(epoch: number, logs?: tf.Logs): Promise<void> {
     const metrics = prefix('epoch', await resolveLogs(logs));
     const lr = currentLearningRate(this.model as tf.LayersModel);
     if (lr !== undefined) metrics['epoch/lr'] = lr;
     metrics['epoch/time'] = (this.now() - this.epochStartedAt) / 1000;
     this.run.log(metrics, this.step);
+    if (this.histogramFreq > 0 && (epoch + 1) % this.histogramFreq === 0) {
+      const model = this.model as tf.LayersModel;
+      const activations = this.activations && this.probe ? this.activations(this.probe, this.bucketCount) : {};
+      this.run.logHistograms({ ...weightHistograms(model, this.bucketCount), ...activations }, this.step);
+    }
   }
 }
 

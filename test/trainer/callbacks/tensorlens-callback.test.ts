@@ -51,3 +51,31 @@ test('fit() streams batch and epoch metrics on one step axis, with lr and epoch 
   assert.ok(tags['epoch/time'].last[2] >= 0);
   assert.equal(server.store.getRun(run.id)!.status, 'finished');
 });
+
+test('histogram_freq records every weight and activation of the model on the probe batch', async (t) => {
+  await tf.setBackend('cpu');
+  const server = await startSocketServer(join(tempDir(t), 'hist.db'));
+  t.after(() => server.close());
+  const run = new Run({ server: server.url, name: 'histograms' });
+  const model = tf.sequential({
+    layers: [tf.layers.dense({ units: 4, inputShape: [3], activation: 'relu', name: 'hidden' }), tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'out' })],
+  });
+  model.compile({ optimizer: 'sgd', loss: 'binaryCrossentropy' });
+  const x = tf.randomNormal([40, 3]);
+  const y = tf.randomUniform([40, 1]);
+  const probe = x.slice(0, 8);
+  const before = tf.memory().numTensors;
+  await model.fit(x, y, { epochs: 4, batchSize: 10, callbacks: [new TensorlensCallback({ run, histogramFreq: 2, probe, bucketCount: 12 })], verbose: 0 });
+  assert.equal(tf.memory().numTensors, before, 'recording leaks no tensor');
+  assert.equal(await run.finish(), true);
+  tf.dispose([x, y, probe]);
+  model.dispose();
+
+  const tags = server.store.listHistogramTags(run.id);
+  assert.deepEqual(tags.map((h) => h.tag), ['activations/hidden', 'activations/out', 'weights/hidden/bias', 'weights/hidden/kernel', 'weights/out/bias', 'weights/out/kernel']);
+  assert.ok(tags.every((h) => h.count === 2 && h.firstStep === 8 && h.lastStep === 16), 'epochs 2 and 4, at their last batch');
+  const hidden = server.store.readHistograms(run.id, 'activations/hidden')!;
+  assert.equal(hidden[0].count, 8 * 4, 'one value per probe row and unit');
+  assert.equal(hidden[0].counts.length, 12);
+  assert.equal(server.store.readHistograms(run.id, 'weights/hidden/kernel')![0].count, 12);
+});

@@ -1,0 +1,82 @@
+import { findABParams } from 'umap-js/dist/umap';
+import { fuzzyGraph } from './fuzzy-graph';
+import { exactKnn, Metric } from './knn-graph';
+import { pca2d } from './pca';
+import { optimizeLayout } from './umap-optimize';
+
+/** Half-width of the box a PCA start is scaled into, as umap-js' random start. */
+const INIT_EXTENT = 10;
+
+export interface UmapArgs {
+  /** Neighbours per point, counting itself (umap-js default 15). */
+  nNeighbors?: number;
+  /** umap-js default 0.1. */
+  minDist?: number;
+  /** Cosine suits word embeddings, whose length mostly tracks frequency. */
+  metric?: Metric;
+  /** The previous epoch's layout (rows x 2): start from it so the two line up. */
+  init?: Float32Array;
+  /** Defaults to umap-js' count for the row count from PCA, a quarter of it from `init`. */
+  nEpochs?: number;
+  /** Defaults to 1 from PCA, 0.25 from `init` so a warm start refines rather than reshuffles. */
+  learningRate?: number;
+  seed?: number;
+}
+
+/** Everything UMAP needs to run the same way in the worker and in tests. */
+export function umapLayout(
+  matrix: Float32Array,
+  rows: number,
+  dim: number,
+  args: UmapArgs = {},
+  onEpoch?: (done: number, total: number) => boolean | void,
+): Float32Array {
+  const { nNeighbors = 15, minDist = 0.1, metric = 'cosine', init, seed = 42 } = args;
+  if (matrix.length !== rows * dim) throw new Error(`matrix has ${matrix.length} values, not ${rows} x ${dim}`);
+  if (init && init.length !== rows * 2) throw new Error(`init has ${init.length} values, not ${rows} x 2`);
+  const k = Math.min(nNeighbors, rows);
+  const graph = fuzzyGraph(exactKnn(matrix, rows, dim, k, metric), rows);
+  const layout = init ? Float32Array.from(init) : scaledPca(matrix, rows, dim);
+  const coldEpochs = defaultEpochs(rows);
+  const { a, b } = findABParams(1, minDist);
+  optimizeLayout(graph, rows, {
+    layout,
+    nEpochs: args.nEpochs ?? (init ? Math.round(coldEpochs / 4) : coldEpochs),
+    a,
+    b,
+    learningRate: args.learningRate ?? (init ? 0.25 : 1),
+    random: mulberry32(seed),
+    onEpoch,
+  });
+  return layout;
+}
+
+/** umap-js' getNEpochs, so the default run does the same amount of optimisation. */
+function defaultEpochs(rows: number): number {
+  return rows <= 2500 ? 500 : rows <= 5000 ? 400 : rows <= 7500 ? 300 : 200;
+}
+
+/**
+ * PCA rather than umap-js' uniform random start: global structure is right from the first
+ * epoch, so the optimiser only has to settle local neighbourhoods.
+ */
+function scaledPca(matrix: Float32Array, rows: number, dim: number): Float32Array {
+  const layout = pca2d(matrix, rows, dim);
+  let extent = 0;
+  for (let i = 0; i < layout.length; i++) extent = Math.max(extent, Math.abs(layout[i]));
+  const scale = extent > 0 ? INIT_EXTENT / extent : 1;
+  for (let i = 0; i < layout.length; i++) layout[i] *= scale;
+  return layout;
+}
+
+/** Small seeded generator so a snapshot's layout is reproducible. */
+export function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,88 @@
+import type { FuzzyGraph } from './fuzzy-graph';
+
+const CLIP = 4;
+const NEGATIVE_SAMPLE_RATE = 5;
+const REPULSION = 1;
+
+export interface OptimizeArgs {
+  /** Starting layout, rows x 2; moved in place. */
+  layout: Float32Array;
+  nEpochs: number;
+  /** Curve parameters for the chosen min_dist, from umap-js' findABParams. */
+  a: number;
+  b: number;
+  /** Step size at epoch 0; it decays linearly to 0 as in umap-js. */
+  learningRate: number;
+  random: () => number;
+  /** Called after each epoch; returning true stops early (cancellation). */
+  onEpoch?: (done: number, total: number) => boolean | void;
+}
+
+/**
+ * UMAP's stochastic layout optimisation as umap-js runs it (edge sampling by weight, 5 negative
+ * samples per positive, clipped gradients), on flat typed arrays instead of arrays of arrays.
+ */
+export function optimizeLayout(graph: FuzzyGraph, rows: number, args: OptimizeArgs): void {
+  const { layout, nEpochs, a, b, learningRate, random, onEpoch } = args;
+  const { head, tail, weight } = graph;
+  const edges = head.length;
+  let maxWeight = 0;
+  for (let e = 0; e < edges; e++) maxWeight = Math.max(maxWeight, weight[e]);
+  // Edges too weak to be sampled once in the whole run are dropped, as umap-js does.
+  const epochsPerSample = new Float64Array(edges).fill(-1);
+  for (let e = 0; e < edges; e++) {
+    const samples = (weight[e] / maxWeight) * nEpochs;
+    if (weight[e] >= maxWeight / nEpochs && samples > 0) epochsPerSample[e] = nEpochs / samples;
+  }
+  const epochsPerNegative = epochsPerSample.map((s) => s / NEGATIVE_SAMPLE_RATE);
+  const nextSample = Float64Array.from(epochsPerSample);
+  const nextNegative = Float64Array.from(epochsPerNegative);
+
+  for (let n = 0; n < nEpochs; n++) {
+    const alpha = learningRate * (1 - n / nEpochs);
+    for (let e = 0; e < edges; e++) {
+      if (epochsPerSample[e] < 0 || nextSample[e] > n) continue;
+      const j = head[e];
+      const k = tail[e];
+      const jx = 2 * j;
+      const kx = 2 * k;
+      let dx = layout[jx] - layout[kx];
+      let dy = layout[jx + 1] - layout[kx + 1];
+      let d2 = dx * dx + dy * dy;
+      if (d2 > 0) {
+        const coeff = (-2 * a * b * Math.pow(d2, b - 1)) / (a * Math.pow(d2, b) + 1);
+        const gx = clip(coeff * dx) * alpha;
+        const gy = clip(coeff * dy) * alpha;
+        layout[jx] += gx;
+        layout[jx + 1] += gy;
+        layout[kx] -= gx;
+        layout[kx + 1] -= gy;
+      }
+      nextSample[e] += epochsPerSample[e];
+
+      const negatives = Math.floor((n - nextNegative[e]) / epochsPerNegative[e]);
+      for (let p = 0; p < negatives; p++) {
+        const m = Math.floor(random() * rows);
+        const mx = 2 * m;
+        dx = layout[jx] - layout[mx];
+        dy = layout[jx + 1] - layout[mx + 1];
+        d2 = dx * dx + dy * dy;
+        if (d2 > 0) {
+          const coeff = (2 * REPULSION * b) / ((0.001 + d2) * (a * Math.pow(d2, b) + 1));
+          layout[jx] += clip(coeff * dx) * alpha;
+          layout[jx + 1] += clip(coeff * dy) * alpha;
+        } else if (j !== m) {
+          // Coincident points: umap-js pushes by the clip value to separate them.
+          layout[jx] += CLIP * alpha;
+          layout[jx + 1] += CLIP * alpha;
+        }
+      }
+      nextNegative[e] += negatives * epochsPerNegative[e];
+    }
+    if (onEpoch?.(n + 1, nEpochs) === true) return;
+  }
+}
+
+function clip(v: number): number {
+  return v > CLIP ? CLIP : v < -CLIP ? -CLIP : v;
+}

@@ -1,0 +1,92 @@
+import type { Db } from '../../storage/sqlite/open-database';
+import type { TagTable } from '../../storage/sqlite/tag-table';
+import { HISTOGRAM_KIND, HistogramSnapshot } from './meta';
+
+/** One row per tensor per step; bucket counts packed as a blob of float64 (counts can pass 2^32). */
+export const HISTOGRAM_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS histograms (
+    tag_id INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    wall_time REAL NOT NULL,
+    min REAL NOT NULL,
+    max REAL NOT NULL,
+    count INTEGER NOT NULL,
+    sum REAL NOT NULL,
+    sum_squares REAL NOT NULL,
+    nan_count INTEGER NOT NULL,
+    pos_inf_count INTEGER NOT NULL,
+    neg_inf_count INTEGER NOT NULL,
+    counts BLOB NOT NULL,
+    PRIMARY KEY (tag_id, step)
+  ) WITHOUT ROWID`,
+];
+
+interface HistogramRow {
+  step: number;
+  wall_time: number;
+  min: number;
+  max: number;
+  count: number;
+  sum: number;
+  sum_squares: number;
+  nan_count: number;
+  pos_inf_count: number;
+  neg_inf_count: number;
+  counts: Buffer;
+}
+
+export interface HistogramTagInfo {
+  tag: string;
+  count: number;
+  firstStep: number;
+  lastStep: number;
+}
+
+export class HistogramTable {
+  private readonly insert;
+  private readonly select;
+
+  constructor(db: Db, private readonly tags: TagTable) {
+    this.insert = db.prepare(`INSERT OR IGNORE INTO histograms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.select = db.prepare(`SELECT * FROM histograms WHERE tag_id = ? ORDER BY step`);
+  }
+
+  /** Call inside a transaction. Stored once per (run, tag, step); returns how many were new. */
+  write(runId: string, snapshots: readonly HistogramSnapshot[]): number {
+    let added = 0;
+    for (const h of snapshots) {
+      const tagId = this.tags.idFor(runId, HISTOGRAM_KIND, h.tag);
+      const blob = Buffer.from(Float64Array.from(h.counts).buffer);
+      const fresh = this.insert.run(tagId, h.step, h.wallTime, h.min, h.max, h.count, h.sum, h.sumSquares, h.nanCount, h.posInfCount, h.negInfCount, blob).changes;
+      if (fresh === 0) continue;
+      added++;
+      // The tag's latest value is the tensor's mean, so listings can show something without reading rows.
+      const finite = h.count - h.nanCount - h.posInfCount - h.negInfCount;
+      this.tags.noteWritten(tagId, 1, h.step, h.step, h.wallTime, finite > 0 ? h.sum / finite : NaN);
+    }
+    return added;
+  }
+
+  listTags(runId: string): HistogramTagInfo[] {
+    return this.tags.list(runId, HISTOGRAM_KIND).map((row) => ({ tag: row.name, count: row.count, firstStep: row.first_step, lastStep: row.last_step }));
+  }
+
+  read(runId: string, tag: string): HistogramSnapshot[] | null {
+    const row = this.tags.get(runId, HISTOGRAM_KIND, tag);
+    if (!row) return null;
+    return (this.select.all(row.id) as HistogramRow[]).map((r) => ({
+      tag,
+      step: r.step,
+      wallTime: r.wall_time,
+      min: r.min,
+      max: r.max,
+      count: r.count,
+      sum: r.sum,
+      sumSquares: r.sum_squares,
+      nanCount: r.nan_count,
+      posInfCount: r.pos_inf_count,
+      negInfCount: r.neg_inf_count,
+      counts: Array.from(new Float64Array(r.counts.buffer.slice(r.counts.byteOffset, r.counts.byteOffset + r.counts.byteLength))),
+    }));
+  }
+}

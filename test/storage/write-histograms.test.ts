@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { SqliteStore } from '../../lib/storage/sqlite-store';
+import { computeHistogram } from '../../lib/kinds/histogram/compute-histogram';
+import { tempDir } from '../helpers/temp-dir';
+
+test('histograms are stored once per (run, tag, step) and read back in step order', (t) => {
+  const store = new SqliteStore(join(tempDir(t), 'h.db'));
+  t.after(() => store.close());
+  store.upsertRun({ id: 'r', name: 'r', model: '', backend: '', config: {}, startedAt: 0 });
+  const at = (step: number, values: number[]) => ({ ...computeHistogram(values, 4), tag: 'weights/dense/kernel', step, wallTime: 1000 + step });
+  assert.equal(store.writeHistograms('r', [at(20, [1, 2, 3, NaN]), at(10, [0, 0, 5e9, Infinity])]), 2);
+  assert.equal(store.writeHistograms('r', [at(20, [1, 2, 3, NaN])]), 0, 'a resend adds nothing');
+  const read = store.readHistograms('r', 'weights/dense/kernel')!;
+  assert.deepEqual(read.map((h) => h.step), [10, 20]);
+  assert.deepEqual(read[0].counts, [2, 0, 0, 1]);
+  assert.equal(read[0].posInfCount, 1);
+  assert.equal(read[1].nanCount, 1);
+  assert.equal(read[1].sumSquares, 14);
+  assert.deepEqual(store.listHistogramTags('r'), [{ tag: 'weights/dense/kernel', count: 2, firstStep: 10, lastStep: 20 }]);
+  assert.deepEqual(store.listScalarTags('r'), [], 'histogram tags are not scalar tags');
+  assert.equal(store.readHistograms('r', 'nope'), null);
+});
