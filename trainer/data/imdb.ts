@@ -2,6 +2,7 @@ import { resolveImdbSource } from './imdb-source';
 import { padSequences } from './pad-sequences';
 import { readReviews } from './read-reviews';
 import { tokenize } from './tokenize';
+import { seededRandom } from '../../lib/seeded-random';
 import { encodeReview, VocabularyBuilder, type Vocabulary } from './vocabulary';
 
 export interface ImdbOptions {
@@ -63,7 +64,7 @@ export async function loadImdb(options: ImdbOptions): Promise<ImdbDataset> {
   const byLabelAndId = (a: Example, b: Example) => a.label - b.label || a.id - b.id;
   train.sort(byLabelAndId);
   test.sort(byLabelAndId);
-  const random = mulberry32(options.seed ?? DEFAULT_SEED);
+  const random = seededRandom(options.seed ?? DEFAULT_SEED);
   const pickTrain = shuffle(train, random).slice(0, sampleCount(options.trainSamples, 'trainSamples', train.length));
   const pickTest = shuffle(test, random).slice(0, sampleCount(options.testSamples, 'testSamples', test.length));
   const encode = (examples: Example[]) => padSequences(examples.map((e) => encodeReview(e.ids, indexOf)), options.maxLen);
@@ -93,16 +94,4 @@ function shuffle<T>(items: T[], random: () => number): T[] {
     [items[i], items[j]] = [items[j], items[i]];
   }
   return items;
-}
-
-/** Small seeded PRNG; Math.random cannot be seeded and the shuffle must be reproducible. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -2,18 +2,10 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { registerTrainingKernels, unregisterTrainingKernels } from '../../../trainer/backend/register-kernels';
 import { selectBackend } from '../../../trainer/backend/select-backend';
+import { seededRandom } from '../../../lib/seeded-random';
 
-/** mulberry32: seeded so that a failing random case reproduces. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded so that a failing random case reproduces. */
+export const rng = seededRandom;
 
 export function randomFloats(rand: () => number, size: number): Float32Array {
   return Float32Array.from({ length: size }, () => rand() * 2 - 1);
