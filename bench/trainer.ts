@@ -1,12 +1,15 @@
 /**
  * Trainer throughput: samples/s of one IMDB Conv1D training step (the lecture config:
  * maxFeatures 2000, maxLen 500, batch 128, RMSprop) on random token ids, for stock
- * tfjs CPU, stock WASM, Tensorlens's WASM and CPU paths, and PyTorch on this CPU.
+ * tfjs CPU, stock WASM, Tensorlens's WASM (single-threaded and threaded) and CPU
+ * paths, and PyTorch on this CPU; then two more lecture models (a 2-input LSTM and a
+ * SeparableConv2D + BatchNormalization convnet) on the Tensorlens WASM paths.
  * Each configuration runs in its own child process: tfjs backends share one kernel
- * registry per process, so stock and Tensorlens kernels would otherwise mix.
+ * registry per process, so stock and Tensorlens kernels would otherwise mix, and the
+ * wasm build (threaded or not) is fixed once per process.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { registerTrainingKernels, unregisterTrainingKernels } from '../trainer/backend/register-kernels';
@@ -22,6 +25,7 @@ const WARMUP = 2;
 // input size: 2000 x 128 x 500 x 128 floats, ~65 GB, at batch 128. Batch 2 needs
 // ~1 GB and still takes seconds per step, so it gets few batches.
 const STOCK_CPU_BATCH = 2;
+const WASM_THREADS = Math.max(2, availableParallelism());
 
 interface Config {
   label: string;
@@ -37,6 +41,14 @@ const CONFIGS: Record<string, Config> = {
     setUp: async () => { await selectBackend('wasm'); unregisterTrainingKernels('wasm'); },
   },
   'wasm-tensorlens': { label: 'Tensorlens wasm', batch: BATCH, batches: BATCHES, setUp: async () => void (await selectBackend('wasm')) },
+  'wasm-threads': {
+    label: `Tensorlens wasm, ${WASM_THREADS} threads`, batch: BATCH, batches: BATCHES,
+    setUp: async () => {
+      process.env.TENSORLENS_WASM_THREADS = String(WASM_THREADS);
+      const info = await selectBackend('wasm');
+      if (info.threads < 2) throw new Error(`threaded wasm did not start: ${info.fallbackReasons.join('; ')}`);
+    },
+  },
   'cpu-tensorlens': {
     label: 'Tensorlens cpu', batch: BATCH, batches: Math.max(3, Math.ceil(BATCHES / 3)),
     setUp: async () => { await tf.setBackend('cpu'); registerTrainingKernels('cpu'); },
@@ -44,27 +56,105 @@ const CONFIGS: Record<string, Config> = {
 };
 
 type Figure = { samplesPerSecond: number; batch: number; batches: number } | { error: string };
+type Batch = { x: tf.Tensor | tf.Tensor[]; y: tf.Tensor };
 
-/** Child side: trains one configuration and prints its figure as the last line. */
-async function measure(config: Config): Promise<Figure> {
+/** A lecture model to time, with random data of its input shapes. */
+interface BenchModel {
+  title: string;
+  /** Batch size and batch count; the IMDB model takes them from each Config instead. */
+  batch?: number;
+  batches?: number;
+  build(): tf.LayersModel;
+  data(batch: number): Batch;
+}
+
+const QA_TEXT_LEN = 100;
+const QA_QUESTION_LEN = 20;
+const QA_VOCABULARY = 1000;
+const QA_ANSWERS = 50;
+
+/** Two int sequences (text, question), each Embedding + LSTM(32), concatenated, softmax over answers. */
+function buildQaLstm(): tf.LayersModel {
+  const branch = (name: string, length: number) => {
+    const input = tf.input({ shape: [length], dtype: 'int32', name });
+    const embedded = tf.layers.embedding({ inputDim: QA_VOCABULARY, outputDim: 64 }).apply(input) as tf.SymbolicTensor;
+    return { input, encoded: tf.layers.lstm({ units: 32 }).apply(embedded) as tf.SymbolicTensor };
+  };
+  const text = branch('text', QA_TEXT_LEN);
+  const question = branch('question', QA_QUESTION_LEN);
+  const merged = tf.layers.concatenate().apply([text.encoded, question.encoded]) as tf.SymbolicTensor;
+  const answer = tf.layers.dense({ units: QA_ANSWERS, activation: 'softmax' }).apply(merged) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: [text.input, question.input], outputs: answer });
+  model.compile({ optimizer: 'rmsprop', loss: 'categoricalCrossentropy', metrics: ['acc'] });
+  return model;
+}
+
+/** The lecture's SeparableConv2D + BatchNormalization convnet on 64x64x3 images, 10 classes. */
+function buildSeparableConvnet(): tf.LayersModel {
+  const model = tf.sequential();
+  const separable = (filters: number, first = false) => model.add(tf.layers.separableConv2d({
+    filters, kernelSize: 3, activation: 'relu', ...(first ? { inputShape: [64, 64, 3] } : {}),
+  }));
+  const bn = () => model.add(tf.layers.batchNormalization());
+  separable(32, true); bn(); separable(64); bn();
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  separable(64); bn(); separable(128); bn();
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  separable(64); bn(); separable(128); bn();
+  model.add(tf.layers.globalAveragePooling2d({}));
+  model.add(tf.layers.dense({ units: 32, activation: 'relu' }));
+  bn();
+  model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
+  model.compile({ optimizer: 'rmsprop', loss: 'categoricalCrossentropy', metrics: ['acc'] });
+  return model;
+}
+
+const oneHot = (batch: number, classes: number) => tf.oneHot(tf.randomUniformInt([batch], 0, classes), classes).toFloat();
+
+const MODELS: Record<string, BenchModel> = {
+  imdb: {
+    title: `IMDB Conv1D, maxFeatures ${MAX_FEATURES}, maxLen ${MAX_LEN}`,
+    build: () => buildImdbConv1d({ maxFeatures: MAX_FEATURES, maxLen: MAX_LEN }),
+    data: (batch) => ({ x: tf.randomUniformInt([batch, MAX_LEN], 0, MAX_FEATURES), y: tf.randomUniformInt([batch, 1], 0, 2).toFloat() }),
+  },
+  'qa-lstm': {
+    title: `2-input LSTM (text ${QA_TEXT_LEN} + question ${QA_QUESTION_LEN} tokens, Embedding 64 + LSTM(32) each, ${QA_ANSWERS} answers)`,
+    batch: 64, batches: Math.max(3, Math.ceil(BATCHES / 2)),
+    build: buildQaLstm,
+    data: (batch) => ({
+      x: [tf.randomUniformInt([batch, QA_TEXT_LEN], 0, QA_VOCABULARY), tf.randomUniformInt([batch, QA_QUESTION_LEN], 0, QA_VOCABULARY)],
+      y: oneHot(batch, QA_ANSWERS),
+    }),
+  },
+  separable: {
+    title: 'SeparableConv2D + BatchNormalization convnet, 64x64x3, 10 classes',
+    batch: 32, batches: Math.max(3, Math.ceil(BATCHES / 3)),
+    build: buildSeparableConvnet,
+    data: (batch) => ({ x: tf.randomUniform([batch, 64, 64, 3]), y: oneHot(batch, 10) }),
+  },
+};
+
+/** Child side: trains one model on one configuration and prints its figure as the last line. */
+async function measure(config: Config, benchModel: BenchModel): Promise<Figure> {
   await config.setUp();
-  const model = buildImdbConv1d({ maxFeatures: MAX_FEATURES, maxLen: MAX_LEN });
-  const x = tf.randomUniformInt([config.batch, MAX_LEN], 0, MAX_FEATURES);
-  const y = tf.randomUniformInt([config.batch, 1], 0, 2).toFloat();
+  const batch = benchModel.batch ?? config.batch;
+  const batches = benchModel.batches ?? config.batches;
+  const model = benchModel.build();
+  const { x, y } = benchModel.data(batch);
   try {
     for (let i = 0; i < WARMUP; i++) await model.trainOnBatch(x, y);
     const started = performance.now();
-    for (let i = 0; i < config.batches; i++) await model.trainOnBatch(x, y);
+    for (let i = 0; i < batches; i++) await model.trainOnBatch(x, y);
     const seconds = (performance.now() - started) / 1000;
-    return { samplesPerSecond: (config.batch * config.batches) / seconds, batch: config.batch, batches: config.batches };
+    return { samplesPerSecond: (batch * batches) / seconds, batch, batches };
   } catch (e) {
     const missing = /Kernel '(\w+)' not registered/.exec((e as Error).message);
     return { error: missing ? `does not run: ${missing[1]}` : `failed: ${(e as Error).message.split('\n')[0]}` };
   }
 }
 
-function runChild(key: string): Figure {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', key], { encoding: 'utf8', maxBuffer: 1 << 24 });
+function runChild(configKey: string, modelKey: string): Figure {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', configKey, modelKey], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const last = child.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(last) as Figure;
@@ -109,27 +199,41 @@ function show(label: string, figure: Figure): void {
   console.log(`${label.padEnd(34)} ${value}`);
 }
 
+/** The lecture models beyond IMDB are timed on the fast paths only. */
+const OTHER_MODEL_CONFIGS = ['wasm-tensorlens', 'wasm-threads'];
+
 async function main(): Promise<void> {
-  const childKey = process.argv[process.argv.indexOf('--child') + 1];
-  if (process.argv.includes('--child')) {
-    console.log(JSON.stringify(await measure(CONFIGS[childKey])));
+  const child = process.argv.indexOf('--child');
+  if (child >= 0) {
+    console.log(JSON.stringify(await measure(CONFIGS[process.argv[child + 1]], MODELS[process.argv[child + 2]])));
     return;
   }
-  console.log(`IMDB Conv1D training, maxFeatures ${MAX_FEATURES}, maxLen ${MAX_LEN}, ${WARMUP} warm-up batches excluded; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`${MODELS.imdb.title}, ${WARMUP} warm-up batches excluded; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`stock tfjs cpu at batch ${BATCH}: not run, its UnsortedSegmentSum would allocate ~65 GB`);
   const figures: Record<string, Figure> = {};
   for (const [key, config] of Object.entries(CONFIGS)) {
-    figures[key] = runChild(key);
+    figures[key] = runChild(key, 'imdb');
     show(config.label, figures[key]);
   }
   figures.pytorch = runPytorch();
   show('PyTorch cpu (2 threads)', figures.pytorch);
+  const others: Record<string, Record<string, Figure>> = {};
+  for (const modelKey of Object.keys(MODELS).filter((k) => k !== 'imdb')) {
+    console.log(`${MODELS[modelKey].title}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    others[modelKey] = {};
+    for (const key of OTHER_MODEL_CONFIGS) {
+      others[modelKey][key] = runChild(key, modelKey);
+      show(CONFIGS[key].label, others[modelKey][key]);
+    }
+  }
   const speed = (f: Figure) => ('error' in f ? null : f.samplesPerSecond);
   const fast = speed(figures['wasm-tensorlens']);
   const torch = speed(figures.pytorch);
+  const plain = (set: Record<string, Figure>) => Object.fromEntries(Object.entries(set).map(([key, f]) => [key, 'error' in f ? f.error : f]));
   console.log(JSON.stringify({
-    ...Object.fromEntries(Object.entries(figures).map(([key, f]) => [key, 'error' in f ? f.error : f])),
+    ...plain(figures),
     ratio_vs_pytorch: fast !== null && torch !== null ? fast / torch : null,
+    ...Object.fromEntries(Object.entries(others).map(([key, set]) => [key, plain(set)])),
     loadavg: loadavg(),
   }));
 }
