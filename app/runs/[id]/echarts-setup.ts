@@ -1,25 +1,35 @@
 import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
+import { HeatmapChart, LineChart, type HeatmapSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
   DataZoomInsideComponent,
   DataZoomSliderComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
   type DataZoomComponentOption,
   type GridComponentOption,
   type LegendComponentOption,
   type TooltipComponentOption,
+  type VisualMapComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only what the charts draw is registered, which keeps the full echarts bundle out of the page.
 // The legend is drawn in HTML; its component is here for the legendToggleSelect action.
 use([LineChart, GridComponent, TooltipComponent, DataZoomInsideComponent, DataZoomSliderComponent, LegendComponent, CanvasRenderer]);
+// The histogram heatmap: a cell per step and value bucket, coloured by count.
+use([HeatmapChart, VisualMapContinuousComponent]);
 
 export type ChartOption = ComposeOption<
-  LineSeriesOption | GridComponentOption | TooltipComponentOption | DataZoomComponentOption | LegendComponentOption
+  | LineSeriesOption
+  | HeatmapSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | DataZoomComponentOption
+  | LegendComponentOption
+  | VisualMapComponentOption
 >;
 
-export type { EChartsType, LineSeriesOption };
+export type { EChartsType, HeatmapSeriesOption, LineSeriesOption };
 export { init };

@@ -5,6 +5,7 @@ import { useSyncExternalStore } from 'react';
 import type { WireRunSummary } from '@/lib/api/wire-run';
 import { groupFamilies } from '@/lib/view/families';
 import { useLiveRun } from '@/lib/view/use-live-run';
+import { HistogramSection } from './histogram-section';
 import { MetricChart } from './metric-chart';
 import { RunHeader } from './run-header';
 
@@ -40,6 +41,7 @@ export function RunPageClient({ initialRun, initialTags }: RunPageClientProps) {
           ))}
         </div>
       )}
+      <HistogramSection runId={run.id} />
     </div>
   );
 }
