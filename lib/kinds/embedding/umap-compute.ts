@@ -1,11 +1,15 @@
 import { findABParams } from 'umap-js/dist/umap';
 import { fuzzyGraph } from './fuzzy-graph';
+import { ivfKnn } from './ivf-knn';
 import { exactKnn, Metric } from './knn-graph';
 import { pca2d } from './pca';
 import { optimizeLayout } from './umap-optimize';
 
 /** Half-width of the box a PCA start is scaled into, as umap-js' random start. */
 const INIT_EXTENT = 10;
+
+/** Up to this many rows the exact all-pairs kNN is cheap enough (under a second or so). */
+const EXACT_KNN_ROWS = 4096;
 
 export interface UmapArgs {
   /** Neighbours per point, counting itself (umap-js default 15). */
@@ -35,7 +39,10 @@ export function umapLayout(
   if (matrix.length !== rows * dim) throw new Error(`matrix has ${matrix.length} values, not ${rows} x ${dim}`);
   if (init && init.length !== rows * 2) throw new Error(`init has ${init.length} values, not ${rows} x 2`);
   const k = Math.min(nNeighbors, rows);
-  const graph = fuzzyGraph(exactKnn(matrix, rows, dim, k, metric), rows);
+  const random = mulberry32(seed);
+  const knn =
+    rows <= EXACT_KNN_ROWS ? exactKnn(matrix, rows, dim, k, metric) : ivfKnn(matrix, rows, dim, k, metric, random);
+  const graph = fuzzyGraph(knn, rows);
   const layout = init ? Float32Array.from(init) : scaledPca(matrix, rows, dim);
   const coldEpochs = defaultEpochs(rows);
   const { a, b } = findABParams(1, minDist);
@@ -45,7 +52,7 @@ export function umapLayout(
     a,
     b,
     learningRate: args.learningRate ?? (init ? 0.25 : 1),
-    random: mulberry32(seed),
+    random,
     onEpoch,
   });
   return layout;

@@ -1,3 +1,4 @@
+import { fastPow } from './fast-pow';
 import type { FuzzyGraph } from './fuzzy-graph';
 
 const CLIP = 4;
@@ -20,12 +21,15 @@ export interface OptimizeArgs {
 
 /**
  * UMAP's stochastic layout optimisation as umap-js runs it (edge sampling by weight, 5 negative
- * samples per positive, clipped gradients), on flat typed arrays instead of arrays of arrays.
+ * samples per positive, clipped gradients), on flat typed arrays instead of arrays of arrays and
+ * with an approximate power function.
  */
 export function optimizeLayout(graph: FuzzyGraph, rows: number, args: OptimizeArgs): void {
   const { layout, nEpochs, a, b, learningRate, random, onEpoch } = args;
   const { head, tail, weight } = graph;
   const edges = head.length;
+  // The bit-trick power is only accurate for exponents below 1; larger min_dist can push b past it.
+  const pow = b < 1 ? fastPow : Math.pow;
   let maxWeight = 0;
   for (let e = 0; e < edges; e++) maxWeight = Math.max(maxWeight, weight[e]);
   // Edges too weak to be sampled once in the whole run are dropped, as umap-js does.
@@ -50,7 +54,9 @@ export function optimizeLayout(graph: FuzzyGraph, rows: number, args: OptimizeAr
       let dy = layout[jx + 1] - layout[kx + 1];
       let d2 = dx * dx + dy * dy;
       if (d2 > 0) {
-        const coeff = (-2 * a * b * Math.pow(d2, b - 1)) / (a * Math.pow(d2, b) + 1);
+        // d2^(b-1) as d2^b / d2: one pow per sample instead of two, the optimiser's main cost.
+        const powB = pow(d2, b);
+        const coeff = (-2 * a * b * powB) / (d2 * (a * powB + 1));
         const gx = clip(coeff * dx) * alpha;
         const gy = clip(coeff * dy) * alpha;
         layout[jx] += gx;
@@ -68,7 +74,7 @@ export function optimizeLayout(graph: FuzzyGraph, rows: number, args: OptimizeAr
         dy = layout[jx + 1] - layout[mx + 1];
         d2 = dx * dx + dy * dy;
         if (d2 > 0) {
-          const coeff = (2 * REPULSION * b) / ((0.001 + d2) * (a * Math.pow(d2, b) + 1));
+          const coeff = (2 * REPULSION * b) / ((0.001 + d2) * (a * pow(d2, b) + 1));
           layout[jx] += clip(coeff * dx) * alpha;
           layout[jx + 1] += clip(coeff * dy) * alpha;
         } else if (j !== m) {

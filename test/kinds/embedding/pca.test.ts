@@ -50,14 +50,14 @@ test('the first axis follows the dominant direction and the second the next one'
   assert.ok(errB < 0.3, `second axis off by ${errB}`);
 });
 
-test('the sign is fixed: negating the data does not mirror the view', () => {
+test('axis signs come from the covariance, not the start: negated data lands point-mirrored', () => {
   const dim = 4;
   const rows = 500;
   const x = elongated(rows, dim, unit([1, 2, 0, 0]), unit([0, 0, 1, 0]));
   const negated = x.map((v) => -v);
   const a = pca2d(x, rows, dim);
   const b = pca2d(negated, rows, dim);
-  // Same axes with the same orientation, so each point lands mirrored through the centre.
+  // Negating the data leaves the covariance, and so the signed axes, unchanged.
   for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i] + b[i]) < 1e-3);
 });
 
