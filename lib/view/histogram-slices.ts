@@ -34,5 +34,5 @@ export function groupByLayer(tags: readonly string[]): { layer: string; tags: st
     const layer = parts.length > 1 ? parts[1] : parts[0];
     groups.set(layer, [...(groups.get(layer) ?? []), tag]);
   }
-  return [...groups.entries()].map(([layer, list]) => ({ layer, tags: list }));
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([layer, list]) => ({ layer, tags: list }));
 }
