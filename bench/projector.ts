@@ -5,7 +5,7 @@
  */
 import { loadavg } from 'node:os';
 import { UMAP } from 'umap-js';
-import { mulberry32 } from '../lib/kinds/embedding/umap-compute';
+import { seededRandom } from '../lib/seeded-random';
 import { projectUmap } from '../lib/kinds/embedding/umap-layout';
 import { knnRecall, sampleRows } from '../lib/kinds/embedding/recall';
 
@@ -40,8 +40,8 @@ function clusteredEmbedding(rows: number, dim: number, random: () => number): Fl
 }
 
 async function main(): Promise<void> {
-  const matrix = clusteredEmbedding(ROWS, DIM, mulberry32(1));
-  const sample = sampleRows(ROWS, SAMPLE, mulberry32(2));
+  const matrix = clusteredEmbedding(ROWS, DIM, seededRandom(1));
+  const sample = sampleRows(ROWS, SAMPLE, seededRandom(2));
   const recall = (layout: Float32Array) =>
     knnRecall({ original: matrix, dim: DIM, layout, layoutDim: 2, rows: ROWS, k: K, sample });
   console.log(`projector bench: ${ROWS} x ${DIM}, ${CLUSTERS} clusters, recall@${K} over ${sample.length} rows`);

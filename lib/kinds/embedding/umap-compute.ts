@@ -4,6 +4,7 @@ import { ivfKnn } from './ivf-knn';
 import { exactKnn, Metric } from './knn-graph';
 import { pca2d } from './pca';
 import { optimizeLayout } from './umap-optimize';
+import { seededRandom } from '../../seeded-random';
 
 /** Half-width of the box a PCA start is scaled into, as umap-js' random start. */
 const INIT_EXTENT = 10;
@@ -39,7 +40,7 @@ export function umapLayout(
   if (matrix.length !== rows * dim) throw new Error(`matrix has ${matrix.length} values, not ${rows} x ${dim}`);
   if (init && init.length !== rows * 2) throw new Error(`init has ${init.length} values, not ${rows} x 2`);
   const k = Math.min(nNeighbors, rows);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const knn =
     rows <= EXACT_KNN_ROWS ? exactKnn(matrix, rows, dim, k, metric) : ivfKnn(matrix, rows, dim, k, metric, random);
   const graph = fuzzyGraph(knn, rows);
@@ -74,16 +75,4 @@ function scaledPca(matrix: Float32Array, rows: number, dim: number): Float32Arra
   const scale = extent > 0 ? INIT_EXTENT / extent : 1;
   for (let i = 0; i < layout.length; i++) layout[i] *= scale;
   return layout;
-}
-
-/** Small seeded generator so a snapshot's layout is reproducible. */
-export function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exactKnn } from '../../../lib/kinds/embedding/knn-graph';
 import { ivfKnn } from '../../../lib/kinds/embedding/ivf-knn';
-import { mulberry32 } from '../../../lib/kinds/embedding/umap-compute';
+import { seededRandom } from '../../../lib/seeded-random';
 
 /** 2,000 rows in 10 clusters of 16-D, each spread along two random directions. */
 function clustered(rows: number, dim: number): Float32Array {
-  const random = mulberry32(21);
+  const random = seededRandom(21);
   const centres = Array.from({ length: 10 }, () => Array.from({ length: dim }, () => 8 * (random() - 0.5)));
   const out = new Float32Array(rows * dim);
   for (let r = 0; r < rows; r++) {
@@ -25,7 +25,7 @@ for (const metric of ['euclidean', 'cosine'] as const) {
     const k = 15;
     const x = clustered(rows, dim);
     const exact = exactKnn(x, rows, dim, k, metric);
-    const approx = ivfKnn(x, rows, dim, k, metric, mulberry32(1));
+    const approx = ivfKnn(x, rows, dim, k, metric, seededRandom(1));
     let found = 0;
     for (let r = 0; r < rows; r++) {
       assert.equal(approx.indices[r * k], r, 'each row is its own first neighbour');

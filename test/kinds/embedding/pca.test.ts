@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pca2d } from '../../../lib/kinds/embedding/pca';
-import { mulberry32 } from '../../../lib/kinds/embedding/umap-compute';
+import { seededRandom } from '../../../lib/seeded-random';
 
 /** Points spread 10 along `major`, 3 along `minor`, 0.1 along everything else, off-centre. */
 function elongated(rows: number, dim: number, major: number[], minor: number[]): Float32Array {
-  const random = mulberry32(7);
+  const random = seededRandom(7);
   const out = new Float32Array(rows * dim);
   for (let r = 0; r < rows; r++) {
     const a = 10 * (random() * 2 - 1);
@@ -64,7 +64,7 @@ test('axis signs come from the covariance, not the start: negated data lands poi
 test('10,000 x 128 is near-instant', () => {
   const rows = 10_000;
   const dim = 128;
-  const random = mulberry32(3);
+  const random = seededRandom(3);
   const x = Float32Array.from({ length: rows * dim }, () => random());
   const t0 = performance.now();
   const out = pca2d(x, rows, dim);

@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mulberry32, umapLayout } from '../../../lib/kinds/embedding/umap-compute';
+import { umapLayout } from '../../../lib/kinds/embedding/umap-compute';
+import { seededRandom } from '../../../lib/seeded-random';
 import { projectUmap } from '../../../lib/kinds/embedding/umap-layout';
 
 const DIM = 8;
 
 /** Two tight clusters far apart: rows 0..n-1 around +5, n..2n-1 around -5. */
 function twoClusters(n: number): Float32Array {
-  const random = mulberry32(11);
+  const random = seededRandom(11);
   const out = new Float32Array(2 * n * DIM);
   for (let r = 0; r < 2 * n; r++) {
     for (let t = 0; t < DIM; t++) out[r * DIM + t] = (r < n ? 5 : -5) + random() - 0.5;
