@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { HistogramSlice } from '@/lib/view/histogram-slices';
-import { ChartTheme, readChartTheme } from './chart-theme';
-import { init, type EChartsType } from './echarts-setup';
+import type { ChartTheme } from './chart-theme';
+import { useChart } from './use-chart';
 import { distributionsOption, heatmapOption } from './histogram-bands-option';
 import { histogramLinesOption } from './histogram-lines-option';
 import { HistogramNonFinite } from './histogram-non-finite';
@@ -23,26 +23,8 @@ export interface HistogramCardProps {
 /** One tensor's histograms over steps, in the view the user picks; data-steps is for tests. */
 export function HistogramCard({ tag, slices }: HistogramCardProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<EChartsType | null>(null);
-  const [theme, setTheme] = useState<ChartTheme | null>(null);
+  const { chart, theme } = useChart(canvasRef);
   const [view, setView] = useState<HistogramView>('offset');
-
-  useEffect(() => {
-    const element = canvasRef.current!;
-    const instance = init(element, undefined, { renderer: 'canvas' });
-    const scheme = matchMedia('(prefers-color-scheme: dark)');
-    const applyTheme = () => setTheme(readChartTheme(element));
-    applyTheme();
-    scheme.addEventListener('change', applyTheme);
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(element);
-    setChart(instance);
-    return () => {
-      scheme.removeEventListener('change', applyTheme);
-      resize.disconnect();
-      instance.dispose();
-    };
-  }, []);
 
   useEffect(() => {
     if (!chart || !theme || slices.length === 0) return;

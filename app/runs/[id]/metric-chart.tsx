@@ -3,8 +3,7 @@ import { prepareSeries, SeriesStats } from '@/lib/view/chart-data';
 import type { SeriesStore } from '@/lib/view/series-store';
 import { throttleDraws } from '@/lib/view/throttle-draws';
 import { baseOption, seriesOption } from './chart-option';
-import { ChartTheme, readChartTheme } from './chart-theme';
-import { init, type EChartsType } from './echarts-setup';
+import { useChart } from './use-chart';
 import { NonFiniteBadges } from './non-finite-badges';
 import { SeriesLegend } from './series-legend';
 
@@ -28,31 +27,9 @@ function publish(box: HTMLElement, stats: readonly SeriesStats[]): void {
 export function MetricChart({ runId, family, tags, store }: MetricChartProps) {
   const boxRef = useRef<HTMLElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<EChartsType | null>(null);
-  const [theme, setTheme] = useState<ChartTheme | null>(null);
+  const { chart, theme } = useChart(canvasRef, (instance, next) => instance.setOption(baseOption(next)));
   const [stats, setStats] = useState<SeriesStats[]>([]);
   const tagsKey = tags.join('\n');
-
-  useEffect(() => {
-    const element = canvasRef.current!;
-    const instance = init(element, undefined, { renderer: 'canvas' });
-    const scheme = matchMedia('(prefers-color-scheme: dark)');
-    const applyTheme = () => {
-      const next = readChartTheme(element);
-      instance.setOption(baseOption(next));
-      setTheme(next);
-    };
-    applyTheme();
-    scheme.addEventListener('change', applyTheme);
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(element);
-    setChart(instance);
-    return () => {
-      scheme.removeEventListener('change', applyTheme);
-      resize.disconnect();
-      instance.dispose();
-    };
-  }, []);
 
   useEffect(() => {
     if (!chart || !theme) return;
