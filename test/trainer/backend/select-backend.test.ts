@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
@@ -41,7 +42,7 @@ test("selectBackend('auto') without tfjs-node picks wasm, says why, prints nothi
   assert.equal(tf.getBackend(), 'wasm');
   assert.equal(info.name, 'wasm');
   assert.equal(info.package, '@tensorflow/tfjs-backend-wasm');
-  assert.equal(info.threads, 1);
+  assert.equal(info.threads, availableParallelism(), 'one thread per core by default');
   assert.deepEqual([...info.kernels].sort(), WASM_KERNELS);
   assert.equal(info.fallbackReasons.length, 2);
   assert.match(info.fallbackReasons[0], /^@tensorflow\/tfjs-node-gpu: Cannot find module '@tensorflow\/tfjs-node-gpu'/);

@@ -20,9 +20,11 @@ function trainInChild(threads: string): Trained {
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Trained;
 }
 
-test('TENSORLENS_WASM_THREADS: unset or empty is 1, a count is taken, anything else is refused', () => {
-  assert.equal(requestedWasmThreads({}), 1);
-  assert.equal(requestedWasmThreads({ TENSORLENS_WASM_THREADS: '' }), 1);
+test('TENSORLENS_WASM_THREADS: unset or empty is one thread per core, a count is taken, anything else is refused', () => {
+  assert.equal(requestedWasmThreads({}, 2), 2);
+  assert.equal(requestedWasmThreads({ TENSORLENS_WASM_THREADS: '' }, 8), 8);
+  assert.equal(requestedWasmThreads({}, 1), 1);
+  assert.equal(requestedWasmThreads({ TENSORLENS_WASM_THREADS: '1' }, 8), 1);
   assert.equal(requestedWasmThreads({ TENSORLENS_WASM_THREADS: '4' }), 4);
   assert.throws(() => requestedWasmThreads({ TENSORLENS_WASM_THREADS: '0' }), /whole number >= 1/);
   assert.throws(() => requestedWasmThreads({ TENSORLENS_WASM_THREADS: 'many' }), /whole number >= 1/);
