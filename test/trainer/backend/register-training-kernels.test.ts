@@ -5,7 +5,7 @@ import { registerTrainingKernels, unregisterTrainingKernels } from '../../../tra
 
 test('registering on cpu replaces the stock kernels once, and unregistering restores them', () => {
   const names = [
-    'UnsortedSegmentSum', 'Conv2DBackpropFilter', 'MaxPoolGrad', 'GatherV2',
+    'UnsortedSegmentSum', 'Conv2DBackpropFilter', 'MaxPoolGrad', 'AvgPoolGrad', 'GatherV2',
     'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput',
   ];
   const stock = names.map((k) => tf.getKernel(k, 'cpu'));

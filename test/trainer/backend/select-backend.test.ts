@@ -67,7 +67,7 @@ test("selectBackend('cpu') picks cpu with its kernels and no fallbacks", async (
     fallbackReasons: [],
   });
   assert.deepEqual([...info.kernels].sort(), [
-    'Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput',
+    'AvgPoolGrad', 'Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput',
     'GatherV2', 'MaxPoolGrad', 'UnsortedSegmentSum',
   ]);
 });
