@@ -1,4 +1,4 @@
-import { KnnGraph, Metric, unitRows } from './knn-graph';
+import { insertNeighbor, KnnGraph, Metric, unitRows } from './knn-graph';
 
 const KMEANS_ITERATIONS = 6;
 const TRAIN_PER_LIST = 20;
@@ -57,15 +57,7 @@ export function ivfKnn(
         }
         if (t < dim) s0 += (x[oi + t] - x[oj + t]) ** 2;
         const s = s0 + s1;
-        if (s >= best[o + k - 1]) continue;
-        let q = k - 1;
-        while (q > 0 && best[o + q - 1] > s) {
-          best[o + q] = best[o + q - 1];
-          indices[o + q] = indices[o + q - 1];
-          q--;
-        }
-        best[o + q] = s;
-        indices[o + q] = j;
+        if (s < best[o + k - 1]) insertNeighbor(best, indices, k, i, j, s);
       }
     }
   }

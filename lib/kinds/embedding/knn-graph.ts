@@ -24,7 +24,7 @@ export function exactKnn(matrix: Float32Array, rows: number, dim: number, k: num
   }
   const best = new Float64Array(rows * k).fill(Infinity);
   const indices = new Int32Array(rows * k).fill(-1);
-  for (let i = 0; i < rows; i++) insert(best, indices, k, i, i, 0);
+  for (let i = 0; i < rows; i++) insertNeighbor(best, indices, k, i, i, 0);
   const unrolled = dim - (dim % 4);
   for (let i = 0; i < rows; i++) {
     const oi = i * dim;
@@ -44,8 +44,8 @@ export function exactKnn(matrix: Float32Array, rows: number, dim: number, k: num
       for (; t < dim; t++) s0 += x[oi + t] * x[oj + t];
       // Rounding can take a near-duplicate pair slightly below zero.
       const d2 = Math.max(0, sq[i] + sq[j] - 2 * (s0 + s1 + s2 + s3));
-      if (d2 < best[i * k + k - 1]) insert(best, indices, k, i, j, d2);
-      if (d2 < best[j * k + k - 1]) insert(best, indices, k, j, i, d2);
+      if (d2 < best[i * k + k - 1]) insertNeighbor(best, indices, k, i, j, d2);
+      if (d2 < best[j * k + k - 1]) insertNeighbor(best, indices, k, j, i, d2);
     }
   }
   const distances = new Float32Array(rows * k);
@@ -55,7 +55,8 @@ export function exactKnn(matrix: Float32Array, rows: number, dim: number, k: num
   return { k, indices, distances };
 }
 
-function insert(best: Float64Array, indices: Int32Array, k: number, row: number, col: number, d2: number): void {
+/** Puts `col` at squared distance `d2` into `row`'s k best, kept sorted nearest first. */
+export function insertNeighbor(best: Float64Array, indices: Int32Array, k: number, row: number, col: number, d2: number): void {
   const o = row * k;
   let p = k - 1;
   while (p > 0 && best[o + p - 1] > d2) {
