@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { allocate, view } from '../tensor-memory';
+import { forEachPoolWindow } from './pool-window';
 
 // tfjs-backend-cpu's AvgPoolGrad reads every element through TensorBuffer.get. This
 // scatters each dy value over the in-image pixels of its window with stock's weight,
@@ -10,30 +11,20 @@ const avgPoolGrad: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { dy, input } = inputs as Record<'dy' | 'input', tf.TensorInfo>;
   const { filterSize, strides, pad } = attrs as unknown as tf.AvgPoolGradAttrs;
   const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad);
-  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
-  const { strideHeight, strideWidth, filterHeight, filterWidth, padInfo } = info;
+  const { inHeight, inWidth, inChannels: channels, filterHeight, filterWidth } = info;
   const weight = 1 / (filterHeight * filterWidth);
 
   const { info: dxInfo, values: dx } = allocate(backend, input.shape, 'float32');
   const dys = view(backend, dy);
   const sums = new Float64Array(dx.length);
-  let dyOffset = 0;
-  for (let b = 0; b < batchSize; b++) {
-    for (let yR = 0; yR < outHeight; yR++) {
-      const rowStart = yR * strideHeight - padInfo.top;
-      const rowEnd = Math.min(inHeight, rowStart + filterHeight);
-      for (let yC = 0; yC < outWidth; yC++, dyOffset += channels) {
-        const colStart = yC * strideWidth - padInfo.left;
-        const colEnd = Math.min(inWidth, colStart + filterWidth);
-        for (let xR = Math.max(0, rowStart); xR < rowEnd; xR++) {
-          for (let xC = Math.max(0, colStart); xC < colEnd; xC++) {
-            const base = ((b * inHeight + xR) * inWidth + xC) * channels;
-            for (let d = 0; d < channels; d++) sums[base + d] += dys[dyOffset + d];
-          }
-        }
+  forEachPoolWindow(info, (dyOffset, b, [rowStart, rowEnd], [colStart, colEnd]) => {
+    for (let xR = rowStart; xR < rowEnd; xR++) {
+      for (let xC = colStart; xC < colEnd; xC++) {
+        const base = ((b * inHeight + xR) * inWidth + xC) * channels;
+        for (let d = 0; d < channels; d++) sums[base + d] += dys[dyOffset + d];
       }
     }
-  }
+  });
   for (let i = 0; i < sums.length; i++) dx[i] = sums[i] * weight;
   return dxInfo;
 };

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { allocate, view } from '../tensor-memory';
+import { forEachPoolWindow } from './pool-window';
 
 // tfjs-backend-cpu's MaxPoolGrad reads every element through TensorBuffer.get
 // (~1.5 s per IMDB Conv1D step at batch 128). This routes each dy value to the
@@ -13,8 +14,7 @@ const maxPoolGrad: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const info = tf.backend_util.computePool2DInfo(
     input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode,
   );
-  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
-  const { strideHeight, strideWidth, filterHeight, filterWidth, padInfo } = info;
+  const { inHeight, inWidth, inChannels: channels } = info;
 
   const { info: dxInfo, values: dx } = allocate(backend, input.shape, 'float32');
   const xs = view(backend, input);
@@ -22,33 +22,24 @@ const maxPoolGrad: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   dx.fill(0);
   const best = new Float64Array(channels);
   const bestAt = new Int32Array(channels);
-  let dyOffset = 0;
-  for (let b = 0; b < batchSize; b++) {
-    for (let yR = 0; yR < outHeight; yR++) {
-      const rowStart = yR * strideHeight - padInfo.top;
-      const rowEnd = Math.min(inHeight, rowStart + filterHeight);
-      for (let yC = 0; yC < outWidth; yC++, dyOffset += channels) {
-        const colStart = yC * strideWidth - padInfo.left;
-        const colEnd = Math.min(inWidth, colStart + filterWidth);
-        best.fill(-Infinity);
-        bestAt.fill(-1);
-        for (let xR = Math.max(0, rowStart); xR < rowEnd; xR++) {
-          for (let xC = Math.max(0, colStart); xC < colEnd; xC++) {
-            const base = ((b * inHeight + xR) * inWidth + xC) * channels;
-            for (let d = 0; d < channels; d++) {
-              if (xs[base + d] > best[d]) {
-                best[d] = xs[base + d];
-                bestAt[d] = base + d;
-              }
-            }
-          }
-        }
+  forEachPoolWindow(info, (dyOffset, b, [rowStart, rowEnd], [colStart, colEnd]) => {
+    best.fill(-Infinity);
+    bestAt.fill(-1);
+    for (let xR = rowStart; xR < rowEnd; xR++) {
+      for (let xC = colStart; xC < colEnd; xC++) {
+        const base = ((b * inHeight + xR) * inWidth + xC) * channels;
         for (let d = 0; d < channels; d++) {
-          if (bestAt[d] >= 0) dx[bestAt[d]] += dys[dyOffset + d];
+          if (xs[base + d] > best[d]) {
+            best[d] = xs[base + d];
+            bestAt[d] = base + d;
+          }
         }
       }
     }
-  }
+    for (let d = 0; d < channels; d++) {
+      if (bestAt[d] >= 0) dx[bestAt[d]] += dys[dyOffset + d];
+    }
+  });
   return dxInfo;
 };
 
