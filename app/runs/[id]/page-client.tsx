@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
 import type { WireRunSummary } from '@/lib/api/wire-run';
 import { groupFamilies } from '@/lib/view/families';
@@ -8,6 +7,7 @@ import { useLiveRun } from '@/lib/view/use-live-run';
 import { HistogramSection } from './histogram-section';
 import { MetricChart } from './metric-chart';
 import { RunHeader } from './run-header';
+import { RunNav } from './run-nav';
 
 export interface RunPageClientProps {
   initialRun: WireRunSummary;
@@ -21,9 +21,7 @@ export function RunPageClient({ initialRun, initialTags }: RunPageClientProps) {
   const families = groupFamilies(tags);
   return (
     <div className="run-page">
-      <nav className="crumbs">
-        <Link href="/">Runs</Link> <span aria-hidden="true">/</span> <span>{run.name}</span>
-      </nav>
+      <RunNav runId={run.id} runName={run.name} current="metrics" />
       <RunHeader run={run} live={status} />
       {loadError && (
         <p className="alert" role="alert">
