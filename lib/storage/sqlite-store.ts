@@ -2,15 +2,17 @@ import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../protocol/vocabulary-schema';
 import type { ScalarColumnsData } from '../kinds/scalar/meta';
 import { SCALAR_SCHEMA, ScalarTable } from '../kinds/scalar/sqlite-table';
-import { HISTOGRAM_SCHEMA, HistogramTable, HistogramTagInfo } from '../kinds/histogram/sqlite-table';
+import { HISTOGRAM_SCHEMA, HistogramTable, HistogramTagInfo, HistogramTagRun } from '../kinds/histogram/sqlite-table';
 import type { HistogramSnapshot } from '../kinds/histogram/meta';
+import { EVENT_SCHEMA, EventTable } from '../kinds/event/sqlite-table';
+import type { TrainingEvent } from '../kinds/event/meta';
 import { Db, openDatabase } from './sqlite/open-database';
 import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
 import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
 import { VOCABULARY_SCHEMA, VocabularyTable } from './sqlite/vocabulary-table';
 import type { LastPoint, ReadScalarsOptions, RunRecord, RunSummary, ScalarSeries, ScalarTagInfo, Store } from './store';
 
-const SCHEMA = [...RUN_SCHEMA, ...TAG_SCHEMA, ...SCALAR_SCHEMA, ...HISTOGRAM_SCHEMA, ...VOCABULARY_SCHEMA];
+const SCHEMA = [...RUN_SCHEMA, ...TAG_SCHEMA, ...SCALAR_SCHEMA, ...HISTOGRAM_SCHEMA, ...VOCABULARY_SCHEMA, ...EVENT_SCHEMA];
 
 /** The embedded engine: one SQLite file, one writer connection shared by ingest and queries. */
 export class SqliteStore implements Store {
@@ -19,6 +21,7 @@ export class SqliteStore implements Store {
   private readonly scalars: ScalarTable;
   private readonly histograms: HistogramTable;
   private readonly vocabulary: VocabularyTable;
+  private readonly events: EventTable;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path, SCHEMA);
@@ -27,6 +30,7 @@ export class SqliteStore implements Store {
     this.scalars = new ScalarTable(this.db, tags);
     this.histograms = new HistogramTable(this.db, tags);
     this.vocabulary = new VocabularyTable(this.db);
+    this.events = new EventTable(this.db);
   }
 
   upsertRun(run: RunStartFields): void {
@@ -84,12 +88,28 @@ export class SqliteStore implements Store {
     return this.histograms.read(runId, tag);
   }
 
+  listHistogramTagRuns(tag: string): HistogramTagRun[] {
+    return this.histograms.listRunsWithTag(tag);
+  }
+
   writeVocabulary(runId: string, vocabulary: Vocabulary): void {
     this.vocabulary.write(runId, vocabulary);
   }
 
   readVocabulary(runId: string): Vocabulary | null {
     return this.vocabulary.read(runId);
+  }
+
+  writeEvents(runId: string, events: readonly TrainingEvent[]): number {
+    return this.db.transaction(() => {
+      const added = this.events.write(runId, events);
+      this.runs.touchRun(runId, Math.max(...events.map((e) => e.wallTime)));
+      return added;
+    })();
+  }
+
+  readEvents(runId: string, kind?: string): TrainingEvent[] {
+    return this.events.read(runId, kind);
   }
 
   close(): void {

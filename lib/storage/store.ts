@@ -2,9 +2,10 @@ import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../protocol/vocabulary-schema';
 import type { ScalarColumnsData, ScalarPoint } from '../kinds/scalar/meta';
 import type { HistogramSnapshot } from '../kinds/histogram/meta';
-import type { HistogramTagInfo } from '../kinds/histogram/sqlite-table';
+import type { TrainingEvent } from '../kinds/event/meta';
+import type { HistogramTagInfo, HistogramTagRun } from '../kinds/histogram/sqlite-table';
 
-export type { HistogramTagInfo };
+export type { HistogramTagInfo, HistogramTagRun };
 
 /** A run as the API and the dashboard see it. Times are ms since the epoch. */
 export interface RunRecord {
@@ -68,7 +69,13 @@ export interface Store {
   writeHistograms(runId: string, snapshots: readonly HistogramSnapshot[]): number;
   listHistogramTags(runId: string): HistogramTagInfo[];
   readHistograms(runId: string, tag: string): HistogramSnapshot[] | null;
+  /** Every run that recorded this histogram tag, newest first, with its steps. */
+  listHistogramTagRuns(tag: string): HistogramTagRun[];
   writeVocabulary(runId: string, vocabulary: Vocabulary): void;
   readVocabulary(runId: string): Vocabulary | null;
+  /** Stores events idempotently by (run, step, kind, reason); returns how many were new. */
+  writeEvents(runId: string, events: readonly TrainingEvent[]): number;
+  /** The run's events in step order, of one kind when `kind` is given. */
+  readEvents(runId: string, kind?: string): TrainingEvent[];
   close(): void;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../storage/sqlite/open-database';
 import type { TagTable } from '../../storage/sqlite/tag-table';
+import type { RunStatus } from '../../protocol/ingest-messages';
 import { HISTOGRAM_KIND, HistogramSnapshot } from './meta';
 
 /** One row per tensor per step; bucket counts packed as a blob of float64 (counts can pass 2^32). */
@@ -42,13 +43,28 @@ export interface HistogramTagInfo {
   lastStep: number;
 }
 
+/** A run that recorded a tensor, with its steps: what a comparison across runs picks from. */
+export interface HistogramTagRun {
+  runId: string;
+  name: string;
+  status: RunStatus;
+  startedAt: number;
+  steps: number[];
+}
+
 export class HistogramTable {
   private readonly insert;
   private readonly select;
+  private readonly runsWith;
+  private readonly stepsOf;
 
   constructor(db: Db, private readonly tags: TagTable) {
     this.insert = db.prepare(`INSERT OR IGNORE INTO histograms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.select = db.prepare(`SELECT * FROM histograms WHERE tag_id = ? ORDER BY step`);
+    this.runsWith = db.prepare(`SELECT tags.id, runs.id AS run_id, runs.name, runs.status, runs.started_at FROM tags
+      JOIN runs ON runs.id = tags.run_id
+      WHERE tags.kind = '${HISTOGRAM_KIND}' AND tags.name = ? AND tags.count > 0 ORDER BY runs.started_at DESC`);
+    this.stepsOf = db.prepare(`SELECT step FROM histograms WHERE tag_id = ? ORDER BY step`).pluck();
   }
 
   /** Call inside a transaction. Stored once per (run, tag, step); returns how many were new. */
@@ -69,6 +85,12 @@ export class HistogramTable {
 
   listTags(runId: string): HistogramTagInfo[] {
     return this.tags.list(runId, HISTOGRAM_KIND).map((row) => ({ tag: row.name, count: row.count, firstStep: row.first_step, lastStep: row.last_step }));
+  }
+
+  /** Newest run first. */
+  listRunsWithTag(tag: string): HistogramTagRun[] {
+    const rows = this.runsWith.all(tag) as { id: number; run_id: string; name: string; status: RunStatus; started_at: number }[];
+    return rows.map((r) => ({ runId: r.run_id, name: r.name, status: r.status, startedAt: r.started_at, steps: this.stepsOf.all(r.id) as number[] }));
   }
 
   read(runId: string, tag: string): HistogramSnapshot[] | null {
