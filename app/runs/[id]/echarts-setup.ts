@@ -1,5 +1,6 @@
 import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
 import { HeatmapChart, LineChart, type HeatmapSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import { ScatterChart, type ScatterSeriesOption } from 'echarts/charts';
 import {
   DataZoomInsideComponent,
   DataZoomSliderComponent,
@@ -20,10 +21,13 @@ import { CanvasRenderer } from 'echarts/renderers';
 use([LineChart, GridComponent, TooltipComponent, DataZoomInsideComponent, DataZoomSliderComponent, LegendComponent, CanvasRenderer]);
 // The histogram heatmap: a cell per step and value bucket, coloured by count.
 use([HeatmapChart, VisualMapContinuousComponent]);
+// The embedding projector: a point per word, coloured through the same continuous visualMap.
+use([ScatterChart]);
 
 export type ChartOption = ComposeOption<
   | LineSeriesOption
   | HeatmapSeriesOption
+  | ScatterSeriesOption
   | GridComponentOption
   | TooltipComponentOption
   | DataZoomComponentOption
@@ -31,5 +35,5 @@ export type ChartOption = ComposeOption<
   | VisualMapComponentOption
 >;
 
-export type { EChartsType, HeatmapSeriesOption, LineSeriesOption };
+export type { EChartsType, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption };
 export { init };
