@@ -81,6 +81,11 @@ function apply(store: Store, hub: LiveHub, message: IngestMessage): void {
       requireRun(store, message.runId, message.seq);
       store.writeVocabulary(message.runId, message.vocabulary);
       return;
+    case 'events':
+      requireRun(store, message.runId, message.seq);
+      store.writeEvents(message.runId, message.events);
+      hub.eventsAdded(message.runId, message.events);
+      return;
   }
 }
 

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import { toWireScalars } from '../lib/kinds/scalar/schema';
 import type { ScalarColumnsData } from '../lib/kinds/scalar/meta';
 import type { HistogramSnapshot } from '../lib/kinds/histogram/meta';
+import type { TrainingEvent } from '../lib/kinds/event/meta';
 import type { LiveEvent, LiveRequest } from '../lib/protocol/live-messages';
 import type { Store } from '../lib/storage/store';
 import { toWireRun } from '../lib/api/wire-run';
@@ -68,6 +69,11 @@ export class LiveHub {
     if (!listeners) return;
     const event = JSON.stringify({ type: 'histograms', runId, histograms } satisfies LiveEvent);
     for (const socket of listeners) socket.send(event);
+  }
+
+  /** A resent event is pushed again; dashboards merge events by their key, so it shows once. */
+  eventsAdded(runId: string, events: TrainingEvent[]): void {
+    for (const socket of this.pointListeners.get(runId) ?? []) send(socket, { type: 'events', runId, events });
   }
 
   close(): void {

@@ -6,6 +6,8 @@ import { INGEST_PATH, MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../protocol/ve
 import { MAX_POINTS_PER_BATCH } from '../kinds/scalar/meta';
 import { ColumnBuilder } from '../kinds/scalar/schema';
 import type { HistogramData } from '../kinds/histogram/meta';
+import type { EventValue } from '../kinds/event/meta';
+import { encodeNumber } from '../protocol/wire-number';
 import { Outbox } from './outbox';
 
 export interface RunArgs {
@@ -87,6 +89,16 @@ export class Run {
     for (let i = 0; i < entries.length; i += HISTOGRAMS_PER_MESSAGE) {
       this.enqueue({ type: 'histograms', runId: this.id, histograms: entries.slice(i, i + HISTOGRAMS_PER_MESSAGE) });
     }
+  }
+
+  /**
+   * Logs one training event at `step` (a checkpoint saved, the learning rate reduced, …), shown as a
+   * marker on the run's charts. Non-finite numbers in `data` travel as "NaN"/"Infinity" strings.
+   */
+  logEvent(event: { kind: string; reason: string; data?: Record<string, EventValue> }, step: number): void {
+    const data: Record<string, EventValue> = {};
+    for (const [key, value] of Object.entries(event.data ?? {})) data[key] = typeof value === 'number' ? encodeNumber(value) : value;
+    this.enqueue({ type: 'events', runId: this.id, events: [{ step, wallTime: this.now(), kind: event.kind, reason: event.reason, data }] });
   }
 
   logVocabulary(vocabulary: Vocabulary): void {

@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION } from './version';
 import { scalarBatchSchema } from '../kinds/scalar/schema';
 import { histogramBatchSchema } from '../kinds/histogram/schema';
 import { vocabularySchema } from './vocabulary-schema';
+import { eventBatchSchema } from '../kinds/event/schema';
 
 /** Run ids are chosen by the client so that a resent run.start after a reconnect is idempotent. */
 export const runIdSchema = z
@@ -61,12 +62,21 @@ export const vocabularyMessageSchema = z.object({
   vocabulary: vocabularySchema,
 });
 
+/** What callbacks did (checkpoint saved, learning rate reduced, stopped early, or a user kind), with why. */
+export const eventsMessageSchema = z.object({
+  ...header,
+  type: z.literal('events'),
+  runId: runIdSchema,
+  events: eventBatchSchema,
+});
+
 export const ingestMessageSchema = z.discriminatedUnion('type', [
   runStartSchema,
   runStatusSchema,
   scalarsMessageSchema,
   histogramsMessageSchema,
   vocabularyMessageSchema,
+  eventsMessageSchema,
 ]);
 
 export type IngestMessage = z.infer<typeof ingestMessageSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WireScalar } from '../kinds/scalar/schema';
 import type { HistogramSnapshot } from '../kinds/histogram/meta';
+import type { TrainingEvent } from '../kinds/event/meta';
 import type { WireRunSummary } from '../api/wire-run';
 import { runIdSchema } from './ingest-messages';
 
@@ -17,4 +18,5 @@ export type LiveEvent =
   | { type: 'run'; run: WireRunSummary }
   | { type: 'scalars'; runId: string; points: WireScalar[] }
   | { type: 'histograms'; runId: string; histograms: HistogramSnapshot[] }
+  | { type: 'events'; runId: string; events: TrainingEvent[] }
   | { type: 'error'; message: string };

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { MAX_EVENTS_PER_BATCH } from './meta';
+
+export const eventKindSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'event kind must be 1-64 letters, digits, "_", "." or "-"')
+  .describe("'checkpoint', 'reduce_lr', 'early_stopping' or a user callback's own kind");
+
+const eventValueSchema = z.union([
+  z.number().refine(Number.isFinite, 'a number in event data must be finite; send NaN and infinities as "NaN", "Infinity"'),
+  z.string().max(1000),
+  z.boolean(),
+  z.null(),
+]);
+
+const MAX_DATA_KEYS = 32;
+
+/** One training event as the trainer sends it. */
+export const wireEventSchema = z.object({
+  step: z.number().int().nonnegative().refine(Number.isSafeInteger, 'step must be a safe integer'),
+  wallTime: z.number().refine(Number.isFinite, 'wall time must be finite'),
+  kind: eventKindSchema,
+  reason: z.string().min(1).max(2000).describe('Human-readable: why the callback acted'),
+  data: z
+    .record(z.string().max(100), eventValueSchema)
+    .refine((d) => Object.keys(d).length <= MAX_DATA_KEYS, `at most ${MAX_DATA_KEYS} data fields`)
+    .default({}),
+});
+
+export const eventBatchSchema = z.array(wireEventSchema).min(1).max(MAX_EVENTS_PER_BATCH);
+
+/** `GET /api/runs/{id}/events?kind=…`: the kind filter is optional. */
+export const eventQuerySchema = z.object({ kind: eventKindSchema.optional() });

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { handleIngestMessage } from '../../../server/handle-ingest-message';
+import { LiveHub } from '../../../server/live-hub';
+import { SqliteStore } from '../../../lib/storage/sqlite-store';
+import { Run } from '../../../lib/client/run';
+import { LIVE_PATH } from '../../../lib/protocol/version';
+import type { LiveEvent } from '../../../lib/protocol/live-messages';
+import { startSocketServer } from '../../helpers/socket-server';
+import { tempDir } from '../../helpers/temp-dir';
+
+const eventsMessage = (events: unknown, seq = 5) => ({ v: 1, seq, type: 'events', runId: 'run-1', events });
+const good = { step: 3, wallTime: 1000, kind: 'checkpoint', reason: 'saved', data: { path: 'logs/x' } };
+
+test('events messages are validated at the edge: bad ones get a clear error and store nothing', (t) => {
+  const store = new SqliteStore(join(tempDir(t), 'ingest.db'));
+  const hub = new LiveHub(store);
+  t.after(() => {
+    hub.close();
+    store.close();
+  });
+  const send = (message: unknown) => handleIngestMessage(store, hub, Buffer.from(JSON.stringify(message)));
+  assert.equal(send({ v: 1, seq: 1, type: 'run.start', run: { id: 'run-1', name: 'r', config: {}, startedAt: 1 } }).type, 'ack');
+
+  const cases: [string, unknown, RegExp][] = [
+    ['no events', eventsMessage([]), /events/],
+    ['a negative step', eventsMessage([{ ...good, step: -1 }]), /events\.0\.step/],
+    ['a fractional step', eventsMessage([{ ...good, step: 1.5 }]), /events\.0\.step/],
+    ['an empty reason', eventsMessage([{ ...good, reason: '' }]), /events\.0\.reason/],
+    ['a reason past 2000 characters', eventsMessage([{ ...good, reason: 'x'.repeat(2001) }]), /events\.0\.reason/],
+    ['a kind with markup', eventsMessage([{ ...good, kind: '<b>x</b>' }]), /events\.0\.kind/],
+    ['nested data', eventsMessage([{ ...good, data: { nested: { a: 1 } } }]), /events\.0\.data\.nested/],
+    ['too many data fields', eventsMessage([{ ...good, data: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, i])) }]), /at most 32/],
+    ['too many events', eventsMessage(Array.from({ length: 501 }, (_, i) => ({ ...good, step: i }))), /events/],
+  ];
+  for (const [name, message, pattern] of cases) {
+    const reply = send(message);
+    assert.equal(reply.type, 'error', name);
+    assert.ok(reply.type === 'error' && reply.code === 'invalid_message' && pattern.test(reply.message), `${name}: ${JSON.stringify(reply)}`);
+  }
+  const unknown = send({ ...eventsMessage([good]), runId: 'nope' });
+  assert.ok(unknown.type === 'error' && unknown.code === 'unknown_run', JSON.stringify(unknown));
+  assert.deepEqual(store.readEvents('run-1'), []);
+
+  assert.deepEqual(send(eventsMessage([{ ...good, data: undefined }])), { v: 1, type: 'ack', seq: 5 });
+  assert.deepEqual(store.readEvents('run-1'), [{ ...good, data: {} }], 'data defaults to {}');
+});
+
+test('Run.logEvent travels the real WebSocket into SQLite and is pushed live to dashboards', async (t) => {
+  const server = await startSocketServer(join(tempDir(t), 'live.db'));
+  t.after(() => server.close());
+  const run = new Run({ server: server.url, name: 'events', nowFunc: () => 5000 });
+  run.log({ 'batch/loss': 0.5 }, 1);
+  assert.equal(await run.drained(10_000), true);
+
+  const dashboard = new WebSocket(`ws://127.0.0.1:${server.port}${LIVE_PATH}`);
+  t.after(() => dashboard.close());
+  const pushes: LiveEvent[] = [];
+  dashboard.on('message', (data) => pushes.push(JSON.parse(data.toString()) as LiveEvent));
+  await new Promise((resolve) => dashboard.once('open', resolve));
+  dashboard.send(JSON.stringify({ type: 'subscribe', topic: 'run', runId: run.id }));
+  while (!pushes.some((p) => p.type === 'run')) await new Promise((resolve) => setTimeout(resolve, 10));
+
+  run.logEvent({ kind: 'reduce_lr', reason: 'val_loss did not improve: lr 0.001 → 0.0005', data: { oldLr: 0.001, newLr: 0.0005, best: Infinity, monitor: 'val_loss' } }, 8);
+  run.logEvent({ kind: 'my-note', reason: '<img src=x onerror=alert(1)>' }, 9);
+  assert.equal(await run.finish(), true);
+  while (pushes.filter((p) => p.type === 'events').length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+
+  const stored = server.store.readEvents(run.id);
+  assert.deepEqual(stored, [
+    { step: 8, wallTime: 5000, kind: 'reduce_lr', reason: 'val_loss did not improve: lr 0.001 → 0.0005', data: { oldLr: 0.001, newLr: 0.0005, best: 'Infinity', monitor: 'val_loss' } },
+    { step: 9, wallTime: 5000, kind: 'my-note', reason: '<img src=x onerror=alert(1)>', data: {} },
+  ]);
+  const pushed = pushes.flatMap((p) => (p.type === 'events' && p.runId === run.id ? p.events : []));
+  assert.deepEqual(pushed, stored);
+});
