@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { HistogramSlice } from '@/lib/view/histogram-slices';
 import type { ChartTheme } from './chart-theme';
 import { useChart } from './use-chart';
@@ -18,10 +18,14 @@ function optionFor(view: HistogramView, slices: readonly HistogramSlice[], theme
 export interface HistogramCardProps {
   tag: string;
   slices: readonly HistogramSlice[];
+  /** The "Compare runs" control, in the header. */
+  picker?: ReactNode;
+  /** When runs are compared, this takes the place of the run's own views. */
+  comparison?: ReactNode;
 }
 
 /** One tensor's histograms over steps, in the view the user picks; data-steps is for tests. */
-export function HistogramCard({ tag, slices }: HistogramCardProps) {
+export function HistogramCard({ tag, slices, picker, comparison }: HistogramCardProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const { chart, theme } = useChart(canvasRef);
   const [view, setView] = useState<HistogramView>('offset');
@@ -40,7 +44,8 @@ export function HistogramCard({ tag, slices }: HistogramCardProps) {
           <span className="histogram-kind">{kind}</span> {rest.join('/')}
         </h3>
         <HistogramNonFinite slices={slices} />
-        <div className="view-toggle" role="group" aria-label={`View of ${tag}`}>
+        {picker}
+        <div className="view-toggle" role="group" aria-label={`View of ${tag}`} hidden={!!comparison}>
           {VIEWS.map((v) => (
             <button key={v} type="button" data-view-option={v} aria-pressed={view === v} onClick={() => setView(v)}>
               {v}
@@ -48,7 +53,8 @@ export function HistogramCard({ tag, slices }: HistogramCardProps) {
           ))}
         </div>
       </header>
-      <div className="chart-canvas" ref={canvasRef} />
+      <div className="chart-canvas" ref={canvasRef} hidden={!!comparison} />
+      {comparison}
       <p className="histogram-foot">
         {slices.length} step{slices.length === 1 ? '' : 's'}
         {slices.length > 0 && ` · ${slices[0].step}–${slices[slices.length - 1].step}`}

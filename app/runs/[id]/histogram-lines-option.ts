@@ -8,7 +8,7 @@ import type { ChartOption, LineSeriesOption } from './echarts-setup';
 const DEPTH = 1.4;
 
 /** Bucket centres against counts: the shape of one step's distribution. */
-function outline(h: HistogramSlice): [number, number][] {
+export function outline(h: HistogramSlice): [number, number][] {
   return h.counts.map((c, i) => [(bucketEdge(h, i) + bucketEdge(h, i + 1)) / 2, c]);
 }
 

@@ -1,0 +1,64 @@
+import { formatTick } from '@/lib/view/format';
+import { type CompareCurve, type CompareStep, curveStepLabel } from '@/lib/view/histogram-compare';
+import { histogramCompareTooltip } from '@/lib/view/histogram-compare-tooltip';
+import type { HistogramSlice } from '@/lib/view/histogram-slices';
+import type { ChartTheme } from './chart-theme';
+import type { ChartOption, LineSeriesOption } from './echarts-setup';
+import { outline } from './histogram-lines-option';
+import { tooltipBox } from './tooltip-box';
+
+/** The page's run takes the first colour, compared runs the next ones in the order they were chosen. */
+export function compareColor(theme: ChartTheme, index: number): string {
+  return theme.palette[index % theme.palette.length];
+}
+
+/**
+ * Share of the finite elements per unit of value. Each run buckets its own [min, max], so raw
+ * counts would draw a narrow distribution as tall as a wide one; densities keep areas comparable.
+ */
+function densityOutline(h: HistogramSlice): [x: number, density: number, count: number][] {
+  const total = h.counts.reduce((a, b) => a + b, 0);
+  const width = (h.max - h.min) / h.counts.length;
+  return outline(h).map(([x, c]) => [x, total > 0 && width > 0 ? c / (total * width) : 0, c]);
+}
+
+/** One curve per run for the same tensor at one step, on a shared value axis. */
+export function histogramCompareOption(curves: readonly CompareCurve[], step: CompareStep, theme: ChartTheme): ChartOption {
+  const series: LineSeriesOption[] = curves.flatMap((curve, i) => {
+    if (!curve.slice) return [];
+    const color = compareColor(theme, i);
+    return [
+      {
+        type: 'line',
+        id: curve.runId,
+        name: curve.runId,
+        data: densityOutline(curve.slice).map(([x, density, count]) => [x, density, count, i]),
+        encode: { x: 0, y: 1 },
+        showSymbol: false,
+        smooth: 0.2,
+        z: 2 + curves.length - i,
+        lineStyle: { width: i === 0 ? 2.2 : 1.6, color },
+        itemStyle: { color },
+        areaStyle: { color, opacity: 0.07 },
+        emphasis: { focus: 'series' },
+      },
+    ];
+  });
+  const axisLabel = { color: theme.muted, formatter: (v: number) => formatTick(v), hideOverlap: true };
+  return {
+    animation: false,
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    tooltip: {
+      ...tooltipBox(theme),
+      trigger: 'item',
+      formatter: ((p: { data: number[] }) => {
+        const [value, density, count, i] = p.data;
+        const curve = curves[i];
+        return histogramCompareTooltip({ runName: curve.name, stepLabel: curveStepLabel(curve, step), value, count, density });
+      }) as never,
+    },
+    xAxis: { type: 'value', scale: true, axisLabel, axisLine: { lineStyle: { color: theme.grid } }, splitLine: { show: false } },
+    yAxis: { type: 'value', name: 'density', nameTextStyle: { color: theme.muted, fontSize: 11 }, axisLabel, splitLine: { lineStyle: { color: theme.grid, opacity: 0.6 } } },
+    series,
+  };
+}
