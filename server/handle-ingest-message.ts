@@ -4,6 +4,8 @@ import { IngestErrorCode, IngestMessage, IngestReply, ingestMessageSchema } from
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../lib/protocol/version';
 import { fromColumns } from '../lib/kinds/scalar/schema';
 import type { Store } from '../lib/storage/store';
+import { decodeEmbeddingChunk } from '../lib/kinds/embedding/schema';
+import { projectionsFor } from '../lib/kinds/embedding/projection-registry';
 import type { LiveHub } from './live-hub';
 
 class IngestError extends Error {
@@ -81,6 +83,13 @@ function apply(store: Store, hub: LiveHub, message: IngestMessage): void {
       requireRun(store, message.runId, message.seq);
       store.writeVocabulary(message.runId, message.vocabulary);
       return;
+    case 'embedding': {
+      requireRun(store, message.runId, message.seq);
+      if (!store.writeEmbeddingChunk(message.runId, decodeEmbeddingChunk(message))) return;
+      hub.embeddingsCompleted(message.runId);
+      projectionsFor(store.path)?.snapshotCompleted(message.runId, message.tag, message.step);
+      return;
+    }
     case 'events':
       requireRun(store, message.runId, message.seq);
       store.writeEvents(message.runId, message.events);

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import { toWireScalars } from '../lib/kinds/scalar/schema';
 import type { ScalarColumnsData } from '../lib/kinds/scalar/meta';
 import type { HistogramSnapshot } from '../lib/kinds/histogram/meta';
+import type { ProjectionEvent } from '../lib/kinds/embedding/meta';
 import type { TrainingEvent } from '../lib/kinds/event/meta';
 import type { LiveEvent, LiveRequest } from '../lib/protocol/live-messages';
 import type { Store } from '../lib/storage/store';
@@ -74,6 +75,18 @@ export class LiveHub {
   /** A resent event is pushed again; dashboards merge events by their key, so it shows once. */
   eventsAdded(runId: string, events: TrainingEvent[]): void {
     for (const socket of this.pointListeners.get(runId) ?? []) send(socket, { type: 'events', runId, events });
+  }
+
+  /** The whole list of complete snapshots: small, and a page that missed one catches up. */
+  embeddingsCompleted(runId: string): void {
+    const listeners = this.pointListeners.get(runId);
+    if (!listeners) return;
+    const event: LiveEvent = { type: 'embeddings', runId, snapshots: this.store.listEmbeddings(runId) };
+    for (const socket of listeners) send(socket, event);
+  }
+
+  projectionChanged(event: ProjectionEvent): void {
+    for (const socket of this.pointListeners.get(event.runId) ?? []) send(socket, event);
   }
 
   close(): void {

@@ -4,6 +4,7 @@ import { assertBackendCanTrain } from './backend/assert-backend-can-train';
 import { selectBackend } from './backend/select-backend';
 import { ProgressBar } from './callbacks/progress-bar';
 import { TensorlensCallback } from './callbacks/tensorlens-callback';
+import { extractGraph } from './graph/extract-graph';
 import type { TrainFlags } from './flags';
 import type { ModelEntry } from './zoo/model-entry';
 
@@ -43,6 +44,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
     },
   });
   log(`run ${run.id} streaming to ${flags.server}`);
+  run.logGraph(extractGraph(model));
   if (prepared.vocabulary) run.logVocabulary(prepared.vocabulary);
   const interrupt = () => {
     void run.finish('failed', 'interrupted (SIGINT)', 3000).then(() => process.exit(130));

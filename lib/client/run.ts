@@ -6,6 +6,7 @@ import { INGEST_PATH, MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../protocol/ve
 import { MAX_POINTS_PER_BATCH } from '../kinds/scalar/meta';
 import { ColumnBuilder } from '../kinds/scalar/schema';
 import type { HistogramData } from '../kinds/histogram/meta';
+import { embeddingChunks } from '../kinds/embedding/writer';
 import type { EventValue } from '../kinds/event/meta';
 import { encodeNumber } from '../protocol/wire-number';
 import { Outbox } from './outbox';
@@ -99,6 +100,16 @@ export class Run {
     const data: Record<string, EventValue> = {};
     for (const [key, value] of Object.entries(event.data ?? {})) data[key] = typeof value === 'number' ? encodeNumber(value) : value;
     this.enqueue({ type: 'events', runId: this.id, events: [{ step, wallTime: this.now(), kind: event.kind, reason: event.reason, data }] });
+  }
+
+  /**
+   * Logs a rows x dim matrix (row-major), e.g. an Embedding layer's weights after an epoch, as
+   * several messages of rows; the server stores each once and lists the snapshot when all arrived.
+   */
+  logEmbedding(tag: string, matrix: Float32Array, rows: number, dim: number, step: number, epoch?: number): void {
+    for (const chunk of embeddingChunks(tag, matrix, rows, dim, step, epoch ?? null, this.now())) {
+      this.enqueue({ type: 'embedding', runId: this.id, ...chunk });
+    }
   }
 
   logVocabulary(vocabulary: Vocabulary): void {

@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION } from './version';
 import { scalarBatchSchema } from '../kinds/scalar/schema';
 import { histogramBatchSchema } from '../kinds/histogram/schema';
 import { vocabularySchema } from './vocabulary-schema';
+import { checkEmbeddingChunk, embeddingChunkFields } from '../kinds/embedding/schema';
 import { eventBatchSchema } from '../kinds/event/schema';
 
 /** Run ids are chosen by the client so that a resent run.start after a reconnect is idempotent. */
@@ -70,12 +71,23 @@ export const eventsMessageSchema = z.object({
   events: eventBatchSchema,
 });
 
+/** One chunk of rows of an embedding snapshot (a whole matrix exceeds the message limit). */
+export const embeddingMessageSchema = z
+  .object({
+    ...header,
+    type: z.literal('embedding'),
+    runId: runIdSchema,
+    ...embeddingChunkFields,
+  })
+  .superRefine(checkEmbeddingChunk);
+
 export const ingestMessageSchema = z.discriminatedUnion('type', [
   runStartSchema,
   runStatusSchema,
   scalarsMessageSchema,
   histogramsMessageSchema,
   vocabularyMessageSchema,
+  embeddingMessageSchema,
   eventsMessageSchema,
 ]);
 

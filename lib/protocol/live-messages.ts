@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WireScalar } from '../kinds/scalar/schema';
 import type { HistogramSnapshot } from '../kinds/histogram/meta';
+import type { EmbeddingsEvent, ProjectionEvent } from '../kinds/embedding/meta';
 import type { TrainingEvent } from '../kinds/event/meta';
 import type { WireRunSummary } from '../api/wire-run';
 import { runIdSchema } from './ingest-messages';
@@ -19,4 +20,6 @@ export type LiveEvent =
   | { type: 'scalars'; runId: string; points: WireScalar[] }
   | { type: 'histograms'; runId: string; histograms: HistogramSnapshot[] }
   | { type: 'events'; runId: string; events: TrainingEvent[] }
+  | EmbeddingsEvent
+  | ProjectionEvent
   | { type: 'error'; message: string };

@@ -7,6 +7,9 @@ export const vocabularySchema = z
     counts: z.array(z.number().int().nonnegative()),
     positiveDocs: z.array(z.number().int().nonnegative()).optional(),
     negativeDocs: z.array(z.number().int().nonnegative()).optional(),
+    /** The reviews the doc counts were taken from: the totals log-odds are relative to. */
+    positiveReviews: z.number().int().nonnegative().optional(),
+    negativeReviews: z.number().int().nonnegative().optional(),
   })
   .refine((v) => v.counts.length === v.words.length, { message: 'counts must have one entry per word' })
   .refine((v) => (v.positiveDocs?.length ?? v.words.length) === v.words.length, {

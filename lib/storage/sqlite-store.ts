@@ -4,6 +4,10 @@ import type { ScalarColumnsData } from '../kinds/scalar/meta';
 import { SCALAR_SCHEMA, ScalarTable } from '../kinds/scalar/sqlite-table';
 import { HISTOGRAM_SCHEMA, HistogramTable, HistogramTagInfo, HistogramTagRun } from '../kinds/histogram/sqlite-table';
 import type { HistogramSnapshot } from '../kinds/histogram/meta';
+import { EMBEDDING_SCHEMA, EmbeddingTable } from '../kinds/embedding/sqlite-table';
+import { PROJECTION_SCHEMA, ProjectionKey, ProjectionTable } from '../kinds/embedding/projection-table';
+import { REVIEW_TOTALS_SCHEMA, ReviewTotalsTable } from '../kinds/embedding/review-totals-table';
+import type { EmbeddingChunk, EmbeddingMatrix, EmbeddingSnapshotInfo, StoredProjection } from '../kinds/embedding/meta';
 import { EVENT_SCHEMA, EventTable } from '../kinds/event/sqlite-table';
 import type { TrainingEvent } from '../kinds/event/meta';
 import { Db, openDatabase } from './sqlite/open-database';
@@ -12,7 +16,7 @@ import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
 import { VOCABULARY_SCHEMA, VocabularyTable } from './sqlite/vocabulary-table';
 import type { LastPoint, ReadScalarsOptions, RunRecord, RunSummary, ScalarSeries, ScalarTagInfo, Store } from './store';
 
-const SCHEMA = [...RUN_SCHEMA, ...TAG_SCHEMA, ...SCALAR_SCHEMA, ...HISTOGRAM_SCHEMA, ...VOCABULARY_SCHEMA, ...EVENT_SCHEMA];
+const SCHEMA = [...RUN_SCHEMA, ...TAG_SCHEMA, ...SCALAR_SCHEMA, ...HISTOGRAM_SCHEMA, ...VOCABULARY_SCHEMA, ...REVIEW_TOTALS_SCHEMA, ...EMBEDDING_SCHEMA, ...PROJECTION_SCHEMA, ...EVENT_SCHEMA];
 
 /** The embedded engine: one SQLite file, one writer connection shared by ingest and queries. */
 export class SqliteStore implements Store {
@@ -21,6 +25,9 @@ export class SqliteStore implements Store {
   private readonly scalars: ScalarTable;
   private readonly histograms: HistogramTable;
   private readonly vocabulary: VocabularyTable;
+  private readonly reviewTotals: ReviewTotalsTable;
+  private readonly embeddings: EmbeddingTable;
+  private readonly projections: ProjectionTable;
   private readonly events: EventTable;
 
   constructor(readonly path: string) {
@@ -30,6 +37,9 @@ export class SqliteStore implements Store {
     this.scalars = new ScalarTable(this.db, tags);
     this.histograms = new HistogramTable(this.db, tags);
     this.vocabulary = new VocabularyTable(this.db);
+    this.reviewTotals = new ReviewTotalsTable(this.db);
+    this.embeddings = new EmbeddingTable(this.db, tags);
+    this.projections = new ProjectionTable(this.db, tags);
     this.events = new EventTable(this.db);
   }
 
@@ -94,10 +104,12 @@ export class SqliteStore implements Store {
 
   writeVocabulary(runId: string, vocabulary: Vocabulary): void {
     this.vocabulary.write(runId, vocabulary);
+    this.reviewTotals.write(runId, vocabulary);
   }
 
   readVocabulary(runId: string): Vocabulary | null {
-    return this.vocabulary.read(runId);
+    const vocabulary = this.vocabulary.read(runId);
+    return vocabulary && { ...vocabulary, ...this.reviewTotals.read(runId) };
   }
 
   writeEvents(runId: string, events: readonly TrainingEvent[]): number {
@@ -110,6 +122,30 @@ export class SqliteStore implements Store {
 
   readEvents(runId: string, kind?: string): TrainingEvent[] {
     return this.events.read(runId, kind);
+  }
+
+  writeEmbeddingChunk(runId: string, chunk: EmbeddingChunk): boolean {
+    return this.db.transaction(() => {
+      const completed = this.embeddings.write(runId, chunk);
+      this.runs.touchRun(runId, chunk.wallTime);
+      return completed;
+    })();
+  }
+
+  listEmbeddings(runId: string): EmbeddingSnapshotInfo[] {
+    return this.embeddings.list(runId);
+  }
+
+  readEmbedding(runId: string, tag: string, step: number): EmbeddingMatrix | null {
+    return this.embeddings.read(runId, tag, step);
+  }
+
+  readProjection(key: ProjectionKey): StoredProjection | null {
+    return this.projections.read(key);
+  }
+
+  writeProjection(key: ProjectionKey, result: StoredProjection): void {
+    this.projections.write(key, result);
   }
 
   close(): void {

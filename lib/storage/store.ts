@@ -2,6 +2,8 @@ import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../protocol/vocabulary-schema';
 import type { ScalarColumnsData, ScalarPoint } from '../kinds/scalar/meta';
 import type { HistogramSnapshot } from '../kinds/histogram/meta';
+import type { EmbeddingChunk, EmbeddingMatrix, EmbeddingSnapshotInfo, StoredProjection } from '../kinds/embedding/meta';
+import type { ProjectionKey } from '../kinds/embedding/projection-table';
 import type { TrainingEvent } from '../kinds/event/meta';
 import type { HistogramTagInfo, HistogramTagRun } from '../kinds/histogram/sqlite-table';
 
@@ -77,5 +79,15 @@ export interface Store {
   writeEvents(runId: string, events: readonly TrainingEvent[]): number;
   /** The run's events in step order, of one kind when `kind` is given. */
   readEvents(runId: string, kind?: string): TrainingEvent[];
+  /**
+   * Stores an embedding chunk idempotently by (run, tag, step, rowOffset); returns true when
+   * it was the last missing one of its snapshot. A chunk that contradicts stored ones throws.
+   */
+  writeEmbeddingChunk(runId: string, chunk: EmbeddingChunk): boolean;
+  /** Complete snapshots, by tag then step. */
+  listEmbeddings(runId: string): EmbeddingSnapshotInfo[];
+  readEmbedding(runId: string, tag: string, step: number): EmbeddingMatrix | null;
+  readProjection(key: ProjectionKey): StoredProjection | null;
+  writeProjection(key: ProjectionKey, result: StoredProjection): void;
   close(): void;
 }

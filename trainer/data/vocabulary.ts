@@ -21,6 +21,9 @@ export interface Vocabulary {
   /** Training reviews of each label containing the word at least once (for per-word log-odds). */
   positiveDocs: number[];
   negativeDocs: number[];
+  /** Training reviews of each label: the totals the per-word doc counts are out of. */
+  positiveReviews: number;
+  negativeReviews: number;
   /** Distinct words in the training reviews before the num_words cut. */
   distinctWords: number;
 }
@@ -43,12 +46,18 @@ export class VocabularyBuilder {
   private readonly negativeDocs: number[] = [];
   private readonly lastDoc: number[] = [];
   private docs = 0;
+  private positiveReviews = 0;
+  private negativeReviews = 0;
 
   /** Interns a review's tokens; a label (1 = positive) marks a training review that counts toward the ranking. */
   add(tokens: readonly string[], label?: number): Int32Array {
     const out = new Int32Array(tokens.length);
     const doc = label === undefined ? 0 : ++this.docs;
     const docCounts = label ? this.positiveDocs : this.negativeDocs;
+    if (label !== undefined) {
+      if (label) this.positiveReviews++;
+      else this.negativeReviews++;
+    }
     for (let i = 0; i < tokens.length; i++) {
       let id = this.ids.get(tokens[i]);
       if (id === undefined) {
@@ -87,6 +96,8 @@ export class VocabularyBuilder {
       counts: [0, 0, 0, 0],
       positiveDocs: [0, 0, 0, 0],
       negativeDocs: [0, 0, 0, 0],
+      positiveReviews: this.positiveReviews,
+      negativeReviews: this.negativeReviews,
       distinctWords: ranked.length,
     };
     const indexOf = new Int32Array(this.words.length).fill(OOV_INDEX);

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { tagSchema } from '../scalar/schema';
+import { decodeBase64, float32FromBytes } from './float32-base64';
+import { EmbeddingChunk, MAX_CHUNK_BYTES, MAX_EMBEDDING_DIM, MAX_EMBEDDING_ROWS, MAX_EMBEDDING_VALUES } from './meta';
+
+const count = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/**
+ * One chunk of rows of one embedding snapshot. A matrix is larger than a message may be,
+ * so the trainer sends it as consecutive row ranges of the same (tag, step).
+ */
+export const embeddingChunkFields = {
+  tag: tagSchema.describe("The Embedding layer's name"),
+  step: z.number().int().nonnegative().describe('Global batch count when the snapshot was taken'),
+  epoch: z.number().int().min(1).nullable().describe('The 1-based epoch the snapshot closed, or null'),
+  wallTime: z.number().refine(Number.isFinite, 'wall time must be finite'),
+  rows: count(1, MAX_EMBEDDING_ROWS).describe('Rows of the whole matrix (Keras input_dim)'),
+  dim: count(1, MAX_EMBEDDING_DIM).describe('Columns (Keras output_dim)'),
+  rowOffset: z.number().int().nonnegative().describe('First row this chunk carries'),
+  chunkRows: count(1, MAX_EMBEDDING_ROWS).describe('Rows this chunk carries'),
+  values: z
+    .string()
+    .max(Math.ceil(MAX_CHUNK_BYTES / 3) * 4)
+    .describe('chunkRows x dim float32, row-major, little-endian, base64'),
+};
+
+type ChunkFields = z.infer<z.ZodObject<typeof embeddingChunkFields>>;
+
+/** Which value is the first non-finite one, as "row r, column c is NaN", or null when all are finite. */
+function firstNonFinite(values: Float32Array, rowOffset: number, dim: number): string | null {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) return `row ${rowOffset + Math.floor(i / dim)}, column ${i % dim} is ${values[i]}`;
+  }
+  return null;
+}
+
+/** Sizes must agree with each other and with the decoded bytes; the values must be finite. */
+export function checkEmbeddingChunk(c: ChunkFields, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (c.rows * c.dim > MAX_EMBEDDING_VALUES) return issue('rows', `rows x dim must be at most ${MAX_EMBEDDING_VALUES} values, got ${c.rows} x ${c.dim}`);
+  if (c.rowOffset + c.chunkRows > c.rows) return issue('chunkRows', `rows ${c.rowOffset}-${c.rowOffset + c.chunkRows - 1} lie beyond the matrix's ${c.rows} rows`);
+  const expected = c.chunkRows * c.dim * 4;
+  if (expected > MAX_CHUNK_BYTES) return issue('chunkRows', `a chunk may carry at most ${MAX_CHUNK_BYTES} bytes, ${c.chunkRows} rows x ${c.dim} x 4 is ${expected}`);
+  const bytes = decodeBase64(c.values);
+  if (!bytes) return issue('values', 'values must be standard padded base64');
+  if (bytes.length !== expected) return issue('values', `values decode to ${bytes.length} bytes, expected chunkRows x dim x 4 = ${expected}`);
+  const bad = firstNonFinite(float32FromBytes(bytes), c.rowOffset, c.dim);
+  if (bad) issue('values', `embedding values must be finite: ${bad}`);
+}
+
+/** After validation: the chunk with its values as numbers. */
+export function decodeEmbeddingChunk(c: ChunkFields): EmbeddingChunk {
+  return { ...c, values: float32FromBytes(decodeBase64(c.values)!) };
+}
