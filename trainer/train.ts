@@ -4,6 +4,7 @@ import { assertBackendCanTrain } from './backend/assert-backend-can-train';
 import { selectBackend } from './backend/select-backend';
 import { ProgressBar } from './callbacks/progress-bar';
 import { TensorlensCallback } from './callbacks/tensorlens-callback';
+import { rowCount, sliceRows, tensorList } from './data/model-data';
 import { extractGraph } from './graph/extract-graph';
 import type { TrainFlags } from './flags';
 import type { ModelEntry } from './zoo/model-entry';
@@ -27,7 +28,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
     (backend.fallbackReasons.length ? `\n  skipped: ${backend.fallbackReasons.join('; ')}` : ''));
   const prepared = await entry.prepare(flags, log);
   const { model, x, y } = prepared;
-  const samples = x.shape[0];
+  const samples = rowCount(x);
   const trainSamples = Math.floor(samples * (1 - flags.validationSplit));
   const run = new Run({
     server: flags.server,
@@ -52,10 +53,10 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   process.once('SIGINT', interrupt);
   // Activations are recorded on the first rows of the validation split: fit() never trains on them.
   const validationRows = samples - trainSamples;
-  const probe = validationRows > 0 ? x.slice(trainSamples, Math.min(PROBE_SIZE, validationRows)) : x.slice(0, Math.min(PROBE_SIZE, samples));
+  const probe = validationRows > 0 ? sliceRows(x, trainSamples, Math.min(PROBE_SIZE, validationRows)) : sliceRows(x, 0, Math.min(PROBE_SIZE, samples));
   const streamer = new TensorlensCallback({ run, updateFreq: flags.updateFreq, histogramFreq: flags.histogramFreq, probe });
   try {
-    assertBackendCanTrain(model, x, y);
+    assertBackendCanTrain(model, tensorList(x, model.inputNames), tensorList(y, model.outputNames));
     await model.fit(x, y, {
       epochs: flags.epochs,
       batchSize: flags.batchSize,
@@ -64,10 +65,12 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
       verbose: 0,
     });
     if (prepared.xTest && prepared.yTest) {
-      const [loss, acc] = model.evaluate(prepared.xTest, prepared.yTest, { batchSize: flags.batchSize }) as tf.Scalar[];
-      const test = { 'test/loss': (await loss.data())[0], 'test/acc': (await acc.data())[0] };
-      tf.dispose([loss, acc]);
-      log(`test: loss ${test['test/loss'].toFixed(4)} - acc ${test['test/acc'].toFixed(4)} on ${prepared.xTest.shape[0]} reviews`);
+      // One scalar per metricsNames entry: the total loss, then each output's loss and metrics.
+      const results = ([] as tf.Scalar[]).concat(model.evaluate(prepared.xTest, prepared.yTest, { batchSize: flags.batchSize }));
+      const values = await Promise.all(results.map(async (r) => (await r.data())[0]));
+      tf.dispose(results);
+      const test = Object.fromEntries(model.metricsNames.map((name, i) => [`test/${name}`, values[i]]));
+      log(`test: ${model.metricsNames.map((name, i) => `${name} ${values[i].toFixed(4)}`).join(' - ')} on ${rowCount(prepared.xTest)} samples`);
       run.log(test, streamer.globalStep);
     }
     const delivered = await run.finish('finished');
@@ -77,7 +80,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
     throw e;
   } finally {
     process.removeListener('SIGINT', interrupt);
-    tf.dispose([x, y, probe, prepared.xTest, prepared.yTest].filter((t): t is tf.Tensor => t !== undefined));
+    tf.dispose([x, y, probe, prepared.xTest, prepared.yTest].flatMap((d) => (d === undefined ? [] : tensorList(d))));
     model.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { computeHistogram } from '../../lib/kinds/histogram/compute-histogram';
 import type { HistogramData } from '../../lib/kinds/histogram/meta';
+import { tensorList, type ModelData } from '../data/model-data';
 
 /** Tags may not hold every character tfjs allows in names. */
 function tagOf(prefix: string, name: string): string {
@@ -18,17 +19,51 @@ export function weightHistograms(model: tf.LayersModel, bucketCount?: number): R
   return out;
 }
 
+/** Histograms of every layer output on one probe batch (x as fit() takes it). */
+export type ActivationRecorder = (probe: ModelData, bucketCount?: number) => Record<string, HistogramData>;
+
+/**
+ * The node indices at which each layer is called inside this model, found by walking the
+ * graph back from its outputs. A shared layer (or a model used as a layer) has one node per
+ * call and, outside this model, may have more: those of other models it was built into.
+ */
+function callSites(model: tf.LayersModel): Map<tf.layers.Layer, number[]> {
+  const seen = new Map<tf.layers.Layer, Set<number>>();
+  const pending = [...model.outputs];
+  while (pending.length) {
+    const { sourceLayer: layer, nodeIndex } = pending.pop()!;
+    const nodes = seen.get(layer) ?? new Set<number>();
+    if (nodes.has(nodeIndex)) continue;
+    seen.set(layer, nodes.add(nodeIndex));
+    pending.push(...layer.inboundNodes[nodeIndex].inputTensors);
+  }
+  return new Map(model.layers.filter((l) => seen.has(l)).map((l) => [l, [...seen.get(l)!].sort((a, b) => a - b)]));
+}
+
 /**
  * Builds, once, a model that returns every layer's output, so one predict() on the probe batch
- * gives all activations. Layers with several outputs get one tag per output.
+ * gives all activations. A layer called once is tagged `activations/<layer>`; a shared layer
+ * gets one tag per call, `activations/<layer>/call_<k>`; a call with several outputs gets
+ * `/<i>` per output. A nested model counts as one layer: its output at each call is recorded.
  */
-export function activationProbe(model: tf.LayersModel): (probe: tf.Tensor, bucketCount?: number) => Record<string, HistogramData> {
-  const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
-  const outputs = layers.flatMap((l) => (Array.isArray(l.output) ? l.output : [l.output]));
-  const tags = layers.flatMap((l) => (Array.isArray(l.output) ? l.output.map((_, i) => tagOf('activations', `${l.name}/${i}`)) : [tagOf('activations', l.name)]));
+export function activationProbe(model: tf.LayersModel): ActivationRecorder {
+  const outputs: tf.SymbolicTensor[] = [];
+  const tags: string[] = [];
+  for (const [layer, nodes] of callSites(model)) {
+    if (layer.getClassName() === 'InputLayer') continue;
+    nodes.forEach((nodeIndex, call) => {
+      const nodeOutputs = layer.inboundNodes[nodeIndex].outputTensors;
+      const name = nodes.length === 1 ? layer.name : `${layer.name}/call_${call}`;
+      nodeOutputs.forEach((output, i) => {
+        outputs.push(output);
+        tags.push(tagOf('activations', nodeOutputs.length === 1 ? name : `${name}/${i}`));
+      });
+    });
+  }
   const tap = tf.model({ inputs: model.inputs, outputs });
   return (probe, bucketCount) => {
-    const result = tap.predict(probe);
+    const inputs = tensorList(probe, model.inputNames);
+    const result = tap.predict(inputs.length === 1 ? inputs[0] : inputs);
     const tensors = Array.isArray(result) ? result : [result];
     const out: Record<string, HistogramData> = {};
     tensors.forEach((t, i) => (out[tags[i]] = computeHistogram(t.dataSync(), bucketCount)));

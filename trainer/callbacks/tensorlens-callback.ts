@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Run } from '../../lib/client/run';
 import { resolveLogs } from './resolve-logs';
-import { activationProbe, weightHistograms } from './record-histograms';
-import type { HistogramData } from '../../lib/kinds/histogram/meta';
+import { activationProbe, weightHistograms, type ActivationRecorder } from './record-histograms';
+import type { ModelData } from '../data/model-data';
 
 export interface TensorlensCallbackArgs {
   /** Where the points go: a `Run` from lib/client. */
@@ -17,8 +17,8 @@ export interface TensorlensCallbackArgs {
    * layer's output on it (Keras' histogram_freq). 0 (default) records none.
    */
   histogramFreq?: number;
-  /** A fixed batch of inputs, e.g. from the validation data, whose activations are recorded. */
-  probe?: tf.Tensor;
+  /** A fixed batch of inputs, e.g. from the validation data, whose activations are recorded; for several inputs, as fit() takes them. */
+  probe?: ModelData;
   /** Buckets per histogram; TensorBoard's 30 by default. */
   bucketCount?: number;
   /** Used for test DI mocking. */
@@ -41,9 +41,9 @@ export class TensorlensCallback extends tf.Callback {
   private readonly updateFreq: 'batch' | 'epoch';
   private readonly now: () => number;
   private readonly histogramFreq: number;
-  private readonly probe?: tf.Tensor;
+  private readonly probe?: ModelData;
   private readonly bucketCount?: number;
-  private activations: ((probe: tf.Tensor, bucketCount?: number) => Record<string, HistogramData>) | null = null;
+  private activations: ActivationRecorder | null = null;
   private step = 0;
   private epochStartedAt = 0;
 

@@ -1,14 +1,18 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Vocabulary } from '../../lib/protocol/vocabulary-schema';
+import type { ModelData } from '../data/model-data';
 import type { TrainFlags } from '../flags';
 
-/** A compiled model with the data it trains on, ready for fit(). */
+/**
+ * A compiled model with the data it trains on, ready for fit(). A model with several inputs
+ * or outputs takes a list (in the model's input/output order) or a map by name.
+ */
 export interface PreparedTraining {
   model: tf.LayersModel;
-  x: tf.Tensor;
-  y: tf.Tensor;
-  xTest?: tf.Tensor;
-  yTest?: tf.Tensor;
+  x: ModelData;
+  y: ModelData;
+  xTest?: ModelData;
+  yTest?: ModelData;
   /** What the data is, stored with the run's configuration. */
   data: Record<string, unknown>;
   vocabulary?: Vocabulary;

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { train } from '../../../trainer/train';
+import { MODEL_ZOO } from '../../../trainer/zoo';
+import { startSocketServer } from '../../helpers/socket-server';
+import { tempDir } from '../../helpers/temp-dir';
+import { tinyRunFlags } from './zoo-flags';
+
+for (const entry of MODEL_ZOO) {
+  test(`${entry.name}: trains 2 batches through train(), streaming scalars, histograms and test metrics`, { timeout: 300_000 }, async (t) => {
+    const server = await startSocketServer(join(tempDir(t), `${entry.name}.db`));
+    t.after(() => server.close());
+    const lines: string[] = [];
+    const result = await train(tinyRunFlags(entry.name, server.url), entry, (line) => lines.push(line));
+    assert.equal(result.delivered, true, lines.join('\n'));
+
+    const run = server.store.getRun(result.runId)!;
+    assert.equal(run.status, 'finished', run.error ?? '');
+    assert.equal(run.model, entry.name);
+    const data = (run.config as { data: { dataset: string; trainSamples: number } }).data;
+    assert.ok(data.dataset.length > 0, 'the run says what it trained on');
+    assert.ok(data.trainSamples > 0);
+
+    assert.deepEqual(server.store.readScalars(result.runId, 'batch/loss', { maxPoints: 100 })!.points.map((p) => p.step), [1, 2]);
+    const tags = server.store.listScalarTags(result.runId).map((s) => s.tag);
+    for (const tag of ['epoch/loss', 'epoch/val_loss', 'test/loss']) assert.ok(tags.includes(tag), `${tag} in ${tags}`);
+    const finite = server.store.listScalarTags(result.runId).filter((s) => s.tag !== 'epoch/time').every((s) => Number.isFinite(s.last[2]));
+    assert.ok(finite, 'every scalar is finite');
+
+    const histograms = server.store.listHistogramTags(result.runId).map((h) => h.tag);
+    assert.ok(histograms.some((h) => h.startsWith('weights/')), `weight histograms in ${histograms}`);
+    assert.ok(histograms.some((h) => h.startsWith('activations/')), `activation histograms in ${histograms}`);
+  });
+}
