@@ -1,0 +1,42 @@
+import { type ActionDispatch, useReducer, useState } from 'react';
+import type { EmbeddingSnapshotInfo } from '../kinds/embedding/meta';
+import { fetchJson } from './fetch-json';
+import { embeddingsApiUrl } from './projector-api-paths';
+import { type LayoutAction, type Layouts, layoutsReducer, NO_LAYOUTS } from './projector-layouts';
+import type { EmbeddingList } from './projector-wire';
+import { useRunPushes } from './use-run-pushes';
+
+export interface Projector {
+  /** Null until the list has been fetched once. */
+  snapshots: EmbeddingSnapshotInfo[] | null;
+  listError: string | null;
+  layouts: Layouts;
+  dispatch: ActionDispatch<[LayoutAction]>;
+  /** Grows with every (re)connect of the live socket: layouts still pending are asked for again then. */
+  generation: number;
+}
+
+/** A run's embedding snapshots and the layouts asked for so far, kept current by live pushes (no polling). */
+export function useProjector(runId: string): Projector {
+  const [snapshots, setSnapshots] = useState<EmbeddingSnapshotInfo[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [layouts, dispatch] = useReducer(layoutsReducer, NO_LAYOUTS);
+  const [generation, setGeneration] = useState(0);
+
+  useRunPushes(runId, (event, resync) => {
+    if (resync) {
+      setListError(null);
+      fetchJson<EmbeddingList>(embeddingsApiUrl(runId), resync)
+        .then((list) => setSnapshots(list.snapshots))
+        .catch((e: Error) => {
+          if (!resync.aborted) setListError(e.message);
+        });
+      dispatch({ type: 'stale' });
+      setGeneration((g) => g + 1);
+    }
+    if (event.type === 'embeddings' && event.runId === runId) setSnapshots(event.snapshots);
+    else if (event.type === 'projection' && event.runId === runId) dispatch({ type: 'pushed', event });
+  });
+
+  return { snapshots, listError, layouts, dispatch, generation };
+}
