@@ -1,0 +1,122 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import type { WireRunSummary } from '@/lib/api/wire-run';
+import { DEFAULT_UMAP_PARAMS, type UmapParams } from '@/lib/kinds/embedding/meta';
+import { type ColorMode, colorScale } from '@/lib/view/projector-color-scale';
+import { type LayoutRequest, layoutKey, shownLayout } from '@/lib/view/projector-layouts';
+import { findWord } from '@/lib/view/projector-search';
+import { useLayoutRequests } from '@/lib/view/use-layout-requests';
+import { useProjector } from '@/lib/view/use-projector';
+import { useWordNeighbors } from '@/lib/view/use-word-neighbors';
+import { RunNav } from '../run-nav';
+import { ColorModeToggle } from './color-mode-toggle';
+import { EpochSlider } from './epoch-slider';
+import { LayoutStatus } from './layout-status';
+import { NeighborList } from './neighbor-list';
+import { ProjectorEmpty } from './projector-empty';
+import { ProjectorScatter } from './projector-scatter';
+import { UmapParamsForm } from './umap-params-form';
+import { useHeldPoints } from './use-held-points';
+import { WordSearch } from './word-search';
+
+export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
+  const { snapshots, listError, layouts, dispatch, generation } = useProjector(run.id);
+  const [chosenTag, setChosenTag] = useState<string | null>(null);
+  // Null follows the newest snapshot, so the view moves on when training adds one.
+  const [pinnedStep, setPinnedStep] = useState<number | null>(null);
+  const [chosenMode, setChosenMode] = useState<ColorMode | null>(null);
+  const [params, setParams] = useState<UmapParams>(DEFAULT_UMAP_PARAMS);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [searchMessage, setSearchMessage] = useState<string | null>(null);
+
+  const tags = [...new Set((snapshots ?? []).map((s) => s.tag))];
+  const tag = chosenTag !== null && tags.includes(chosenTag) ? chosenTag : (tags[0] ?? null);
+  const timeline = (snapshots ?? []).filter((s) => s.tag === tag);
+  const pinnedIndex = timeline.findIndex((s) => s.step === pinnedStep);
+  const index = pinnedIndex >= 0 ? pinnedIndex : timeline.length - 1;
+  const snapshot = timeline[index] ?? null;
+
+  // The next snapshot's layouts are fetched ahead so that playing moves without waiting.
+  const requests: LayoutRequest[] = timeline.slice(Math.max(0, index), index + 2).flatMap(({ step }) => [
+    { tag: tag!, step, method: 'pca' as const, params },
+    { tag: tag!, step, method: 'umap' as const, params },
+  ]);
+  useLayoutRequests(run.id, requests, layouts, dispatch, generation);
+
+  const entry = (method: 'pca' | 'umap') => (snapshot ? layouts.entries[layoutKey({ tag: tag!, step: snapshot.step, method, params })] : undefined);
+  const pca = entry('pca');
+  const shown = shownLayout(pca, entry('umap'));
+  const points = useHeldPoints(shown.points, tag);
+  const labels = tag === null ? undefined : layouts.labels[tag];
+  const mode: ColorMode = chosenMode ?? (labels?.logOdds ? 'sentiment' : 'frequency');
+  const scale = useMemo(() => labels && colorScale(mode, labels.counts, labels.logOdds), [labels, mode]);
+
+  const word = labels && selected !== null ? (labels.words[selected] ?? null) : null;
+  const neighborResult = useWordNeighbors(run.id, tag, snapshot?.step ?? null, word);
+  const neighborRows = useMemo(() => neighborResult.neighbors?.map((n) => n.index) ?? [], [neighborResult.neighbors]);
+
+  const select = (row: number) => {
+    setSelected(row);
+    setSearchMessage(null);
+  };
+  const search = (query: string) => {
+    if (!labels || !query.trim()) return;
+    const row = findWord(labels.words, query);
+    if (row === null) {
+      setSearchMessage(`No word “${query.trim()}” in this run's vocabulary.`);
+      return;
+    }
+    select(row);
+  };
+
+  return (
+    <div className="run-page projector-page">
+      <RunNav runId={run.id} runName={run.name} current="projector" />
+      {listError && (
+        <p className="alert" role="alert">
+          Could not load the embedding snapshots: {listError}.
+        </p>
+      )}
+      {!snapshot || !tag ? (
+        <ProjectorEmpty loading={snapshots === null && !listError} running={run.status === 'running'} />
+      ) : (
+        <div className="projector-body">
+          <div className="card projector-card" data-tag={tag} data-step={snapshot.step} data-method={points ? shown.method : 'none'}>
+            <header className="chart-head">
+              {tags.length > 1 ? (
+                <select aria-label="Embedding" value={tag} onChange={(e) => setChosenTag(e.target.value)}>
+                  {tags.map((t) => (
+                    <option key={t}>{t}</option>
+                  ))}
+                </select>
+              ) : (
+                <h3 className="projector-tag">{tag}</h3>
+              )}
+              <p className="projector-count muted" data-testid="projector-count" data-points={points?.x.length ?? 0}>
+                {points ? `${points.x.length.toLocaleString('en-US')} words` : 'Loading the layout…'}
+              </p>
+              <ColorModeToggle mode={mode} hasSentiment={!!labels?.logOdds} onChange={setChosenMode} />
+            </header>
+            {points && labels && scale ? (
+              <ProjectorScatter points={points} labels={labels} scale={scale} selected={selected} neighbors={neighborRows} onSelect={select} />
+            ) : (
+              <div className="projector-canvas projector-placeholder">{pca?.status === 'failed' ? pca.error : 'Loading…'}</div>
+            )}
+            <LayoutStatus shown={shown} params={params} />
+            <EpochSlider snapshots={timeline} index={index} onChange={(i) => setPinnedStep(i === timeline.length - 1 ? null : timeline[i].step)} />
+            <UmapParamsForm params={params} onApply={setParams} />
+          </div>
+          <aside className="card projector-side">
+            <WordSearch onSearch={search} message={searchMessage} />
+            {labels && selected !== null && selected < labels.words.length ? (
+              <NeighborList labels={labels} selected={selected} result={neighborResult} onSelect={select} />
+            ) : (
+              <p className="muted">Search a word or click a point to see its nearest neighbours.</p>
+            )}
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

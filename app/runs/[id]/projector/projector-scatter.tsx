@@ -1,0 +1,42 @@
+import { useEffect, useEffectEvent, useRef } from 'react';
+import type { ColorScale } from '@/lib/view/projector-color-scale';
+import type { WordLabels } from '@/lib/view/projector-layouts';
+import { useChart } from '../use-chart';
+import { scatterOption, SELECTION_SERIES, type WordDatum } from './scatter-option';
+
+export interface ProjectorScatterProps {
+  points: { x: number[]; y: number[] };
+  labels: WordLabels;
+  scale: ColorScale;
+  selected: number | null;
+  neighbors: readonly number[];
+  onSelect: (row: number) => void;
+}
+
+/** The words' 2-D layout; clicking a point selects its word, and a selected word shows its tooltip. */
+export function ProjectorScatter({ points, labels, scale, selected, neighbors, onSelect }: ProjectorScatterProps) {
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const { chart, theme } = useChart(canvasRef);
+  const select = useEffectEvent((row: number) => onSelect(row));
+
+  useEffect(() => {
+    if (!chart) return;
+    const onClick = (p: { data?: unknown }) => {
+      const row = (p.data as WordDatum | undefined)?.[3];
+      if (typeof row === 'number') select(row);
+    };
+    chart.on('click', onClick);
+    return () => {
+      chart.off('click', onClick);
+    };
+  }, [chart]);
+
+  useEffect(() => {
+    if (!chart || !theme) return;
+    chart.setOption(scatterOption({ points, labels, scale, selected, neighbors, theme }));
+    if (selected !== null) chart.dispatchAction({ type: 'showTip', seriesIndex: SELECTION_SERIES, dataIndex: 0 });
+    else chart.dispatchAction({ type: 'hideTip' });
+  }, [chart, theme, points, labels, scale, selected, neighbors]);
+
+  return <div className="projector-canvas" ref={canvasRef} data-testid="projector-canvas" />;
+}
