@@ -66,7 +66,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
     });
     if (prepared.xTest && prepared.yTest) {
       // One scalar per metricsNames entry: the total loss, then each output's loss and metrics.
-      const results = ([] as tf.Scalar[]).concat(model.evaluate(prepared.xTest, prepared.yTest, { batchSize: flags.batchSize }));
+      const results = ([] as tf.Scalar[]).concat(model.evaluate(tensorList(prepared.xTest, model.inputNames), tensorList(prepared.yTest, model.outputNames), { batchSize: flags.batchSize }));
       const values = await Promise.all(results.map(async (r) => (await r.data())[0]));
       tf.dispose(results);
       const test = Object.fromEntries(model.metricsNames.map((name, i) => [`test/${name}`, values[i]]));
