@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { alignMultiOutputEvaluation } from './align-multi-output-evaluation';
 import { weightedLoss, type LossName } from './weighted-loss';
 
 export interface MultiOutputArgs {
@@ -52,5 +53,5 @@ export function buildMultiOutput(args: MultiOutputArgs): tf.LayersModel {
     // tfjs' typings allow one metric per output; its collectMetrics() takes a list, as Keras does.
     metrics: { age: ['mse'], income: ['ce', 'acc'], gender: ['ce', 'acc'] } as unknown as Record<string, string>,
   });
-  return model;
+  return alignMultiOutputEvaluation(model);
 }
