@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { defaultServerUrl } from '../lib/client';
+import { MONITOR_MODES, type MonitorMode } from './callbacks/monitor';
 
 /** Every knob of a training run; stored with the run as its configuration. */
 export interface TrainFlags {
@@ -22,6 +23,28 @@ export interface TrainFlags {
   updateFreq: 'batch' | 'epoch';
   /** Record weight and activation histograms every N epochs; 0 records none. */
   histogramFreq: number;
+  /**
+   * Keras callbacks, present only when given: absent settings take the callbacks' own Keras defaults.
+   * ModelCheckpoint saves to checkpointPath (placeholders allowed), default logs/checkpoints/<run id>/.
+   */
+  checkpoint?: true;
+  checkpointPath?: string;
+  saveBestOnly?: true;
+  saveWeightsOnly?: true;
+  /** The metric EarlyStopping, ReduceLROnPlateau and a best-only ModelCheckpoint watch. */
+  monitor?: string;
+  mode?: MonitorMode;
+  minDelta?: number;
+  /** EarlyStopping is on when this is set. */
+  earlyStoppingPatience?: number;
+  restoreBestWeights?: true;
+  /** ReduceLROnPlateau is on when this is set. */
+  reduceLrPatience?: number;
+  reduceLrFactor?: number;
+  reduceLrCooldown?: number;
+  minLr?: number;
+  /** Modules whose exported callbacks (or factories) join fit(). */
+  callbacks?: string[];
 }
 
 export const USAGE = `usage: npm run train -- --model NAME [options]
@@ -41,15 +64,36 @@ export const USAGE = `usage: npm run train -- --model NAME [options]
   --data PATH            aclImdb_v1.tar.gz or extracted aclImdb/ (default IMDB_DATA, else download)
   --backend NAME         auto | tensorflow-gpu | tensorflow | wasm | cpu (default auto)
   --update-freq WHEN     batch | epoch: how often metrics stream (default batch)
-  --histogram-freq N     weight and activation histograms every N epochs (default 0: none)`;
+  --histogram-freq N     weight and activation histograms every N epochs (default 0: none)
+ callbacks (each action is streamed as an event and marked on the charts):
+  --checkpoint           ModelCheckpoint after every epoch, to logs/checkpoints/<run id>/
+  --checkpoint-path DIR  checkpoint directory, implies --checkpoint; Keras placeholders such as
+                         {epoch:03d} and {val_loss:.4f} are filled in
+  --save-best-only       checkpoint only when --monitor improves
+  --save-weights-only    checkpoint the weights without the topology
+  --monitor METRIC       metric the callbacks watch (default val_loss)
+  --mode MODE            auto | min | max (default auto: max for accuracy-like metrics)
+  --min-delta F          smallest change that counts as an improvement
+                         (default 0; 1e-4 for ReduceLROnPlateau, as in Keras)
+  --early-stopping-patience N   EarlyStopping after N epochs without improvement
+  --restore-best-weights        EarlyStopping puts back the best epoch's weights
+  --reduce-lr-patience N        ReduceLROnPlateau after N epochs without improvement
+  --reduce-lr-factor F          multiply the learning rate by F in (0, 1) (default 0.1)
+  --reduce-lr-cooldown N        epochs to wait after a reduction (default 0)
+  --min-lr F                    lower bound of the learning rate (default 0)
+  --callbacks MODULE     a module exporting tf.Callback instances or factories; repeatable
+                         (see trainer/callbacks/examples/)`;
 
 export class FlagError extends Error {}
 
 const STRING_FLAGS = ['model', 'epochs', 'batch-size', 'max-len', 'max-features', 'validation-split', 'learning-rate', 'train-samples', 'test-samples', 'run-name', 'seed', 'server', 'data', 'backend', 'update-freq', 'histogram-freq'];
 
-const OPTIONS: Record<string, { type: 'string' | 'boolean' }> = {
+const OPTIONS: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
   ...Object.fromEntries(STRING_FLAGS.map((k) => [k, { type: 'string' as const }])),
   list: { type: 'boolean' },
+  ...Object.fromEntries(['checkpoint-path', 'monitor', 'mode', 'min-delta', 'early-stopping-patience', 'reduce-lr-patience', 'reduce-lr-factor', 'reduce-lr-cooldown', 'min-lr'].map((k) => [k, { type: 'string' as const }])),
+  ...Object.fromEntries(['checkpoint', 'save-best-only', 'save-weights-only', 'restore-best-weights'].map((k) => [k, { type: 'boolean' as const }])),
+  callbacks: { type: 'string', multiple: true },
   help: { type: 'boolean' },
 };
 
@@ -73,6 +117,46 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
   if (raw === undefined) return fallback;
   if (!allowed.includes(raw as T)) throw new FlagError(`--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
   return raw as T;
+}
+
+type CallbackValues = Record<string, string | undefined> & Record<'checkpoint' | 'save-best-only' | 'save-weights-only' | 'restore-best-weights', boolean | undefined> & { callbacks?: string[] };
+
+type CallbackFlags = Pick<TrainFlags, 'checkpoint' | 'checkpointPath' | 'saveBestOnly' | 'saveWeightsOnly' | 'monitor' | 'mode' | 'minDelta' | 'earlyStoppingPatience' | 'restoreBestWeights' | 'reduceLrPatience' | 'reduceLrFactor' | 'reduceLrCooldown' | 'minLr' | 'callbacks'>;
+
+/** A flag that only tunes a callback is an error without the flag that turns the callback on. */
+function requires(v: CallbackValues, flag: string, on: boolean, needed: string): void {
+  if (v[flag] !== undefined && !on) throw new FlagError(`--${flag} applies only with ${needed}`);
+}
+
+function callbackFlags(v: CallbackValues): CallbackFlags {
+  const checkpoint = v.checkpoint === true || v['checkpoint-path'] !== undefined;
+  const flag = (set: boolean | undefined) => (set ? (true as const) : undefined);
+  const earlyStoppingPatience = integer('early-stopping-patience', v['early-stopping-patience'], undefined, 0);
+  const reduceLrPatience = integer('reduce-lr-patience', v['reduce-lr-patience'], undefined, 0);
+  for (const flag of ['save-best-only', 'save-weights-only']) requires(v, flag, checkpoint, '--checkpoint or --checkpoint-path');
+  requires(v, 'restore-best-weights', earlyStoppingPatience !== undefined, '--early-stopping-patience');
+  for (const flag of ['reduce-lr-factor', 'reduce-lr-cooldown', 'min-lr']) requires(v, flag, reduceLrPatience !== undefined, '--reduce-lr-patience');
+  const reduceLrFactor = v['reduce-lr-factor'] === undefined ? undefined : real('reduce-lr-factor', v['reduce-lr-factor'], 0, 0, 1, true);
+  if (reduceLrFactor === 1) throw new FlagError('--reduce-lr-factor must be below 1: the learning rate is multiplied by it');
+  if (v.monitor !== undefined && !/^\w+$/.test(v.monitor)) throw new FlagError(`--monitor must be a metric name such as val_loss or val_acc, got "${v.monitor}"`);
+  const parsed: CallbackFlags = {
+    checkpoint: flag(checkpoint),
+    checkpointPath: v['checkpoint-path'],
+    saveBestOnly: flag(v['save-best-only']),
+    saveWeightsOnly: flag(v['save-weights-only']),
+    monitor: v.monitor,
+    mode: v.mode === undefined ? undefined : oneOf('mode', v.mode, MONITOR_MODES, 'auto'),
+    minDelta: v['min-delta'] === undefined ? undefined : real('min-delta', v['min-delta'], 0, 0, Infinity),
+    earlyStoppingPatience,
+    restoreBestWeights: flag(v['restore-best-weights']),
+    reduceLrPatience,
+    reduceLrFactor,
+    reduceLrCooldown: integer('reduce-lr-cooldown', v['reduce-lr-cooldown'], undefined, 0),
+    minLr: v['min-lr'] === undefined ? undefined : real('min-lr', v['min-lr'], 0, 0, 10),
+    callbacks: v.callbacks,
+  };
+  // Only what was given: the run's stored configuration lists the callbacks it really used.
+  return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined)) as CallbackFlags;
 }
 
 /** Parses and validates argv; throws FlagError with a message meant for the user. */
@@ -103,5 +187,6 @@ export function parseTrainFlags(argv: string[]): TrainFlags | 'list' | 'help' {
     backend: oneOf('backend', v.backend, ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const, 'auto'),
     updateFreq: oneOf('update-freq', v['update-freq'], ['batch', 'epoch'] as const, 'batch'),
     histogramFreq: integer('histogram-freq', v['histogram-freq'], 0, 0)!,
+    ...callbackFlags(values as CallbackValues),
   };
 }

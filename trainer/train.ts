@@ -4,6 +4,8 @@ import { assertBackendCanTrain } from './backend/assert-backend-can-train';
 import { selectBackend } from './backend/select-backend';
 import { ProgressBar } from './callbacks/progress-bar';
 import { TensorlensCallback } from './callbacks/tensorlens-callback';
+import { callbacksFromFlags } from './callbacks/from-flags';
+import { runEventSink } from './callbacks/training-event';
 import { rowCount, sliceRows, tensorList } from './data/model-data';
 import { extractGraph } from './graph/extract-graph';
 import type { TrainFlags } from './flags';
@@ -56,12 +58,15 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   const probe = validationRows > 0 ? sliceRows(x, trainSamples, Math.min(PROBE_SIZE, validationRows)) : sliceRows(x, 0, Math.min(PROBE_SIZE, samples));
   const streamer = new TensorlensCallback({ run, updateFreq: flags.updateFreq, histogramFreq: flags.histogramFreq, probe });
   try {
+    // After the streamer, so each epoch's epoch/lr is the rate that epoch trained with, as in Keras,
+    // and after the progress bar, so a callback's message follows the epoch's summary line.
+    const kerasCallbacks = await callbacksFromFlags(flags, run.id, runEventSink(run, () => streamer.globalStep));
     assertBackendCanTrain(model, tensorList(x, model.inputNames), tensorList(y, model.outputNames));
     await model.fit(x, y, {
       epochs: flags.epochs,
       batchSize: flags.batchSize,
       validationSplit: flags.validationSplit,
-      callbacks: [streamer, new ProgressBar()],
+      callbacks: [streamer, new ProgressBar(), ...kerasCallbacks],
       verbose: 0,
     });
     if (prepared.xTest && prepared.yTest) {

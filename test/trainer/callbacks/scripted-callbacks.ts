@@ -8,16 +8,9 @@ export function tinyModel(optimizer: tf.Optimizer = tf.train.rmsprop(0.001)): tf
   return model;
 }
 
-export interface Script {
-  /** What the sink received. */
-  events: TrainingEventInput[];
-  warnings: string[];
-  /** Feeds one epoch's logs per value; returns the epoch (0-based) stopTraining was set at, or null. */
-  play(values: (number | undefined)[], metric?: string): Promise<number | null>;
-}
-
-/** Drives a callback through fit()'s hooks with a scripted metric sequence instead of real training. */
-export function scripted(callback: tf.Callback, model: tf.LayersModel): Pick<Script, 'play'> {
+/** Drives a callback through fit()'s hooks with a scripted metric sequence instead of real training.
+ * Feeds one epoch's logs per value; `play` returns the epoch (0-based) stopTraining was set at, or null. */
+export function scripted(callback: tf.Callback, model: tf.LayersModel): { play(values: (number | undefined)[], metric?: string): Promise<number | null> } {
   callback.setModel(model);
   return {
     async play(values, metric = 'val_loss') {
