@@ -23,7 +23,7 @@ export interface ClusteredFeatures {
  * has to combine many of them, yet the classes stay separable.
  */
 export function clusteredFeatures(options: ClusteredFeaturesOptions): ClusteredFeatures {
-  const { count, features, classes, spread = 3, seed } = options;
+  const { count, features, classes, spread = 1.5, seed } = options;
   const uniform = seededRandom(seed);
   const normal = normalRandom(uniform);
   const centres = Array.from({ length: classes }, () => Float32Array.from({ length: features }, normal));

@@ -24,7 +24,7 @@ export function prepareClusteredMlp(flags: TrainFlags, build: (args: MlpArgs) =>
     ...train,
     ...(test ? { xTest: test.x, yTest: test.y } : {}),
     data: {
-      dataset: `generated: ${CLASSES} Gaussian blobs in ${FEATURES} dimensions (class centres ~N(0, 1), noise σ 3)`,
+      dataset: `generated: ${CLASSES} Gaussian blobs in ${FEATURES} dimensions (class centres ~N(0, 1), noise σ 1.5)`,
       trainSamples: splits.train.count,
       testSamples: splits.test?.count ?? 0,
     },

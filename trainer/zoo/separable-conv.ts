@@ -12,6 +12,6 @@ export const separableConv: ModelEntry = {
   description: "The lecture's SeparableConv2D stack with BatchNormalization after every conv and dense layer, on generated 64×64×3 images of 10 classes",
   async prepare(flags) {
     const model = buildSeparableConv({ imageSize: IMAGE_SIZE, classes: CLASSES, width: WIDTH, learningRate: flags.learningRate });
-    return preparePatternClassifier(flags, model, { imageSize: IMAGE_SIZE, classes: CLASSES, defaultSamples: 1000 });
+    return preparePatternClassifier(flags, model, { imageSize: IMAGE_SIZE, classes: CLASSES, defaultSamples: 600 });
   },
 };

@@ -5,7 +5,7 @@ import { generatedSplits } from './generated-data';
 import type { ModelEntry } from './model-entry';
 
 const IMAGE_SIZE = 16;
-const CLASSES = 5;
+const CLASSES = 15;
 
 export const sharedVision: ModelEntry = {
   name: 'shared-vision',
@@ -24,7 +24,7 @@ export const sharedVision: ModelEntry = {
       ...train,
       ...(test ? { xTest: test.x, yTest: test.y } : {}),
       data: {
-        dataset: `generated: pairs of ${IMAGE_SIZE}×${IMAGE_SIZE}×3 noisy striped images (${CLASSES} classes), target 1 when both show the same class (half the pairs)`,
+        dataset: `generated: pairs of ${IMAGE_SIZE}×${IMAGE_SIZE}×3 noisy striped images (${CLASSES} classes: 5 stripe orientations × 3 colours), target 1 when both show the same class (half the pairs)`,
         trainSamples: splits.train.count,
         testSamples: splits.test?.count ?? 0,
       },
