@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { buildPairClassifier } from './pair-classifier';
 
 export interface SharedVisionArgs {
   /** Square images of this many pixels a side, 3 channels, from each camera. */
@@ -29,10 +30,5 @@ export function buildSharedVision(args: SharedVisionArgs): tf.LayersModel {
   const right = tf.input({ name: 'right_image', shape: [imageSize, imageSize, 3] });
   const leftFeatures = base.apply(left) as tf.SymbolicTensor;
   const rightFeatures = base.apply(right) as tf.SymbolicTensor;
-  const merged = tf.layers.concatenate({ name: 'concatenate', axis: -1 }).apply([leftFeatures, rightFeatures]) as tf.SymbolicTensor;
-  const hidden = tf.layers.dense({ name: 'compare', units: 16, activation: 'relu' }).apply(merged) as tf.SymbolicTensor;
-  const same = tf.layers.dense({ name: 'same', units: 1, activation: 'sigmoid' }).apply(hidden) as tf.SymbolicTensor;
-  const model = tf.model({ name: 'shared_vision', inputs: [left, right], outputs: same });
-  model.compile({ optimizer: tf.train.rmsprop(learningRate), loss: 'binaryCrossentropy', metrics: ['acc'] });
-  return model;
+  return buildPairClassifier({ name: 'shared_vision', inputs: [left, right], encoded: [leftFeatures, rightFeatures], outputName: 'same', learningRate });
 }

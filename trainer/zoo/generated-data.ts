@@ -1,13 +1,32 @@
+import type { ModelData } from '../data/model-data';
 import type { TrainFlags } from '../flags';
 
+/** Which generated samples to draw: how many, from which seed. */
+export interface GeneratedSplit {
+  count: number;
+  seed: number;
+}
+
+export interface GeneratedData {
+  x: ModelData;
+  y: ModelData;
+  xTest?: ModelData;
+  yTest?: ModelData;
+  /** For the run's `data` entry. */
+  counts: { trainSamples: number; testSamples: number };
+}
+
 /**
- * Sizes and seeds of a generated training set and, given --test-samples, a test set drawn
- * from a different seed (so it holds unseen samples). --train-samples overrides the model's
- * default size, which is picked to train in minutes on two cores.
+ * A generated training set of --train-samples (else the model's default, picked to train in
+ * minutes on two cores) and, given --test-samples, a test set drawn from the next seed, so
+ * it holds samples the model never saw.
  */
-export function generatedSplits(flags: TrainFlags, defaultTrainSamples: number): { train: { count: number; seed: number }; test?: { count: number; seed: number } } {
+export function generatedData(flags: TrainFlags, defaultTrainSamples: number, draw: (split: GeneratedSplit) => { x: ModelData; y: ModelData }): GeneratedData {
+  const train = draw({ count: flags.trainSamples ?? defaultTrainSamples, seed: flags.seed });
+  const test = flags.testSamples !== undefined ? draw({ count: flags.testSamples, seed: flags.seed + 1 }) : undefined;
   return {
-    train: { count: flags.trainSamples ?? defaultTrainSamples, seed: flags.seed },
-    ...(flags.testSamples !== undefined ? { test: { count: flags.testSamples, seed: flags.seed + 1 } } : {}),
+    ...train,
+    ...(test ? { xTest: test.x, yTest: test.y } : {}),
+    counts: { trainSamples: flags.trainSamples ?? defaultTrainSamples, testSamples: flags.testSamples ?? 0 },
   };
 }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { oneHotTensor, sequenceTensor } from '../data/model-data';
 import { AGE_MEAN, AGE_SCALE, POSTS_VOCABULARY, syntheticPosts } from '../data/synthetic-posts';
 import { buildMultiOutput, MULTI_OUTPUT_LOSS_WEIGHTS } from '../models/multi-output';
-import { generatedSplits } from './generated-data';
+import { generatedData } from './generated-data';
 import type { ModelEntry } from './model-entry';
 
 const POST_LENGTH = 60;
@@ -12,26 +12,21 @@ export const multiOutput: ModelEntry = {
   name: 'multi-output',
   description: 'One input, three heads: age regression (mse), income group (categorical cross-entropy), gender (binary cross-entropy), weighted by name; generated posts',
   async prepare(flags) {
-    const splits = generatedSplits(flags, 2000);
-    const tensors = (split: { count: number; seed: number }) => {
-      const { posts, age, income, gender } = syntheticPosts({ count: split.count, length: POST_LENGTH, incomeGroups: INCOME_GROUPS, seed: split.seed });
+    const { counts, ...tensors } = generatedData(flags, 2000, ({ count, seed }) => {
+      const { posts, age, income, gender } = syntheticPosts({ count, length: POST_LENGTH, incomeGroups: INCOME_GROUPS, seed });
       return {
-        x: sequenceTensor(posts, split.count, POST_LENGTH),
-        y: { age: tf.tensor2d(age, [split.count, 1]), income: oneHotTensor(income, INCOME_GROUPS), gender: tf.tensor2d(gender, [split.count, 1]) },
+        x: sequenceTensor(posts, count, POST_LENGTH),
+        y: { age: tf.tensor2d(age, [count, 1]), income: oneHotTensor(income, INCOME_GROUPS), gender: tf.tensor2d(gender, [count, 1]) },
       };
-    };
-    const train = tensors(splits.train);
-    const test = splits.test && tensors(splits.test);
+    });
     return {
       model: buildMultiOutput({ vocabularySize: POSTS_VOCABULARY, postLength: POST_LENGTH, incomeGroups: INCOME_GROUPS, learningRate: flags.learningRate }),
-      ...train,
-      ...(test ? { xTest: test.x, yTest: test.y } : {}),
+      ...tensors,
       data: {
         dataset: `generated: ${POST_LENGTH}-token "posts" per person (vocabulary ${POSTS_VOCABULARY}) mixing filler with words typical of the person's income group, gender and age`,
         targets: `age: (years − ${AGE_MEAN}) / ${AGE_SCALE}, years uniform in 18-70; income: ${INCOME_GROUPS} groups; gender: 0/1`,
         lossWeights: MULTI_OUTPUT_LOSS_WEIGHTS,
-        trainSamples: splits.train.count,
-        testSamples: splits.test?.count ?? 0,
+        ...counts,
       },
     };
   },

@@ -1,15 +1,11 @@
 import { buildResidual } from '../models/residual';
-import type { ModelEntry } from './model-entry';
-import { preparePatternClassifier } from './pattern-classifier';
+import { patternClassifierEntry } from './pattern-classifier';
 
-const IMAGE_SIZE = 16;
-const CLASSES = 5;
-
-export const residual: ModelEntry = {
+export const residual = patternClassifierEntry({
   name: 'residual',
   description: 'Conv2D blocks with an identity residual add, then a 1×1 strided projection residual where the shape changes, on generated 16×16 images',
-  async prepare(flags) {
-    const model = buildResidual({ imageSize: IMAGE_SIZE, classes: CLASSES, learningRate: flags.learningRate });
-    return preparePatternClassifier(flags, model, { imageSize: IMAGE_SIZE, classes: CLASSES, defaultSamples: 2000 });
-  },
-};
+  imageSize: 16,
+  classes: 5,
+  defaultSamples: 2000,
+  build: buildResidual,
+});

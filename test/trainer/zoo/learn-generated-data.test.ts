@@ -18,7 +18,7 @@ const GENERATED: Record<string, { samples: number; heldOut: boolean }> = {
   'multi-output': { samples: 128, heldOut: true },
   inception: { samples: 128, heldOut: true },
   residual: { samples: 128, heldOut: true },
-  'shared-vision': { samples: 128, heldOut: true },
+  'shared-vision': { samples: 384, heldOut: true },
   'separable-conv': { samples: 32, heldOut: false },
 };
 const EPOCHS = 12;
