@@ -2,11 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { handleIngestMessage } from '../../../server/handle-ingest-message';
-import { LiveHub } from '../../../server/live-hub';
-import { SqliteStore } from '../../../lib/storage/sqlite-store';
 import { Run } from '../../../lib/client/run';
-import { LIVE_PATH } from '../../../lib/protocol/version';
+import { INGEST_PATH, LIVE_PATH } from '../../../lib/protocol/version';
+import type { IngestReply } from '../../../lib/protocol/ingest-messages';
 import type { LiveEvent } from '../../../lib/protocol/live-messages';
 import { startSocketServer } from '../../helpers/socket-server';
 import { tempDir } from '../../helpers/temp-dir';
@@ -14,15 +12,22 @@ import { tempDir } from '../../helpers/temp-dir';
 const eventsMessage = (events: unknown, seq = 5) => ({ v: 1, seq, type: 'events', runId: 'run-1', events });
 const good = { step: 3, wallTime: 1000, kind: 'checkpoint', reason: 'saved', data: { path: 'logs/x' } };
 
-test('events messages are validated at the edge: bad ones get a clear error and store nothing', (t) => {
-  const store = new SqliteStore(join(tempDir(t), 'ingest.db'));
-  const hub = new LiveHub(store);
-  t.after(() => {
-    hub.close();
-    store.close();
-  });
-  const send = (message: unknown) => handleIngestMessage(store, hub, Buffer.from(JSON.stringify(message)));
-  assert.equal(send({ v: 1, seq: 1, type: 'run.start', run: { id: 'run-1', name: 'r', config: {}, startedAt: 1 } }).type, 'ack');
+test('events messages are validated at the edge: bad ones get a clear error and store nothing', async (t) => {
+  const server = await startSocketServer(join(tempDir(t), 'ingest.db'));
+  t.after(() => server.close());
+  const trainer = new WebSocket(`ws://127.0.0.1:${server.port}${INGEST_PATH}`);
+  t.after(() => trainer.close());
+  const replies: IngestReply[] = [];
+  trainer.on('message', (data) => replies.push(JSON.parse(data.toString()) as IngestReply));
+  await new Promise((resolve) => trainer.once('open', resolve));
+  /** Sends one message over the real ingest socket and waits for its reply. */
+  const send = async (message: unknown): Promise<IngestReply> => {
+    const count = replies.length;
+    trainer.send(JSON.stringify(message));
+    while (replies.length === count) await new Promise((resolve) => setTimeout(resolve, 5));
+    return replies[count];
+  };
+  assert.equal((await send({ v: 1, seq: 1, type: 'run.start', run: { id: 'run-1', name: 'r', config: {}, startedAt: 1 } })).type, 'ack');
 
   const cases: [string, unknown, RegExp][] = [
     ['no events', eventsMessage([]), /events/],
@@ -36,16 +41,15 @@ test('events messages are validated at the edge: bad ones get a clear error and 
     ['too many events', eventsMessage(Array.from({ length: 501 }, (_, i) => ({ ...good, step: i }))), /events/],
   ];
   for (const [name, message, pattern] of cases) {
-    const reply = send(message);
-    assert.equal(reply.type, 'error', name);
-    assert.ok(reply.type === 'error' && reply.code === 'invalid_message' && pattern.test(reply.message), `${name}: ${JSON.stringify(reply)}`);
+    const reply = await send(message);
+    assert.ok(reply.type === 'error' && reply.code === 'invalid_message' && reply.seq === 5 && pattern.test(reply.message), `${name}: ${JSON.stringify(reply)}`);
   }
-  const unknown = send({ ...eventsMessage([good]), runId: 'nope' });
+  const unknown = await send({ ...eventsMessage([good]), runId: 'nope' });
   assert.ok(unknown.type === 'error' && unknown.code === 'unknown_run', JSON.stringify(unknown));
-  assert.deepEqual(store.readEvents('run-1'), []);
+  assert.deepEqual(server.store.readEvents('run-1'), []);
 
-  assert.deepEqual(send(eventsMessage([{ ...good, data: undefined }])), { v: 1, type: 'ack', seq: 5 });
-  assert.deepEqual(store.readEvents('run-1'), [{ ...good, data: {} }], 'data defaults to {}');
+  assert.deepEqual(await send(eventsMessage([{ ...good, data: undefined }])), { v: 1, type: 'ack', seq: 5 });
+  assert.deepEqual(server.store.readEvents('run-1'), [{ ...good, data: {} }], 'data defaults to {}');
 });
 
 test('Run.logEvent travels the real WebSocket into SQLite and is pushed live to dashboards', async (t) => {
