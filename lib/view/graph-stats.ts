@@ -1,5 +1,6 @@
 import type { GraphNode } from '../kinds/graph/meta';
 import type { HistogramData } from '../kinds/histogram/meta';
+import type { PlacedGraph } from './graph-layout';
 import type { HistogramSlices } from './histogram-slices';
 
 /** What one layer node shows live, from its latest histogram step. */
@@ -104,4 +105,13 @@ export function changeBand(stats: LayerStats | null): ChangeBand | null {
 export function normFraction(norm: number | undefined, largest: number): number {
   if (norm === undefined || !(largest > 0) || !Number.isFinite(norm)) return 0;
   return Math.min(1, Math.log1p(norm) / Math.log1p(largest));
+}
+
+/** Stats of every node drawn, open nested models' layers included, keyed like the layout. */
+export function statsByNode(graph: PlacedGraph, slices: HistogramSlices, into = new Map<string, LayerStats | null>()): Map<string, LayerStats | null> {
+  for (const placed of graph.nodes) {
+    into.set(placed.key, layerStats(slices, placed.node));
+    if (placed.inner) statsByNode(placed.inner, slices, into);
+  }
+  return into;
 }

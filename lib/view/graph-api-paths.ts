@@ -1,0 +1,3 @@
+export function graphApiUrl(runId: string): string {
+  return `/api/runs/${encodeURIComponent(runId)}/graph`;
+}
