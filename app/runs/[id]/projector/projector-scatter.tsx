@@ -34,8 +34,14 @@ export function ProjectorScatter({ points, labels, scale, selected, neighbors, o
   useEffect(() => {
     if (!chart || !theme) return;
     chart.setOption(scatterOption({ points, labels, scale, selected, neighbors, theme }));
-    if (selected !== null) chart.dispatchAction({ type: 'showTip', seriesIndex: SELECTION_SERIES, dataIndex: 0 });
-    else chart.dispatchAction({ type: 'hideTip' });
+    if (selected === null) {
+      chart.dispatchAction({ type: 'hideTip' });
+      return;
+    }
+    // After an update ECharts re-shows a tooltip at its last pixel position on a timer, which
+    // would name whichever word moved there; showing the selected word's comes after that.
+    const timer = setTimeout(() => chart.dispatchAction({ type: 'showTip', seriesIndex: SELECTION_SERIES, dataIndex: 0 }));
+    return () => clearTimeout(timer);
   }, [chart, theme, points, labels, scale, selected, neighbors]);
 
   return <div className="projector-canvas" ref={canvasRef} data-testid="projector-canvas" />;

@@ -60,7 +60,7 @@ export function scatterOption({ points, labels, scale, selected, neighbors, them
     },
     visualMap: {
       type: 'continuous',
-      seriesId: 'words',
+      seriesIndex: 0,
       dimension: 2,
       min: scale.min,
       max: scale.max,
