@@ -11,7 +11,7 @@ export interface SyntheticPostsOptions {
 export interface SyntheticPosts {
   /** Row-major (count × length) token ids, all below POSTS_VOCABULARY. */
   posts: Int32Array;
-  /** Standardised age: (years − AGE_MEAN) / AGE_SCALE. */
+  /** Age in decades (years / 10), the scale the lecture's loss weights assume: a plain mean predictor's mse is about 2. */
   age: Float32Array;
   income: Int32Array;
   /** 1 or 0. */
@@ -19,22 +19,22 @@ export interface SyntheticPosts {
 }
 
 export const POSTS_VOCABULARY = 200;
-export const AGE_MEAN = 44;
-export const AGE_SCALE = 15;
-const MIN_AGE = 18;
-const MAX_AGE = 70;
+export const MIN_AGE = 18;
+export const MAX_AGE = 70;
 
 /** Token ranges that carry each attribute; everything else is filler from COMMON. */
 const INCOME_WORDS = { from: 10, per: 10 };
 const GENDER_WORDS = { from: 60, per: 10 };
-const AGE_WORDS = { from: 80, count: 20 };
+/** Five age bands of about ten years, four words each. */
+const AGE_WORDS = { from: 80, per: 4, bands: 5 };
 const COMMON = { from: 100, count: 100 };
 
 /**
  * Generated "posts" for the multi-output model. Each person has an age, an income group
  * and a gender; their posts mix filler words with words typical of their income group,
- * of their gender, and (more often the older they are) of their age. All three heads can
- * learn from the same text, as in the lecture's social-media example.
+ * of their gender and of their age band. Each attribute shows as which words occur, what a
+ * convnet with global max pooling can see, and all three heads learn from the same text,
+ * as in the lecture's social-media example.
  */
 export function syntheticPosts(options: SyntheticPostsOptions): SyntheticPosts {
   const { count, length, incomeGroups, seed } = options;
@@ -49,16 +49,16 @@ export function syntheticPosts(options: SyntheticPostsOptions): SyntheticPosts {
   const gender = new Float32Array(count);
   for (let n = 0; n < count; n++) {
     const years = MIN_AGE + uniform() * (MAX_AGE - MIN_AGE);
-    age[n] = (years - AGE_MEAN) / AGE_SCALE;
+    age[n] = years / 10;
     income[n] = Math.floor(uniform() * incomeGroups);
     gender[n] = uniform() < 0.5 ? 1 : 0;
-    const ageRate = (0.3 * (years - MIN_AGE)) / (MAX_AGE - MIN_AGE);
+    const band = Math.min(AGE_WORDS.bands - 1, Math.floor((AGE_WORDS.bands * (years - MIN_AGE)) / (MAX_AGE - MIN_AGE)));
     for (let i = 0; i < length; i++) {
       const r = uniform();
       posts[n * length + i] =
         r < 0.1 ? pick(INCOME_WORDS.from + INCOME_WORDS.per * income[n], INCOME_WORDS.per)
         : r < 0.2 ? pick(GENDER_WORDS.from + GENDER_WORDS.per * gender[n], GENDER_WORDS.per)
-        : r < 0.2 + ageRate ? pick(AGE_WORDS.from, AGE_WORDS.count)
+        : r < 0.3 ? pick(AGE_WORDS.from + AGE_WORDS.per * band, AGE_WORDS.per)
         : pick(COMMON.from, COMMON.count);
     }
   }

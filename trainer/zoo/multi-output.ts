@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { oneHotTensor, sequenceTensor } from '../data/model-data';
-import { AGE_MEAN, AGE_SCALE, POSTS_VOCABULARY, syntheticPosts } from '../data/synthetic-posts';
+import { MAX_AGE, MIN_AGE, POSTS_VOCABULARY, syntheticPosts } from '../data/synthetic-posts';
 import { buildMultiOutput, MULTI_OUTPUT_LOSS_WEIGHTS } from '../models/multi-output';
 import { generatedData } from './generated-data';
 import type { ModelEntry } from './model-entry';
@@ -24,7 +24,7 @@ export const multiOutput: ModelEntry = {
       ...tensors,
       data: {
         dataset: `generated: ${POST_LENGTH}-token "posts" per person (vocabulary ${POSTS_VOCABULARY}) mixing filler with words typical of the person's income group, gender and age`,
-        targets: `age: (years − ${AGE_MEAN}) / ${AGE_SCALE}, years uniform in 18-70; income: ${INCOME_GROUPS} groups; gender: 0/1`,
+        targets: `age: in decades, uniform in ${MIN_AGE / 10}-${MAX_AGE / 10}; income: ${INCOME_GROUPS} groups; gender: 0/1`,
         lossWeights: MULTI_OUTPUT_LOSS_WEIGHTS,
         ...counts,
       },
