@@ -3,6 +3,8 @@ import { formatClock, formatTick, formatValue } from '@/lib/view/format';
 import type { ChartTheme } from './chart-theme';
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
 import { seriesStyle } from './series-style';
+import { type EventDatum, eventSeries, eventTooltipRows, isEventSeries } from './event-markers-option';
+import type { TrainingEvent } from '@/lib/kinds/event/meta';
 
 /** The hidden axis that non-finite markers sit on: 0 is the plot's bottom edge, 1 its top. */
 const EDGE_AXIS = 1;
@@ -17,7 +19,7 @@ interface TooltipParam {
   seriesName?: string;
   marker?: unknown;
   axisValue?: number | string;
-  data: LineDatum | MarkerDatum;
+  data: LineDatum | MarkerDatum | EventDatum;
 }
 
 function escapeHtml(text: string): string {
@@ -28,6 +30,8 @@ function tooltip(params: TooltipParam | TooltipParam[]): string {
   const list = Array.isArray(params) ? params : [params];
   const axisStep = list[0]?.axisValue;
   const rows = list.flatMap((p) => {
+    if ('events' in p.data) return eventTooltipRows(p.data, axisStep);
+    if (isEventSeries(p.seriesId)) return [];
     const [step, , wallTime, raw] = Array.isArray(p.data) ? p.data : p.data.value;
     // At a non-finite step the line has a gap; its marker series speaks for it.
     if (Array.isArray(p.data) && !Number.isFinite(raw)) return [];
@@ -130,4 +134,9 @@ export function seriesOption(family: string, prepared: readonly PreparedSeries[]
     };
     return [main, markers];
   });
+}
+
+/** A chart's series: its metric lines, then a marker for each of the run's training events. */
+export function chartSeries(family: string, prepared: readonly PreparedSeries[], events: readonly TrainingEvent[], theme: ChartTheme): LineSeriesOption[] {
+  return [...seriesOption(family, prepared, theme), ...eventSeries(events, theme, EDGE_AXIS)];
 }

@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { prepareSeries, SeriesStats } from '@/lib/view/chart-data';
 import type { SeriesStore } from '@/lib/view/series-store';
 import { throttleDraws } from '@/lib/view/throttle-draws';
-import { baseOption, seriesOption } from './chart-option';
+import { baseOption, chartSeries } from './chart-option';
+import type { TrainingEvent } from '@/lib/kinds/event/meta';
 import { useChart } from './use-chart';
+import type { EChartsType } from './echarts-setup';
 import { NonFiniteBadges } from './non-finite-badges';
 import { SeriesLegend } from './series-legend';
 
@@ -12,6 +14,8 @@ export interface MetricChartProps {
   family: string;
   tags: string[];
   store: SeriesStore;
+  /** The run's training events, drawn as vertical markers at their steps. */
+  events: readonly TrainingEvent[];
 }
 
 /** Publishes what the chart holds, for tests and the latency bench, the moment the chart gets it. */
@@ -23,8 +27,15 @@ function publish(box: HTMLElement, stats: readonly SeriesStats[]): void {
   box.dataset.lastStep = lastSteps.length ? String(Math.max(...lastSteps)) : '';
 }
 
+/** The steps that carry event markers and their x in pixels, for tests to find and hover them. */
+function publishEvents(box: HTMLElement, chart: EChartsType, events: readonly TrainingEvent[]): void {
+  const steps = [...new Set(events.map((e) => e.step))].sort((a, b) => a - b);
+  box.dataset.eventSteps = steps.join(' ');
+  box.dataset.eventX = steps.map((step) => Math.round(chart.convertToPixel({ xAxisIndex: 0 }, step) as number)).join(' ');
+}
+
 /** One chart for a metric family; see throttleDraws for how often it redraws. */
-export function MetricChart({ runId, family, tags, store }: MetricChartProps) {
+export function MetricChart({ runId, family, tags, store, events }: MetricChartProps) {
   const boxRef = useRef<HTMLElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const { chart, theme } = useChart(canvasRef, (instance, next) => instance.setOption(baseOption(next)));
@@ -40,13 +51,14 @@ export function MetricChart({ runId, family, tags, store }: MetricChartProps) {
         const series = store.get(tag);
         return series ? [prepareSeries(series)] : [];
       });
-      const series = seriesOption(family, prepared, theme);
+      const series = chartSeries(family, prepared, events, theme);
       const ids = series.map((s) => s.id).join('\n');
       // Replacing the series rebuilds their models; only needed when a series comes or goes.
       chart.setOption({ series }, ids === seriesIds ? undefined : { replaceMerge: ['series'] });
       seriesIds = ids;
       const next = prepared.map((p) => p.stats);
       publish(boxRef.current!, next);
+      publishEvents(boxRef.current!, chart, events);
       setStats(next);
     });
     draws.request();
@@ -57,7 +69,7 @@ export function MetricChart({ runId, family, tags, store }: MetricChartProps) {
       unsubscribe();
       draws.cancel();
     };
-  }, [chart, theme, store, family, tagsKey]);
+  }, [chart, theme, store, family, tagsKey, events]);
 
   return (
     <article className="card chart-card" ref={boxRef} data-family={family} data-tags={tagsKey.replaceAll('\n', ' ')}>

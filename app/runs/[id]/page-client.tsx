@@ -4,6 +4,8 @@ import { useSyncExternalStore } from 'react';
 import type { WireRunSummary } from '@/lib/api/wire-run';
 import { groupFamilies } from '@/lib/view/families';
 import { useLiveRun } from '@/lib/view/use-live-run';
+import { useLiveEvents } from '@/lib/view/use-live-events';
+import { EventList } from './event-list';
 import { HistogramSection } from './histogram-section';
 import { MetricChart } from './metric-chart';
 import { RunHeader } from './run-header';
@@ -18,6 +20,7 @@ export interface RunPageClientProps {
 export function RunPageClient({ initialRun, initialTags }: RunPageClientProps) {
   const { run, status, store, loading, loadError } = useLiveRun(initialRun, initialTags);
   const tags = useSyncExternalStore(store.subscribe, store.tags, store.tags);
+  const { events, loadError: eventsError } = useLiveEvents(run.id);
   const families = groupFamilies(tags);
   return (
     <div className="run-page">
@@ -35,10 +38,11 @@ export function RunPageClient({ initialRun, initialTags }: RunPageClientProps) {
       ) : (
         <div className="charts">
           {families.map(({ family, tags: familyTags }) => (
-            <MetricChart key={family} runId={run.id} family={family} tags={familyTags} store={store} />
+            <MetricChart key={family} runId={run.id} family={family} tags={familyTags} store={store} events={events} />
           ))}
         </div>
       )}
+      <EventList events={events} loadError={eventsError} />
       <HistogramSection runId={run.id} />
     </div>
   );

@@ -1,0 +1,3 @@
+export function eventsApiUrl(runId: string): string {
+  return `/api/runs/${encodeURIComponent(runId)}/events`;
+}
