@@ -7,7 +7,7 @@ import { TensorlensCallback } from './callbacks/tensorlens-callback';
 import { callbacksFromFlags } from './callbacks/from-flags';
 import { runEventSink } from './callbacks/training-event';
 import { rowCount, sliceRows, tensorList } from './data/model-data';
-import { extractGraph } from './graph/extract-graph';
+import { logModelGraph } from './graph/log-model-graph';
 import type { TrainFlags } from './flags';
 import type { ModelEntry } from './zoo/model-entry';
 
@@ -47,7 +47,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
     },
   });
   log(`run ${run.id} streaming to ${flags.server}`);
-  run.logGraph(extractGraph(model));
+  logModelGraph(run, model, log);
   if (prepared.vocabulary) run.logVocabulary(prepared.vocabulary);
   const interrupt = () => {
     void run.finish('failed', 'interrupted (SIGINT)', 3000).then(() => process.exit(130));

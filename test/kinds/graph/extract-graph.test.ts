@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { extractGraph } from '../../../trainer/graph/extract-graph';
+import { logModelGraph } from '../../../trainer/graph/log-model-graph';
+import { Run } from '../../../lib/client/run';
 import { modelGraphSchema } from '../../../lib/kinds/graph/schema';
 import { edgeList, nodeIds, nodeOf } from './graph-edges';
 
@@ -108,4 +110,13 @@ test('several outputs, of the model and of one layer, are told apart by tensor i
     { node: 'from_h', callSite: 0, tensor: 0 },
     { node: 'from_c', callSite: 0, tensor: 0 },
   ]);
+});
+
+test('a model whose graph cannot be read still trains: the trainer logs why and sends nothing', (t) => {
+  const run = new Run({ server: 'http://127.0.0.1:9', name: 'unbuilt' });
+  t.after(() => run.close());
+  const lines: string[] = [];
+  logModelGraph(run, tf.sequential({ name: 'empty' }), (line) => lines.push(line));
+  assert.equal(lines.length, 1);
+  assert.match(lines[0], /^model graph not sent: nodes: Too small/, 'a model with no layers has no graph');
 });

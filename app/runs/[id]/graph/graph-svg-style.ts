@@ -18,6 +18,8 @@ export const GRAPH_SVG_STYLE = `
 .graph-input .graph-box { fill: #eef4ff; }
 .graph-nested .graph-box { fill: #f5f0ff; stroke: #7c3aed; }
 .graph-open > .graph-box { fill: #faf8ff; stroke: #7c3aed; stroke-dasharray: 5 3; }
+.graph-nested:focus { outline: none; }
+.graph-nested:focus-visible > .graph-box { stroke-width: 2.5; }
 .graph-node text, .graph-edge-label { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace; fill: #1c2330; }
 .graph-name { font-weight: 700; }
 .graph-class, .graph-detail { fill: #475569; }
