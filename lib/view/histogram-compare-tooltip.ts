@@ -1,20 +1,24 @@
 import { escapeHtml } from './escape-html';
 import { formatValue } from './format';
 
-export interface CompareTooltipPoint {
+/** One run's bucket nearest the pointer. */
+export interface CompareTooltipRow {
   runName: string;
   stepLabel: string;
+  color: string;
   value: number;
   count: number;
   density: number;
 }
 
 /** ECharts puts the returned string in the page as HTML, and run names are user input. */
-export function histogramCompareTooltip(p: CompareTooltipPoint): string {
-  return (
-    `<div class="tt-head">${escapeHtml(p.runName)}</div>` +
-    `<div class="tt-row tt-muted">${escapeHtml(p.stepLabel)}</div>` +
-    `<div class="tt-row">≈${formatValue(p.value)}<b>${p.count}</b></div>` +
-    `<div class="tt-row tt-muted">density ${formatValue(p.density)}</div>`
-  );
+export function histogramCompareTooltip(rows: readonly CompareTooltipRow[]): string {
+  return rows
+    .map(
+      (r) =>
+        `<div class="tt-row"><span class="compare-tt-swatch" style="background:${escapeHtml(r.color)}"></span>` +
+        `<span class="tt-name">${escapeHtml(r.runName)}</span><b>${r.count}</b></div>` +
+        `<div class="tt-row tt-muted">${escapeHtml(r.stepLabel)} · ≈${formatValue(r.value)} · density ${formatValue(r.density)}</div>`,
+    )
+    .join('');
 }

@@ -83,8 +83,13 @@ test('the comparison is written to the address readably, other parameters kept',
 });
 
 test('the tooltip escapes run names: they are user input and ECharts renders the string as HTML', () => {
-  const html = histogramCompareTooltip({ runName: '<img src=x onerror="alert(1)">', stepLabel: 'step 3', value: 0.5, count: 7, density: 1.25 });
+  const html = histogramCompareTooltip([
+    { runName: '<img src=x onerror="alert(1)">', stepLabel: 'step 3', color: '#2f6fed', value: 0.5, count: 7, density: 1.25 },
+    { runName: 'plain & simple', stepLabel: 'step 1 (nearest before 3)', color: '#f07c12', value: 0.52, count: 2, density: 0.5 },
+  ]);
   assert.ok(!html.includes('<img'), html);
   assert.ok(html.includes('&#60;img src=x onerror=&#34;alert(1)&#34;&#62;'), html);
-  assert.ok(html.includes('<b>7</b>'));
+  assert.ok(html.includes('plain &#38; simple'), html);
+  assert.ok(html.includes('<b>7</b>') && html.includes('<b>2</b>'), html);
+  assert.ok(html.includes('step 1 (nearest before 3)'), html);
 });

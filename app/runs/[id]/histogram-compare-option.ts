@@ -47,18 +47,33 @@ export function histogramCompareOption(curves: readonly CompareCurve[], step: Co
   const axisLabel = { color: theme.muted, formatter: (v: number) => formatTick(v), hideOverlap: true };
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
     tooltip: {
       ...tooltipBox(theme),
-      trigger: 'item',
-      formatter: ((p: { data: number[] }) => {
-        const [value, density, count, i] = p.data;
-        const curve = curves[i];
-        return histogramCompareTooltip({ runName: curve.name, stepLabel: curveStepLabel(curve, step), value, count, density });
-      }) as never,
+      // Runs bucket different ranges, so the axis pointer picks each run's bucket nearest the value.
+      trigger: 'axis',
+      formatter: ((params: { data: number[] }[]) =>
+        histogramCompareTooltip(
+          params.map(({ data: [value, density, count, i] }) => ({
+            runName: curves[i].name,
+            stepLabel: curveStepLabel(curves[i], step),
+            color: compareColor(theme, i),
+            value,
+            count,
+            density,
+          })),
+        )) as never,
     },
     xAxis: { type: 'value', scale: true, axisLabel, axisLine: { lineStyle: { color: theme.grid } }, splitLine: { show: false } },
-    yAxis: { type: 'value', name: 'density', nameTextStyle: { color: theme.muted, fontSize: 11 }, axisLabel, splitLine: { lineStyle: { color: theme.grid, opacity: 0.6 } } },
+    yAxis: {
+      type: 'value',
+      name: 'density',
+      nameTextStyle: { color: theme.muted, fontSize: 11, align: 'left' },
+      axisLabel,
+      // On a value axis the line would sit at x = 0, in the middle of the curves.
+      axisLine: { show: false, onZero: false },
+      splitLine: { lineStyle: { color: theme.grid, opacity: 0.6 } },
+    },
     series,
   };
 }
