@@ -13,7 +13,7 @@ export const qaTwoInput: ModelEntry = {
   name: 'qa-two-input',
   description: `Two inputs (text, question), Embedding + LSTM each, concatenated, softmax over answers: a cloze task on the IMDB reviews (which of the ${ANSWERS} most frequent words was removed)`,
   async prepare(flags, log) {
-    const data = await loadImdbReviews(flags, log, 5000);
+    const data = await loadImdbReviews(flags, log, 3000);
     const cloze = (sequences: Int32Array, reviews: number, seed: number) => {
       const c = imdbCloze({ sequences, reviews, maxLen: data.maxLen, answers: ANSWERS, textLength: TEXT_LENGTH, context: CONTEXT, seed });
       return { x: [sequenceTensor(c.text, c.count, TEXT_LENGTH), sequenceTensor(c.question, c.count, c.questionLength)], y: oneHotTensor(c.answer, ANSWERS), count: c.count };
