@@ -19,7 +19,7 @@ export function GraphToolbar({ modelName, modelClass, zoom, onZoom, onFit, onExp
       <h2 className="graph-title">
         {modelName} <span className="muted">{modelClass}</span>
       </h2>
-      <div className="graph-tools" role="group" aria-label="Zoom">
+      <div className="view-toggle graph-tools" role="group" aria-label="Zoom">
         <button type="button" onClick={() => onZoom(clamp(zoom / ZOOM_STEP))} aria-label="Zoom out">
           −
         </button>
@@ -33,7 +33,7 @@ export function GraphToolbar({ modelName, modelClass, zoom, onZoom, onFit, onExp
           Fit width
         </button>
       </div>
-      <div className="graph-tools" role="group" aria-label="Download">
+      <div className="view-toggle graph-tools" role="group" aria-label="Download">
         <button type="button" onClick={() => onExport('svg')} disabled={!ready}>
           Download SVG
         </button>

@@ -37,6 +37,12 @@ export function GraphPageClient({ run, initialGraph }: GraphPageClientProps) {
   const largestNorm = Math.max(0, ...values.map((s) => s.weightNorm ?? 0).filter(Number.isFinite));
   const latestStep = Math.max(-1, ...values.map((s) => s.step));
 
+  const problems = [
+    loadError && `Could not load the model graph: ${loadError}`,
+    layoutError && `Could not lay out the model graph: ${layoutError}`,
+    exportError && `Could not export the PNG: ${exportError}`,
+  ].filter((p): p is string => Boolean(p));
+
   const toggle = (key: string) =>
     setExpanded((prev) => {
       const next = new Set(prev);
@@ -59,21 +65,11 @@ export function GraphPageClient({ run, initialGraph }: GraphPageClientProps) {
   return (
     <div className="run-page graph-page">
       <RunNav runId={run.id} runName={run.name} current="graph" />
-      {loadError && (
-        <p className="alert" role="alert">
-          Could not load the model graph: {loadError}.
+      {problems.map((problem) => (
+        <p key={problem} className="alert" role="alert">
+          {problem}.
         </p>
-      )}
-      {layoutError && (
-        <p className="alert" role="alert">
-          Could not lay out the model graph: {layoutError}.
-        </p>
-      )}
-      {exportError && (
-        <p className="alert" role="alert">
-          Could not export the PNG: {exportError}.
-        </p>
-      )}
+      ))}
       {!graph ? (
         <p className="empty" data-testid="no-graph">
           {run.status === 'running' ? 'Waiting for the trainer to send the model graph…' : 'This run sent no model graph.'}
