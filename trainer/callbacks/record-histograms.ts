@@ -8,12 +8,16 @@ function tagOf(prefix: string, name: string): string {
   return `${prefix}/${name.replace(/[^\w.\-/ ]/g, '_')}`;
 }
 
-/** A histogram of every weight tensor of every layer, tagged `weights/<layer>/<weight>`. */
+/**
+ * A histogram of every weight tensor of every layer, tagged `weights/<layer>/<weight>`. The
+ * tag comes from the weight's original name: tfjs suffixes `name` (`dense/kernel_1`) when any
+ * earlier model in the process had a weight of that name.
+ */
 export function weightHistograms(model: tf.LayersModel, bucketCount?: number): Record<string, HistogramData> {
   const out: Record<string, HistogramData> = {};
   for (const layer of model.layers) {
     for (const weight of layer.weights) {
-      out[tagOf('weights', weight.name)] = computeHistogram(weight.read().dataSync(), bucketCount);
+      out[tagOf('weights', weight.originalName)] = computeHistogram(weight.read().dataSync(), bucketCount);
     }
   }
   return out;
