@@ -31,3 +31,27 @@ test('an event streamed through the real client is a marker on every chart and a
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await expect(chart.locator('.chart-canvas img')).toHaveCount(0);
 });
+
+test('GET /api/runs/{id}/events serves the events in step order, filters by kind, and answers bad requests with 404/422', async ({ request, startRun }) => {
+  const run = startRun('events-api');
+  run.logEvent({ kind: 'early_stopping', reason: 'stopped', data: { patience: 2, best: Infinity } }, 9);
+  run.logEvent({ kind: 'checkpoint', reason: 'saved', data: { path: 'logs/checkpoints/x' } }, 3);
+  expect(await run.drained(15_000)).toBe(true);
+
+  const all = await request.get(`/api/runs/${run.id}/events`);
+  expect(all.status()).toBe(200);
+  const body = await all.json();
+  expect(body.runId).toBe(run.id);
+  expect(body.events.map((e: { step: number; kind: string }) => [e.step, e.kind])).toEqual([[3, 'checkpoint'], [9, 'early_stopping']]);
+  expect(body.events[1].data).toEqual({ patience: 2, best: 'Infinity' });
+
+  const checkpoints = await (await request.get(`/api/runs/${run.id}/events?kind=checkpoint`)).json();
+  expect(checkpoints.events.map((e: { reason: string }) => e.reason)).toEqual(['saved']);
+
+  const missing = await request.get('/api/runs/no-such-run/events');
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error).toEqual({ code: 'not_found', message: 'run "no-such-run" not found' });
+  const bad = await request.get(`/api/runs/${run.id}/events?kind=${encodeURIComponent('<b>')}`);
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error.message).toMatch(/^kind: event kind must be/);
+});
