@@ -3,11 +3,11 @@ import * as tf from '@tensorflow/tfjs';
 type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
 
 /** Per-sample losses by their Keras names. */
-const LOSSES: Record<string, LossFn> = {
+const LOSSES = {
   mse: tf.metrics.meanSquaredError,
   categorical_crossentropy: tf.metrics.categoricalCrossentropy,
   binary_crossentropy: tf.metrics.binaryCrossentropy,
-};
+} satisfies Record<string, LossFn>;
 
 export type LossName = keyof typeof LOSSES;
 
@@ -18,7 +18,7 @@ export type LossName = keyof typeof LOSSES;
  * weighted term.
  */
 export function weightedLoss(loss: LossName, weight: number): LossFn {
-  const fn = LOSSES[loss];
+  const fn: LossFn | undefined = LOSSES[loss];
   if (!fn) throw new Error(`weightedLoss: unknown loss "${loss}"; known: ${Object.keys(LOSSES).join(', ')}`);
   return (yTrue, yPred) => tf.mul(fn(yTrue, yPred), weight);
 }
