@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { ModelCheckpoint } from '../../../trainer/callbacks/model-checkpoint';
 import { formatFilepath } from '../../../trainer/callbacks/format-filepath';
-import { loadModelFrom, loadWeightsFrom } from '../../../trainer/io/file-system-handler';
+import { fileSystemHandler, loadModelFrom, loadWeightsFrom } from '../../../trainer/io/file-system-handler';
 import { tempDir } from '../../helpers/temp-dir';
 import { recorder, scripted, tinyModel } from './scripted-callbacks';
 
@@ -82,4 +82,24 @@ test('a checkpoint loads back as the same model: same predictions', async (t) =>
   await loadWeightsFrom(fresh, join(dir, 'w'));
   assert.deepEqual((fresh.predict(x) as tf.Tensor).arraySync(), expected);
   assert.ok(!existsSync(join(dir, 'w', 'model.json.tmp')), 'no temporary file is left');
+});
+
+test('a save that fails part-way leaves the previous checkpoint whole and loadable', async (t) => {
+  const dir = join(tempDir(t), 'ck');
+  const build = (seed: number) => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 'out', kernelInitializer: tf.initializers.glorotUniform({ seed }) })] });
+  const first = build(1);
+  const second = build(2);
+  await first.save(fileSystemHandler(dir));
+  const x = tf.ones([1, 3]);
+  const expected = (first.predict(x) as tf.Tensor).arraySync();
+
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await second.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(a) })));
+  // The weights of the new checkpoint are written, then writing model.json fails (a BigInt cannot be JSON).
+  await assert.rejects(fileSystemHandler(dir).save({ ...artifacts!, userDefinedMetadata: { broken: 1n as unknown as number } }), /BigInt/);
+  assert.deepEqual(((await loadModelFrom(dir)).predict(x) as tf.Tensor).arraySync(), expected);
+
+  await second.save(fileSystemHandler(dir));
+  assert.deepEqual(((await loadModelFrom(dir)).predict(x) as tf.Tensor).arraySync(), (second.predict(x) as tf.Tensor).arraySync());
+  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.bin')).length, 1, 'the orphaned weights of the failed save are cleared by the next one');
 });
