@@ -33,8 +33,6 @@ export class ModelCheckpoint extends EventCallback {
   readonly saveBestOnly: boolean;
   readonly saveWeightsOnly: boolean;
   best: number;
-  /** Where the latest checkpoint went. */
-  lastSaved: string | null = null;
 
   constructor(args: ModelCheckpointArgs) {
     super(args);
@@ -75,7 +73,6 @@ export class ModelCheckpoint extends EventCallback {
 
   private async save(path: string): Promise<void> {
     await this.model.save(fileSystemHandler(path, { weightsOnly: this.saveWeightsOnly }));
-    this.lastSaved = path;
   }
 }
 
