@@ -16,14 +16,14 @@ export interface LayerStats {
   nonFinite: boolean;
 }
 
-/** How much the weights moved per recorded step; the node's colour and the legend's rows. */
+/** How much the weight norm moved between the last two histogram steps; the node's colour and the legend's rows. */
 export type ChangeBand = 'frozen' | 'steady' | 'fast' | 'jumping' | 'non-finite';
 
 export const CHANGE_BANDS: readonly { band: ChangeBand; label: string }[] = [
-  { band: 'frozen', label: 'weights still (< 0.1 % per step)' },
-  { band: 'steady', label: '0.1 – 1 % per step' },
-  { band: 'fast', label: '1 – 10 % per step' },
-  { band: 'jumping', label: '≥ 10 % per step' },
+  { band: 'frozen', label: 'still (< 0.1 %)' },
+  { band: 'steady', label: '0.1 – 1 %' },
+  { band: 'fast', label: '1 – 10 %' },
+  { band: 'jumping', label: '≥ 10 %' },
   { band: 'non-finite', label: 'NaN or ±Inf' },
 ];
 

@@ -6,7 +6,7 @@ export function GraphLegend({ step }: { step: number }) {
   return (
     <div className="graph-legend" data-testid="graph-legend">
       <span className="muted">
-        Live at step {step}: ‖W‖ weight norm (change since the previous recorded step), act = activation mean μ and std σ. Colour by weight change:
+        Live at step {step}: ‖W‖ weight norm (change since the previous histogram step), act = activation mean μ and std σ. Colour: that change of ‖W‖
       </span>
       <ul>
         {CHANGE_BANDS.map(({ band, label }) => (
