@@ -12,8 +12,10 @@ export interface ComparedHistograms {
   available: HistogramTagRun[] | null;
   /** runId → that run's slices of the tensor, for the compared runs loaded so far. */
   slices: Record<string, readonly HistogramSlice[]>;
-  /** runId → why its slices could not be loaded; '' holds the error of the run list itself. */
+  /** runId → why its slices could not be loaded. */
   errors: Record<string, string>;
+  /** Why the list of runs with the tensor could not be loaded. */
+  listError: string | null;
 }
 
 /**
@@ -24,18 +26,21 @@ export function useComparedHistograms(tag: string, runIds: readonly string[]): C
   const [available, setAvailable] = useState<HistogramTagRun[] | null>(null);
   const [slices, setSlices] = useState<Record<string, readonly HistogramSlice[]>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [listError, setListError] = useState<string | null>(null);
   const loaded = useRef(new Set<string>());
-  const fail = (key: string, signal: AbortSignal) => (e: Error) => {
-    if (!signal.aborted) setErrors((prev) => ({ ...prev, [key]: e.message }));
-  };
 
   const wanted = runIds.join(',');
   // Fetched again when the choice changes: a run chosen elsewhere may have recorded the tensor since.
   useEffect(() => {
     const controller = new AbortController();
     fetchJson<HistogramTagRunsResponse>(histogramTagRunsApiUrl(tag), controller.signal)
-      .then((body) => setAvailable(body.runs))
-      .catch(fail('', controller.signal));
+      .then((body) => {
+        setAvailable(body.runs);
+        setListError(null);
+      })
+      .catch((e: Error) => {
+        if (!controller.signal.aborted) setListError(e.message);
+      });
     return () => controller.abort();
   }, [tag, wanted]);
 
@@ -48,11 +53,14 @@ export function useComparedHistograms(tag: string, runIds: readonly string[]): C
         .then((body) => {
           loaded.current.add(runId);
           setSlices((prev) => ({ ...prev, [runId]: body.histograms.map(withBasisPoints) }));
+          setErrors(({ [runId]: _resolved, ...rest }) => rest);
         })
-        .catch(fail(runId, controller.signal));
+        .catch((e: Error) => {
+          if (!controller.signal.aborted) setErrors((prev) => ({ ...prev, [runId]: e.message }));
+        });
     }
     return () => controller.abort();
   }, [available, wanted, tag]);
 
-  return { available, slices, errors };
+  return { available, slices, errors, listError };
 }

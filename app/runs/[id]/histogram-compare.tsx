@@ -17,7 +17,7 @@ export interface HistogramCompareProps {
 export function HistogramCompare({ tag, runId, slices, comparedIds }: HistogramCompareProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const { chart, theme } = useChart(canvasRef);
-  const { available, slices: compared, errors } = useComparedHistograms(tag, comparedIds);
+  const { available, slices: compared, errors, listError } = useComparedHistograms(tag, comparedIds);
   const [step, setStep] = useState<CompareStep>('latest');
 
   // Every chosen run keeps its place, loaded or not, so its colour never shifts as others arrive.
@@ -42,9 +42,9 @@ export function HistogramCompare({ tag, runId, slices, comparedIds }: HistogramC
 
   return (
     <div className="compare-view" data-compare-curves={curves.filter((c) => c.slice).length}>
-      {errors[''] && (
+      {listError && (
         <p className="alert" role="alert">
-          Could not list the runs with this tensor: {errors['']}
+          Could not list the runs with this tensor: {listError}
         </p>
       )}
       <label className="compare-step">
