@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { densityOutline } from '../../app/runs/[id]/histogram-compare-option';
 import { computeHistogram } from '../../lib/kinds/histogram/compute-histogram';
 import { parseCompareParam, withCompareParam } from '../../lib/view/compare-runs-param';
 import {
@@ -92,4 +93,17 @@ test('the tooltip escapes run names: they are user input and ECharts renders the
   assert.ok(html.includes('plain &#38; simple'), html);
   assert.ok(html.includes('<b>7</b>') && html.includes('<b>2</b>'), html);
   assert.ok(html.includes('step 1 (nearest before 3)'), html);
+});
+
+test('curves are densities, so a narrow and a wide run each enclose the same area', () => {
+  const sliceOf = (values: number[], buckets: number) => withBasisPoints({ ...computeHistogram(values, buckets), step: 0, wallTime: 0 });
+  const area = (values: number[]) => {
+    const h = sliceOf(values, 10);
+    const width = (h.max - h.min) / h.counts.length;
+    return densityOutline(h).reduce((sum, [, density]) => sum + density * width, 0);
+  };
+  const spread = (s: number) => Array.from({ length: 300 }, (_, i) => Math.sin(i) * s);
+  assert.ok(Math.abs(area(spread(0.01)) - 1) < 1e-9);
+  assert.ok(Math.abs(area([...spread(50), NaN, Infinity]) - 1) < 1e-9, 'non-finite elements are outside the buckets');
+  assert.equal(densityOutline(sliceOf([1, 1, 2], 2))[0][2], 2, 'the count rides along for the tooltip');
 });

@@ -16,7 +16,7 @@ export function compareColor(theme: ChartTheme, index: number): string {
  * Share of the finite elements per unit of value. Each run buckets its own [min, max], so raw
  * counts would draw a narrow distribution as tall as a wide one; densities keep areas comparable.
  */
-function densityOutline(h: HistogramSlice): [x: number, density: number, count: number][] {
+export function densityOutline(h: HistogramSlice): [x: number, density: number, count: number][] {
   const total = h.counts.reduce((a, b) => a + b, 0);
   const width = (h.max - h.min) / h.counts.length;
   return outline(h).map(([x, c]) => [x, total > 0 && width > 0 ? c / (total * width) : 0, c]);
