@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import next from 'next';
 import { openStore, closeStore } from '../lib/storage/open-store';
 import { attachSockets, Log } from './attach-sockets';
+import { startProjections } from './start-projections';
 
 export interface ServerOptions {
   port: number;
@@ -40,6 +41,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   const sockets = attachSockets(server, store, log, options.dev ? app.getUpgradeHandler() : undefined);
+  const projections = startProjections(store, sockets.hub, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -49,6 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     async close() {
+      projections.close();
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ApiError } from '../../api/errors';
+import type { Store } from '../../storage/store';
+import { cosineIndex, nearestNeighbors } from './neighbors';
+import { findSnapshot, numberParam, optionalTagSchema, wordTable } from './reader';
+
+export const neighborsQuerySchema = z.object({
+  word: z.string().min(1).max(200),
+  k: numberParam(z.number().int().min(1).max(100)).default(10),
+  tag: optionalTagSchema,
+});
+export type NeighborsQuery = z.infer<typeof neighborsQuerySchema>;
+
+export interface WordNeighbor {
+  word: string;
+  index: number;
+  similarity: number;
+  count: number;
+  logOdds: number | null;
+}
+
+export interface NeighborsResponse {
+  tag: string;
+  step: number;
+  word: string;
+  index: number;
+  neighbors: WordNeighbor[];
+}
+
+/** The k words nearest to `word` by cosine similarity in the snapshot's own (not projected) space. */
+export function readNeighbors(store: Store, runId: string, step: number, query: NeighborsQuery): NeighborsResponse {
+  const { info, matrix } = findSnapshot(store, runId, query.tag, step);
+  const table = wordTable(store.readVocabulary(runId), info.rows);
+  const index = table.words.indexOf(query.word);
+  if (index < 0) throw new ApiError('not_found', `word "${query.word}" is not among the ${info.rows} rows of embedding "${info.tag}"`);
+  const neighbors = nearestNeighbors(cosineIndex(matrix, info.rows, info.dim), index, query.k).map((n) => ({
+    word: table.words[n.index],
+    index: n.index,
+    similarity: n.similarity,
+    count: table.counts[n.index],
+    logOdds: table.logOdds?.[n.index] ?? null,
+  }));
+  return { tag: info.tag, step, word: query.word, index, neighbors };
+}

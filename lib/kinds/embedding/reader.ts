@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ApiError } from '../../api/errors';
+import { getRunOrThrow } from '../../api/get-run-or-throw';
+import type { Vocabulary } from '../../protocol/vocabulary-schema';
+import type { Store } from '../../storage/store';
+import { tagSchema } from '../scalar/schema';
+import { ReviewTotals, sentimentLogOdds, WordDocCounts } from './log-odds';
+import type { EmbeddingMatrix, EmbeddingSnapshotInfo } from './meta';
+
+/** Digits only: `Number('')`, `'1e3'` or `' 7'` would otherwise pass for steps. */
+export const stepParamsSchema = z.object({
+  step: z.string().regex(/^\d{1,15}$/, 'step must be an integer ≥ 0').transform(Number),
+});
+
+/** A query number, refused when empty or not a number rather than coerced to 0 or NaN. */
+export function numberParam<T extends z.ZodType<number, number>>(schema: T) {
+  return z
+    .string()
+    .regex(/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i, 'must be a number')
+    .transform(Number)
+    .pipe(schema);
+}
+
+export const optionalTagSchema = tagSchema.optional();
+
+export interface EmbeddingListResponse {
+  runId: string;
+  vocabularySize: number;
+  hasSentiment: boolean;
+  snapshots: EmbeddingSnapshotInfo[];
+}
+
+/** Index-aligned with the embedding rows: what the projector labels, sizes and colours points by. */
+export interface WordTable {
+  words: string[];
+  counts: number[];
+  logOdds: number[] | null;
+}
+
+/** The vocabulary's per-word review counts and totals, or null when it lacks any of them. */
+function sentimentOf(v: Vocabulary | null): { docs: WordDocCounts[]; totals: ReviewTotals } | null {
+  if (!v?.positiveDocs || !v.negativeDocs || v.positiveReviews === undefined || v.negativeReviews === undefined) return null;
+  const { positiveDocs, negativeDocs } = v;
+  return {
+    docs: positiveDocs.map((positive, i) => ({ positiveDocs: positive, negativeDocs: negativeDocs[i] })),
+    totals: { positiveReviews: v.positiveReviews, negativeReviews: v.negativeReviews },
+  };
+}
+
+export function readEmbeddingList(store: Store, runId: string): EmbeddingListResponse {
+  getRunOrThrow(store, runId);
+  const vocabulary = store.readVocabulary(runId);
+  return {
+    runId,
+    vocabularySize: vocabulary?.words.length ?? 0,
+    hasSentiment: sentimentOf(vocabulary) !== null,
+    snapshots: store.listEmbeddings(runId),
+  };
+}
+
+/** The snapshot a request means, its tag defaulting to the run's first; 404 when the run, tag or step is unknown. */
+export function findSnapshot(store: Store, runId: string, tag: string | undefined, step: number): EmbeddingMatrix {
+  getRunOrThrow(store, runId);
+  const snapshots = store.listEmbeddings(runId);
+  const chosen = tag ?? snapshots[0]?.tag;
+  if (chosen === undefined) throw new ApiError('not_found', `run "${runId}" has no embeddings`);
+  if (!snapshots.some((s) => s.tag === chosen)) throw new ApiError('not_found', `run "${runId}" has no embedding "${chosen}"`);
+  const snapshot = store.readEmbedding(runId, chosen, step);
+  if (!snapshot) throw new ApiError('not_found', `embedding "${chosen}" of run "${runId}" has no snapshot at step ${step}`);
+  return snapshot;
+}
+
+/** Rows past the vocabulary are named `#row`, with no count and neutral log-odds. */
+export function wordTable(vocabulary: Vocabulary | null, rows: number): WordTable {
+  const words: string[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    words.push(vocabulary?.words[i] ?? `#${i}`);
+    counts.push(vocabulary?.counts[i] ?? 0);
+  }
+  const sentiment = sentimentOf(vocabulary);
+  if (!sentiment) return { words, counts, logOdds: null };
+  const docs = Array.from({ length: rows }, (_, i) => sentiment.docs[i] ?? { positiveDocs: 0, negativeDocs: 0 });
+  return { words, counts, logOdds: Array.from(sentimentLogOdds(docs, sentiment.totals)) };
+}
