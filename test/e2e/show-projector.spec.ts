@@ -91,6 +91,40 @@ test('the projector shows every word, finds one with its neighbours, escapes wor
   await expect(page.getByTestId('projector-count')).toHaveText('2,000 words');
 });
 
+test('snapshots play in order, colours switch, and new UMAP parameters are computed and shown', async ({ page, startRun }) => {
+  const run = startRun('projector-controls');
+  run.logVocabulary(vocabulary());
+  run.logEmbedding('embedding', embedding(0.5, 3), ROWS, DIM, 10, 1);
+  run.logEmbedding('embedding', embedding(2, 4), ROWS, DIM, 20, 2);
+  expect(await run.drained(15_000)).toBe(true);
+
+  await page.goto(`/runs/${run.id}/projector`);
+  const card = page.locator('.projector-card');
+  await expect(page.getByTestId('projector-snapshot')).toContainText('epoch 2 · step 20 (2/2)');
+  await expect(card).toHaveAttribute('data-method', /pca|umap/);
+
+  // Play from the last snapshot starts over at the first and stops at the last.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(card).toHaveAttribute('data-step', '10');
+  await expect(page.getByTestId('projector-snapshot')).toContainText('epoch 1 · step 10 (1/2)');
+  await expect(card).toHaveAttribute('data-step', '20');
+  await expect(page.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+
+  await page.locator('[data-color-mode="frequency"]').click();
+  await expect(page.locator('[data-color-mode="frequency"]')).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByLabel('neighbours').fill('1');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'neighbours' })).toHaveText('neighbours must be 2–200');
+
+  await page.getByLabel('neighbours').fill('5');
+  await page.getByLabel('min distance').fill('0.5');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('.projector-status')).toHaveText('UMAP · 5 neighbours · min distance 0.5', { timeout: 50_000 });
+  await expect(card).toHaveAttribute('data-method', 'umap');
+  await expect(page.getByTestId('projector-count')).toHaveText('2,000 words');
+});
+
 test('a run without embeddings says how to record them', async ({ page, startRun }) => {
   const run = startRun('no-embeddings');
   run.log({ 'batch/loss': 0.5 }, 1);

@@ -11,6 +11,8 @@ export function UmapParamsForm({ params, onApply }: { params: UmapParams; onAppl
   return (
     <form
       className="projector-params"
+      // The browser's own range check would stop the submit before ours runs; ours says what is wrong beside the fields.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         const parsed = parseUmapParams({ neighbors, minDist });
