@@ -40,12 +40,18 @@ export interface NodeBox {
   height: number;
 }
 
+/** Inputs have neither weights nor recorded activations, so they get no stats rows. */
+export function showsStats(node: GraphNode, withStats: boolean): boolean {
+  return withStats && node.className !== 'InputLayer';
+}
+
 /** A collapsed node's box; `withStats` reserves the two live-stats rows. */
 export function nodeBox(node: GraphNode, withStats: boolean): NodeBox {
   const lines = [titleText(node), ...detailLines(node)];
   const textWidth = Math.max(...lines.map((l) => l.length)) * CHAR_WIDTH;
-  const rows = lines.length + (withStats ? 2 : 0);
-  return { width: Math.ceil(Math.max(textWidth, withStats ? STATS_WIDTH : 0) + 2 * NODE_PAD_X), height: rows * LINE_HEIGHT + 2 * NODE_PAD_Y };
+  const stats = showsStats(node, withStats);
+  const rows = lines.length + (stats ? 2 : 0);
+  return { width: Math.ceil(Math.max(textWidth, stats ? STATS_WIDTH : 0) + 2 * NODE_PAD_X), height: rows * LINE_HEIGHT + 2 * NODE_PAD_Y };
 }
 
 /** An expanded model's header: its title and detail rows above the inner graph. */

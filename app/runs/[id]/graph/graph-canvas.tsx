@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { formatShape } from '@/lib/view/graph-labels';
 import type { PlacedEdge, PlacedGraph } from '@/lib/view/graph-layout';
 import type { LayerStats } from '@/lib/view/graph-stats';
 import { GraphNodeBox } from './graph-node';
@@ -19,23 +20,30 @@ interface LevelProps {
   onToggle: (key: string) => void;
 }
 
+/** The tensor an edge carries, for its hover title. */
+function edgeTitle(graph: PlacedGraph, { edge }: PlacedEdge): string {
+  const shape = graph.nodes.find((n) => n.node.id === edge.source)?.node.outputShapes[edge.sourceCallSite]?.[edge.sourceTensor];
+  return `${edge.source} → ${edge.target}${shape ? `: ${formatShape(shape)}` : ''}`;
+}
+
 /** One model's layers and edges; an open nested model draws its own level inside its box. */
 function GraphLevel({ graph, ...rest }: LevelProps) {
   return (
     <>
-      {graph.edges.map(({ key, edge, points, label }) => (
-        <g key={key} className="graph-edge-group">
+      {graph.edges.map((placed) => (
+        <g key={placed.key} className="graph-edge-group">
+          <title>{edgeTitle(graph, placed)}</title>
           <path
             className="graph-edge"
-            d={edgePath(points)}
+            d={edgePath(placed.points)}
             markerEnd="url(#graph-arrow)"
-            data-source={edge.source}
-            data-target={edge.target}
-            data-target-call={edge.targetCallSite}
+            data-source={placed.edge.source}
+            data-target={placed.edge.target}
+            data-target-call={placed.edge.targetCallSite}
           />
-          {label && (
-            <text className="graph-edge-label" x={label.x} y={label.y + 11}>
-              {label.text}
+          {placed.label && (
+            <text className="graph-edge-label" x={placed.label.x} y={placed.label.y + 11}>
+              {placed.label.text}
             </text>
           )}
         </g>

@@ -1,4 +1,4 @@
-import { LINE_HEIGHT, NODE_PAD_X, NODE_PAD_Y, detailLines, formatCallShapes } from '@/lib/view/graph-labels';
+import { LINE_HEIGHT, NODE_PAD_X, NODE_PAD_Y, detailLines, formatCallShapes, showsStats } from '@/lib/view/graph-labels';
 import type { PlacedNode } from '@/lib/view/graph-layout';
 import { type LayerStats, changeBand, normFraction } from '@/lib/view/graph-stats';
 import { formatValue } from '@/lib/view/format';
@@ -96,7 +96,7 @@ export function GraphNodeBox({ placed, stats, withStats, largestNorm, onToggle }
       <rect className="graph-box" width={width} height={height} rx={6} />
       {!open && <rect className={`graph-band-${band ?? 'none'}`} width={STRIPE} height={height} rx={2} />}
       <NodeText placed={placed} withToggle={node.nested !== undefined} />
-      {withStats && !open && stats && (
+      {showsStats(node, withStats) && !open && stats && (
         <g className="graph-stats" data-step={stats.step}>
           {statLines(stats).map((line, i) => (
             <text key={i} className="graph-stat" x={NODE_PAD_X} y={statsTop + BASELINE + i * LINE_HEIGHT}>
