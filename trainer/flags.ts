@@ -23,6 +23,8 @@ export interface TrainFlags {
   updateFreq: 'batch' | 'epoch';
   /** Record weight and activation histograms every N epochs; 0 records none. */
   histogramFreq: number;
+  /** Snapshot every Embedding layer's matrix every N epochs (Keras' embeddings_freq); absent or 0 records none. */
+  embeddingsFreq?: number;
   /**
    * Keras callbacks, present only when given: absent settings take the callbacks' own Keras defaults.
    * ModelCheckpoint saves to checkpointPath (placeholders allowed), default logs/checkpoints/<run id>/.
@@ -65,6 +67,7 @@ export const USAGE = `usage: npm run train -- --model NAME [options]
   --backend NAME         auto | tensorflow-gpu | tensorflow | wasm | cpu (default auto)
   --update-freq WHEN     batch | epoch: how often metrics stream (default batch)
   --histogram-freq N     weight and activation histograms every N epochs (default 0: none)
+  --embeddings-freq N    Embedding layer matrices for the projector every N epochs (default 0: none)
  callbacks (each action is streamed as an event and marked on the charts):
   --checkpoint           ModelCheckpoint after every epoch, to logs/checkpoints/<run id>/
   --checkpoint-path DIR  checkpoint directory, implies --checkpoint; Keras placeholders such as
@@ -86,7 +89,7 @@ export const USAGE = `usage: npm run train -- --model NAME [options]
 
 export class FlagError extends Error {}
 
-const STRING_FLAGS = ['model', 'epochs', 'batch-size', 'max-len', 'max-features', 'validation-split', 'learning-rate', 'train-samples', 'test-samples', 'run-name', 'seed', 'server', 'data', 'backend', 'update-freq', 'histogram-freq'];
+const STRING_FLAGS = ['model', 'epochs', 'batch-size', 'max-len', 'max-features', 'validation-split', 'learning-rate', 'train-samples', 'test-samples', 'run-name', 'seed', 'server', 'data', 'backend', 'update-freq', 'histogram-freq', 'embeddings-freq'];
 
 const OPTIONS: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
   ...Object.fromEntries(STRING_FLAGS.map((k) => [k, { type: 'string' as const }])),
@@ -187,6 +190,7 @@ export function parseTrainFlags(argv: string[]): TrainFlags | 'list' | 'help' {
     backend: oneOf('backend', v.backend, ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const, 'auto'),
     updateFreq: oneOf('update-freq', v['update-freq'], ['batch', 'epoch'] as const, 'batch'),
     histogramFreq: integer('histogram-freq', v['histogram-freq'], 0, 0)!,
+    ...(v['embeddings-freq'] === undefined ? {} : { embeddingsFreq: integer('embeddings-freq', v['embeddings-freq'], 0, 0) }),
     ...callbackFlags(values as CallbackValues),
   };
 }

@@ -56,7 +56,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   // Activations are recorded on the first rows of the validation split: fit() never trains on them.
   const validationRows = samples - trainSamples;
   const probe = validationRows > 0 ? sliceRows(x, trainSamples, Math.min(PROBE_SIZE, validationRows)) : sliceRows(x, 0, Math.min(PROBE_SIZE, samples));
-  const streamer = new TensorlensCallback({ run, updateFreq: flags.updateFreq, histogramFreq: flags.histogramFreq, probe });
+  const streamer = new TensorlensCallback({ run, updateFreq: flags.updateFreq, histogramFreq: flags.histogramFreq, embeddingsFreq: flags.embeddingsFreq, probe });
   try {
     // After the streamer, so each epoch's epoch/lr is the rate that epoch trained with, as in Keras,
     // and after the progress bar, so a callback's message follows the epoch's summary line.

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Run } from '../../lib/client/run';
 import { resolveLogs } from './resolve-logs';
 import { activationProbe, weightHistograms, type ActivationRecorder } from './record-histograms';
+import { embeddingWeights } from './record-embeddings';
 import type { ModelData } from '../data/model-data';
 
 export interface TensorlensCallbackArgs {
@@ -17,6 +18,11 @@ export interface TensorlensCallbackArgs {
    * layer's output on it (Keras' histogram_freq). 0 (default) records none.
    */
   histogramFreq?: number;
+  /**
+   * Every this many epochs, every Embedding layer's matrix, tagged by layer name, for the
+   * projector (Keras' embeddings_freq). 0 (default) records none.
+   */
+  embeddingsFreq?: number;
   /** A fixed batch of inputs, e.g. from the validation data, whose activations are recorded; for several inputs, as fit() takes them. */
   probe?: ModelData;
   /** Buckets per histogram; TensorBoard's 30 by default. */
@@ -41,6 +47,7 @@ export class TensorlensCallback extends tf.Callback {
   private readonly updateFreq: 'batch' | 'epoch';
   private readonly now: () => number;
   private readonly histogramFreq: number;
+  private readonly embeddingsFreq: number;
   private readonly probe?: ModelData;
   private readonly bucketCount?: number;
   private activations: ActivationRecorder | null = null;
@@ -54,6 +61,8 @@ export class TensorlensCallback extends tf.Callback {
     this.now = args.nowFunc ?? Date.now;
     this.histogramFreq = args.histogramFreq ?? 0;
     if (!Number.isInteger(this.histogramFreq) || this.histogramFreq < 0) throw new Error(`histogramFreq must be an integer ≥ 0, got ${args.histogramFreq}`);
+    this.embeddingsFreq = args.embeddingsFreq ?? 0;
+    if (!Number.isInteger(this.embeddingsFreq) || this.embeddingsFreq < 0) throw new Error(`embeddingsFreq must be an integer ≥ 0, got ${args.embeddingsFreq}`);
     this.probe = args.probe;
     this.bucketCount = args.bucketCount;
   }
@@ -90,6 +99,9 @@ export class TensorlensCallback extends tf.Callback {
       const model = this.model as tf.LayersModel;
       const activations = this.activations && this.probe ? this.activations(this.probe, this.bucketCount) : {};
       this.run.logHistograms({ ...weightHistograms(model, this.bucketCount), ...activations }, this.step);
+    }
+    if (this.embeddingsFreq > 0 && (epoch + 1) % this.embeddingsFreq === 0) {
+      for (const e of embeddingWeights(this.model as tf.LayersModel)) this.run.logEmbedding(e.tag, e.matrix, e.rows, e.dim, this.step, epoch + 1);
     }
   }
 }

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { SqliteStore } from '../../lib/storage/sqlite-store';
+import { startSocketServer } from '../helpers/socket-server';
+import { imdbDataPath } from '../helpers/imdb-data';
+import { tempDir } from '../helpers/temp-dir';
+
+const root = resolve(__dirname, '../..');
+
+function runTrainer(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'trainer/cli.ts'), ...args], { cwd: root });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => done({ code, output }));
+  });
+}
+
+test('a short real IMDB run with histogram_freq and embeddings_freq 1 fills both in SQLite', { timeout: 600_000 }, async (t) => {
+  const data = imdbDataPath();
+  assert.ok(data, 'the IMDB archive is needed: set IMDB_DATA or put ../shared/data/imdb/aclImdb_v1_labeled.tar.gz beside the checkout');
+  const dbPath = join(tempDir(t), 'imdb.db');
+  const server = await startSocketServer(dbPath);
+  const { code, output } = await runTrainer(['--model', 'imdb-conv1d', '--epochs', '2', '--train-samples', '256', '--max-len', '64',
+    '--batch-size', '32', '--histogram-freq', '1', '--embeddings-freq', '1', '--run-name', 'imdb-embeddings', '--server', server.url, '--data', data]);
+  await server.close();
+  assert.equal(code, 0, output);
+
+  const store = new SqliteStore(dbPath);
+  t.after(() => store.close());
+  const [run] = store.listRuns();
+  assert.equal(run.name, 'imdb-embeddings');
+  assert.equal(run.status, 'finished');
+  // 256 reviews, 20% held out: 205 train on, 7 batches of 32 per epoch.
+  assert.deepEqual(store.listEmbeddings(run.id).map((s) => [s.tag, s.step, s.epoch, s.rows, s.dim]), [
+    ['embedding', 7, 1, 2000, 128],
+    ['embedding', 14, 2, 2000, 128],
+  ]);
+  const first = store.readEmbedding(run.id, 'embedding', 7)!.matrix;
+  const second = store.readEmbedding(run.id, 'embedding', 14)!.matrix;
+  assert.ok(first.every(Number.isFinite) && second.every(Number.isFinite));
+  assert.notDeepEqual(first, second, 'the second epoch moved the embedding');
+  const histogram = store.readHistograms(run.id, 'weights/embedding/embeddings')!;
+  assert.deepEqual(histogram.map((h) => [h.step, h.count]), [[7, 2000 * 128], [14, 2000 * 128]], 'histograms of the same matrix at the same steps');
+  const vocabulary = store.readVocabulary(run.id)!;
+  assert.equal(vocabulary.words.length, 2000);
+  assert.equal(vocabulary.positiveReviews! + vocabulary.negativeReviews!, 25_000, 'the doc counts come from every training review');
+  assert.equal(vocabulary.positiveReviews, 12_500);
+});
