@@ -1,5 +1,6 @@
 import type { Progress, ProjectionEvent, ProjectionMethod, ProjectionStatus, UmapParams } from '../kinds/embedding/meta';
-import type { Projection } from './projector-wire';
+import type { ProjectionResponse } from '../kinds/embedding/read-projection';
+import type { WordTable } from '../kinds/embedding/reader';
 
 /** One 2-D layout the page asked for: which snapshot, by which method (PCA has no parameters). */
 export interface LayoutRequest {
@@ -17,24 +18,21 @@ export interface LayoutEntry {
   points: { x: number[]; y: number[] } | null;
 }
 
-/** Words, counts and log-odds are the vocabulary's, the same for every snapshot of a tag. */
-export interface WordLabels {
-  words: string[];
-  counts: number[];
-  logOdds: number[] | null;
-}
-
 export interface Layouts {
   entries: Readonly<Record<string, LayoutEntry>>;
-  labels: Readonly<Record<string, WordLabels>>;
+  /** Words, counts and log-odds are the vocabulary's, the same for every snapshot of a tag. */
+  labels: Readonly<Record<string, WordTable>>;
 }
 
 export type LayoutAction =
   | { type: 'requested'; key: string }
-  | { type: 'answered'; key: string; projection: Projection }
+  | { type: 'answered'; key: string; projection: ProjectionResponse }
   | { type: 'pushed'; event: ProjectionEvent }
   | { type: 'fetchFailed'; key: string; message: string }
-  /** After a reconnect pushes may have been missed, so every layout still pending is asked for again. */
+  /**
+   * After a reconnect pushes may have been missed, and after new UMAP parameters the server drops
+   * the superseded job without a push: every layout still pending is asked for again.
+   */
   | { type: 'stale' };
 
 export const NO_LAYOUTS: Layouts = { entries: {}, labels: {} };

@@ -1,8 +1,8 @@
 import { type ActionDispatch, useEffect, useRef } from 'react';
+import type { ProjectionResponse } from '../kinds/embedding/read-projection';
 import { fetchJson } from './fetch-json';
 import { projectionApiUrl } from './projector-api-paths';
 import { type LayoutAction, type LayoutRequest, type Layouts, layoutKey, needsFetch } from './projector-layouts';
-import type { Projection } from './projector-wire';
 
 /**
  * Fetches each requested layout that is not here yet. A UMAP layout answers 202 until it is
@@ -27,7 +27,7 @@ export function useLayoutRequests(
       if (inFlight.current.has(key)) continue;
       inFlight.current.add(key);
       dispatch({ type: 'requested', key });
-      fetchJson<Projection>(projectionApiUrl(runId, request.tag, request.step, request.method, request.params))
+      fetchJson<ProjectionResponse>(projectionApiUrl(runId, request.tag, request.step, request.method, request.params))
         .then((projection) => dispatch({ type: 'answered', key, projection }))
         .catch((e: Error) => dispatch({ type: 'fetchFailed', key, message: e.message }))
         .finally(() => inFlight.current.delete(key));

@@ -1,9 +1,9 @@
 import { type ActionDispatch, useReducer, useState } from 'react';
 import type { EmbeddingSnapshotInfo } from '../kinds/embedding/meta';
+import type { EmbeddingListResponse } from '../kinds/embedding/reader';
 import { fetchJson } from './fetch-json';
 import { embeddingsApiUrl } from './projector-api-paths';
 import { type LayoutAction, type Layouts, layoutsReducer, NO_LAYOUTS } from './projector-layouts';
-import type { EmbeddingList } from './projector-wire';
 import { useRunPushes } from './use-run-pushes';
 
 export interface Projector {
@@ -26,7 +26,7 @@ export function useProjector(runId: string): Projector {
   useRunPushes(runId, (event, resync) => {
     if (resync) {
       setListError(null);
-      fetchJson<EmbeddingList>(embeddingsApiUrl(runId), resync)
+      fetchJson<EmbeddingListResponse>(embeddingsApiUrl(runId), resync)
         .then((list) => setSnapshots(list.snapshots))
         .catch((e: Error) => {
           if (!resync.aborted) setListError(e.message);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { NeighborsResponse, WordNeighbor } from '../kinds/embedding/read-neighbors';
 import { fetchJson } from './fetch-json';
 import { neighborsApiUrl } from './projector-api-paths';
-import type { NeighborsAnswer, WordNeighbor } from './projector-wire';
 
 export interface WordNeighbors {
   neighbors: WordNeighbor[] | null;
@@ -19,7 +19,7 @@ export function useWordNeighbors(runId: string, tag: string | null, step: number
   useEffect(() => {
     if (tag === null || step === null || word === null) return;
     const controller = new AbortController();
-    fetchJson<NeighborsAnswer>(neighborsApiUrl(runId, tag, step, word, NEIGHBOR_COUNT), controller.signal)
+    fetchJson<NeighborsResponse>(neighborsApiUrl(runId, tag, step, word, NEIGHBOR_COUNT), controller.signal)
       .then((body) => setAnswer({ key: key!, neighbors: body.neighbors, error: null }))
       .catch((e: Error) => {
         if (!controller.signal.aborted) setAnswer({ key: key!, neighbors: null, error: e.message });

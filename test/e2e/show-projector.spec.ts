@@ -103,12 +103,17 @@ test('snapshots play in order, colours switch, and new UMAP parameters are compu
   await expect(page.getByTestId('projector-snapshot')).toContainText('epoch 2 · step 20 (2/2)');
   await expect(card).toHaveAttribute('data-method', /pca|umap/);
 
-  // Play from the last snapshot starts over at the first and stops at the last.
+  // Play from the last snapshot starts over at the first and stops at the last. Each frame shows
+  // for a moment only, so the steps shown are recorded as they change rather than polled.
+  await card.evaluate((element) => {
+    const shown: string[] = [];
+    (window as unknown as { shownSteps: string[] }).shownSteps = shown;
+    new MutationObserver(() => shown.push(element.getAttribute('data-step')!)).observe(element, { attributeFilter: ['data-step'] });
+  });
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(card).toHaveAttribute('data-step', '10');
-  await expect(page.getByTestId('projector-snapshot')).toContainText('epoch 1 · step 10 (1/2)');
-  await expect(card).toHaveAttribute('data-step', '20');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { shownSteps: string[] }).shownSteps)).toEqual(['10', '20']);
   await expect(page.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('projector-snapshot')).toContainText('epoch 2 · step 20 (2/2)');
 
   await page.locator('[data-color-mode="frequency"]').click();
   await expect(page.locator('[data-color-mode="frequency"]')).toHaveAttribute('aria-pressed', 'true');

@@ -12,7 +12,7 @@ import {
   shownLayout,
   umapNote,
 } from '../../lib/view/projector-layouts';
-import type { Projection } from '../../lib/view/projector-wire';
+import type { ProjectionResponse as Projection } from '../../lib/kinds/embedding/read-projection';
 
 const params = { neighbors: 15, minDist: 0.1 };
 const umap: LayoutRequest = { tag: 'embedding', step: 40, method: 'umap', params };

@@ -1,9 +1,9 @@
-import type { WordLabels } from '@/lib/view/projector-layouts';
+import type { WordTable } from '@/lib/kinds/embedding/reader';
 import { formatLogOdds } from '@/lib/view/projector-tooltip';
 import type { WordNeighbors } from '@/lib/view/use-word-neighbors';
 
 export interface NeighborListProps {
-  labels: WordLabels;
+  labels: WordTable;
   selected: number;
   result: WordNeighbors;
   onSelect: (row: number) => void;

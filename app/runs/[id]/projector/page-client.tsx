@@ -105,7 +105,13 @@ export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
             )}
             <LayoutStatus shown={shown} params={params} />
             <EpochSlider snapshots={timeline} index={index} onChange={(i) => setPinnedStep(i === timeline.length - 1 ? null : timeline[i].step)} />
-            <UmapParamsForm params={params} onApply={setParams} />
+            <UmapParamsForm
+              params={params}
+              onApply={(next) => {
+                setParams(next);
+                dispatch({ type: 'stale' });
+              }}
+            />
           </div>
           <aside className="card projector-side">
             <WordSearch onSearch={search} message={searchMessage} />

@@ -1,12 +1,12 @@
 import { useEffect, useEffectEvent, useRef } from 'react';
 import type { ColorScale } from '@/lib/view/projector-color-scale';
-import type { WordLabels } from '@/lib/view/projector-layouts';
+import type { WordTable } from '@/lib/kinds/embedding/reader';
 import { useChart } from '../use-chart';
 import { scatterOption, SELECTION_SERIES, type WordDatum } from './scatter-option';
 
 export interface ProjectorScatterProps {
   points: { x: number[]; y: number[] };
-  labels: WordLabels;
+  labels: WordTable;
   scale: ColorScale;
   selected: number | null;
   neighbors: readonly number[];

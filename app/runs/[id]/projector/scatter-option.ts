@@ -1,5 +1,5 @@
 import type { ColorScale } from '@/lib/view/projector-color-scale';
-import type { WordLabels } from '@/lib/view/projector-layouts';
+import type { WordTable } from '@/lib/kinds/embedding/reader';
 import { wordTooltipHtml } from '@/lib/view/projector-tooltip';
 import type { ChartTheme } from '../chart-theme';
 import type { ChartOption, ScatterSeriesOption } from '../echarts-setup';
@@ -9,7 +9,7 @@ export type WordDatum = [x: number, y: number, value: number, row: number];
 
 export interface ScatterArgs {
   points: { x: number[]; y: number[] };
-  labels: WordLabels;
+  labels: WordTable;
   scale: ColorScale;
   selected: number | null;
   neighbors: readonly number[];
