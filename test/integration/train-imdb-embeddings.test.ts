@@ -1,23 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SqliteStore } from '../../lib/storage/sqlite-store';
 import { startSocketServer } from '../helpers/socket-server';
 import { imdbDataPath } from '../helpers/imdb-data';
 import { tempDir } from '../helpers/temp-dir';
-
-const root = resolve(__dirname, '../..');
-
-function runTrainer(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'trainer/cli.ts'), ...args], { cwd: root });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => done({ code, output }));
-  });
-}
+import { runTrainer } from '../helpers/run-trainer';
 
 test('a short real IMDB run with histogram_freq and embeddings_freq 1 fills both in SQLite', { timeout: 600_000 }, async (t) => {
   const data = imdbDataPath();

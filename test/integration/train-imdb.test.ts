@@ -1,23 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer } from '../../server/start-server';
 import { imdbDataPath } from '../helpers/imdb-data';
 import { tempDir } from '../helpers/temp-dir';
+import { runTrainer } from '../helpers/run-trainer';
 
 const root = resolve(__dirname, '../..');
-
-function runTrainer(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'trainer/cli.ts'), ...args], { cwd: root });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => done({ code, output }));
-  });
-}
 
 async function getJson(url: string): Promise<{ status: number; body: any }> {
   const res = await fetch(url);

@@ -104,3 +104,20 @@ test('the error reply carries the seq when the message had one', (t) => {
   const reply = send(scalars([columns('loss', [[1, 1, 0.5]])], 'nobody', 41));
   assert.equal(reply.type === 'error' && reply.seq, 41);
 });
+
+test('embedding chunks are acked, stored once, and one that contradicts them is refused', (t) => {
+  const { store, send } = setup(t);
+  const chunk = (seq: number, rowOffset: number, chunkRows: number) => ({
+    v: 1, seq, type: 'embedding', runId: 'run-1', tag: 'embedding', step: 8, epoch: 1, wallTime: 1, rows: 3, dim: 2, rowOffset, chunkRows,
+    values: Buffer.from(Float32Array.from({ length: chunkRows * 2 }, (_, i) => rowOffset * 2 + i).buffer).toString('base64'),
+  });
+  assert.deepEqual(send(chunk(11, 0, 2)), { v: 1, type: 'ack', seq: 11 });
+  assert.deepEqual(send(chunk(11, 0, 2)), { v: 1, type: 'ack', seq: 11 }, 'a resend is acked');
+  const overlap = send(chunk(12, 1, 2));
+  assert.equal(overlap.type === 'error' && overlap.code, 'storage');
+  assert.match(overlap.type === 'error' ? overlap.message : '', /rows 1-2 overlap the stored rows 0-1/);
+  assert.deepEqual(send(chunk(13, 2, 1)), { v: 1, type: 'ack', seq: 13 });
+  assert.deepEqual(Array.from(store.readEmbedding('run-1', 'embedding', 8)!.matrix), [0, 1, 2, 3, 4, 5]);
+  const unknown = send({ ...chunk(14, 0, 1), runId: 'nobody' });
+  assert.equal(unknown.type === 'error' && unknown.code, 'unknown_run');
+});

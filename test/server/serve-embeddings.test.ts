@@ -58,14 +58,20 @@ async function until<T>(find: () => T | undefined): Promise<T> {
   }
 }
 
-test('embeddings are listed, projected and searched over HTTP, with live UMAP progress', { timeout: 240_000 }, async (t) => {
+/** The real server (production build) on a fresh file, with a run it already knows. */
+async function serverWithRun(t: Parameters<typeof tempDir>[0], name: string) {
   assert.ok(existsSync(join(root, '.next', 'BUILD_ID')), 'run `npm run build` first: the API is served by the production build');
   const server = await startServer({ port: 0, host: '127.0.0.1', dbPath: join(tempDir(t), 'api.db'), dev: false, dir: root, log: () => undefined });
   t.after(() => server.close());
-  const run = new Run({ server: server.url, name: 'projected' });
+  const run = new Run({ server: server.url, name });
   t.after(() => run.close());
   run.log({ loss: 1 }, 0);
   assert.equal(await run.drained(10_000), true, 'the run is known to the server');
+  return { server, run };
+}
+
+test('embeddings are listed, projected and searched over HTTP, with live UMAP progress', { timeout: 240_000 }, async (t) => {
+  const { server, run } = await serverWithRun(t, 'projected');
   const live = await subscribe(server.url, run.id);
   t.after(() => live.socket.close());
   // The subscription is in place once the server answered it with the run.
@@ -157,13 +163,7 @@ test('embeddings are listed, projected and searched over HTTP, with live UMAP pr
 });
 
 test('a run without a vocabulary names rows by index and has no sentiment', { timeout: 120_000 }, async (t) => {
-  assert.ok(existsSync(join(root, '.next', 'BUILD_ID')), 'run `npm run build` first');
-  const server = await startServer({ port: 0, host: '127.0.0.1', dbPath: join(tempDir(t), 'api.db'), dev: false, dir: root, log: () => undefined });
-  t.after(() => server.close());
-  const run = new Run({ server: server.url, name: 'bare' });
-  t.after(() => run.close());
-  run.log({ loss: 1 }, 0);
-  assert.equal(await run.drained(10_000), true, 'the run is known to the server');
+  const { server, run } = await serverWithRun(t, 'bare');
   const empty = await get(`${server.url}/api/runs/${run.id}/embeddings`);
   assert.deepEqual(empty.body, { runId: run.id, vocabularySize: 0, hasSentiment: false, snapshots: [] });
   assert.match((await get(`${server.url}/api/runs/${run.id}/embeddings/0/projection`)).body.error.message, /has no embeddings/);
