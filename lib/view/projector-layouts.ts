@@ -50,6 +50,20 @@ function settled(entry: LayoutEntry | undefined): boolean {
   return !!entry && entry.status === 'ready';
 }
 
+/**
+ * Every answer repeats the vocabulary; keeping the held copy while it is unchanged spares the
+ * plot a redraw. A vocabulary logged after the first snapshot replaces the `#i` placeholders.
+ */
+function sameTable(known: WordTable | undefined, next: WordTable): boolean {
+  return (
+    !!known &&
+    known.words.length === next.words.length &&
+    !!known.logOdds === !!next.logOdds &&
+    known.words.every((w, i) => w === next.words[i]) &&
+    known.counts.every((c, i) => c === next.counts[i])
+  );
+}
+
 export function layoutsReducer(state: Layouts, action: LayoutAction): Layouts {
   const { entries } = state;
   switch (action.type) {
@@ -61,8 +75,7 @@ export function layoutsReducer(state: Layouts, action: LayoutAction): Layouts {
       // A push may have said "ready" while this 202 was on its way; a stale answer must not undo that.
       if (settled(entries[key]) && p.status !== 'ready') return state;
       const entry: LayoutEntry = { status: p.status, progress: p.progress, error: p.error, points: p.points };
-      const known = state.labels[p.tag];
-      const labels = known && known.words.length === p.words.length && !!known.logOdds === !!p.logOdds
+      const labels = sameTable(state.labels[p.tag], p)
         ? state.labels
         : { ...state.labels, [p.tag]: { words: p.words, counts: p.counts, logOdds: p.logOdds } };
       return { entries: { ...entries, [key]: entry }, labels };

@@ -123,3 +123,16 @@ test('after a reconnect, layouts without points are asked for again and finished
   assert.equal(needsFetch(state.entries[u]), true);
   assert.equal(needsFetch(state.entries[p]), false);
 });
+
+test('the words are kept while answers repeat them, and replaced when a vocabulary arrives later', () => {
+  const u = layoutKey(umap);
+  const p = layoutKey(pca);
+  const placeholders = { words: ['#0', '#1'], counts: [0, 0], logOdds: null };
+  let state = run({ type: 'answered', key: p, projection: answer('pca', 'ready', placeholders) });
+  const held = state.labels.embedding;
+  state = layoutsReducer(state, { type: 'answered', key: u, projection: answer('umap', 'queued', placeholders) });
+  assert.equal(state.labels.embedding, held);
+  // A vocabulary without review counts: only the words and counts tell it apart.
+  state = layoutsReducer(state, { type: 'answered', key: u, projection: answer('umap', 'ready', { logOdds: null }) });
+  assert.deepEqual(state.labels.embedding, { words: ['good', 'bad'], counts: [3, 2], logOdds: null });
+});
