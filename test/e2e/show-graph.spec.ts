@@ -23,6 +23,9 @@ test('the inception graph renders all four branches into one concatenate, and ex
   const missing = await request.get('/api/runs/no-such-run/graph');
   expect(missing.status()).toBe(404);
   expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'run "no-such-run" not found' } });
+  const malformed = await request.get(`/api/runs/${encodeURIComponent('no such run!')}/graph`);
+  expect(malformed.status()).toBe(422);
+  expect(await malformed.json()).toEqual({ error: { code: 'unprocessable', message: 'id: run id must be 1-64 letters, digits, "_" or "-"' } });
 
   await page.goto(`/runs/${run.id}/graph`);
   const svg = page.locator('svg.graph-svg');
