@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError } from '../../api/errors';
 import type { Store } from '../../storage/store';
 import { cosineIndex, nearestNeighbors } from './neighbors';
-import { findSnapshot, numberParam, optionalTagSchema, wordTable } from './reader';
+import { findSnapshot, numberParam, optionalTagSchema, readMatrix, wordTable } from './reader';
 
 export const neighborsQuerySchema = z.object({
   word: z.string().min(1).max(200),
@@ -29,11 +29,11 @@ export interface NeighborsResponse {
 
 /** The k words nearest to `word` by cosine similarity in the snapshot's own (not projected) space. */
 export function readNeighbors(store: Store, runId: string, step: number, query: NeighborsQuery): NeighborsResponse {
-  const { info, matrix } = findSnapshot(store, runId, query.tag, step);
+  const info = findSnapshot(store, runId, query.tag, step);
   const table = wordTable(store.readVocabulary(runId), info.rows);
   const index = table.words.indexOf(query.word);
   if (index < 0) throw new ApiError('not_found', `word "${query.word}" is not among the ${info.rows} rows of embedding "${info.tag}"`);
-  const neighbors = nearestNeighbors(cosineIndex(matrix, info.rows, info.dim), index, query.k).map((n) => ({
+  const neighbors = nearestNeighbors(cosineIndex(readMatrix(store, runId, info), info.rows, info.dim), index, query.k).map((n) => ({
     word: table.words[n.index],
     index: n.index,
     similarity: n.similarity,

@@ -4,7 +4,7 @@ import type { Store } from '../../storage/store';
 import { DEFAULT_UMAP_PARAMS, Progress, ProjectionMethod, ProjectionStatus, UmapParams } from './meta';
 import { pca2d } from './pca';
 import type { ProjectionJobs, ProjectionState } from './projection-registry';
-import { findSnapshot, numberParam, optionalTagSchema, WordTable, wordTable } from './reader';
+import { findSnapshot, numberParam, optionalTagSchema, readMatrix, WordTable, wordTable } from './reader';
 
 export const projectionQuerySchema = z.object({
   method: z.enum(['umap', 'pca']).default('umap'),
@@ -40,11 +40,11 @@ function points(layout: Float32Array): { x: number[]; y: number[] } {
  * from the server's queue, which is asked to compute it when it is not cached yet.
  */
 export function readProjection(store: Store, jobs: ProjectionJobs | undefined, runId: string, step: number, query: ProjectionQuery): ProjectionResponse {
-  const { info, matrix } = findSnapshot(store, runId, query.tag, step);
+  const info = findSnapshot(store, runId, query.tag, step);
   const params = { neighbors: query.neighbors, minDist: query.minDist };
   let state: ProjectionState;
   if (query.method === 'pca') {
-    state = { status: 'ready', layout: pca2d(matrix, info.rows, info.dim), progress: null, error: null };
+    state = { status: 'ready', layout: pca2d(readMatrix(store, runId, info), info.rows, info.dim), progress: null, error: null };
   } else {
     if (!jobs) throw new ApiError('internal', 'UMAP layouts are computed by the Tensorlens server, which is not running in this process');
     state = jobs.request(runId, info.tag, step, params);

@@ -5,7 +5,7 @@ import type { Vocabulary } from '../../protocol/vocabulary-schema';
 import type { Store } from '../../storage/store';
 import { tagSchema } from '../scalar/schema';
 import { ReviewTotals, sentimentLogOdds, WordDocCounts } from './log-odds';
-import type { EmbeddingMatrix, EmbeddingSnapshotInfo } from './meta';
+import type { EmbeddingSnapshotInfo } from './meta';
 
 /** Digits only: `Number('')`, `'1e3'` or `' 7'` would otherwise pass for steps. */
 export const stepParamsSchema = z.object({
@@ -59,15 +59,22 @@ export function readEmbeddingList(store: Store, runId: string): EmbeddingListRes
 }
 
 /** The snapshot a request means, its tag defaulting to the run's first; 404 when the run, tag or step is unknown. */
-export function findSnapshot(store: Store, runId: string, tag: string | undefined, step: number): EmbeddingMatrix {
+export function findSnapshot(store: Store, runId: string, tag: string | undefined, step: number): EmbeddingSnapshotInfo {
   getRunOrThrow(store, runId);
   const snapshots = store.listEmbeddings(runId);
   const chosen = tag ?? snapshots[0]?.tag;
   if (chosen === undefined) throw new ApiError('not_found', `run "${runId}" has no embeddings`);
   if (!snapshots.some((s) => s.tag === chosen)) throw new ApiError('not_found', `run "${runId}" has no embedding "${chosen}"`);
-  const snapshot = store.readEmbedding(runId, chosen, step);
+  const snapshot = snapshots.find((s) => s.tag === chosen && s.step === step);
   if (!snapshot) throw new ApiError('not_found', `embedding "${chosen}" of run "${runId}" has no snapshot at step ${step}`);
   return snapshot;
+}
+
+/** The matrix of a snapshot `findSnapshot` found, read only by the answers that need it. */
+export function readMatrix(store: Store, runId: string, info: EmbeddingSnapshotInfo): Float32Array {
+  const snapshot = store.readEmbedding(runId, info.tag, info.step);
+  if (!snapshot) throw new ApiError('not_found', `embedding "${info.tag}" of run "${runId}" has no snapshot at step ${info.step}`);
+  return snapshot.matrix;
 }
 
 /** Rows past the vocabulary are named `#row`, with no count and neutral log-odds. */
