@@ -174,3 +174,29 @@ test('a failing job is stored and reported as failed, and the queue goes on', as
     status: 'failed', layout: null, progress: null, error: 'UMAP failed: the worker ran out of memory',
   });
 });
+
+test('progress pushes of a job are at least 250 ms apart; status changes are not held back', async (t) => {
+  const store = storeWithSnapshots(join(tempDir(t), 'p.db'), [10]);
+  t.after(() => store.close());
+  let now = 1_000;
+  const project: ProjectFn = async (_m, r, _d, args) => {
+    for (const [at, done] of [[1_000, 1], [1_100, 2], [1_249, 3], [1_250, 4], [1_400, 5], [1_600, 6]]) {
+      now = at;
+      args.onProgress?.(done, 6);
+    }
+    return new Float32Array(r * 2);
+  };
+  const service = new ProjectionService(store, { project, nowFunc: () => now });
+  t.after(() => service.close());
+  const { events, settled } = eventsOf(service);
+  service.snapshotCompleted('r', 'embedding', 10);
+  await settled(10);
+  assert.deepEqual(events.map((e) => [e.status, e.progress?.done ?? null]), [
+    ['queued', null],
+    ['running', null],
+    ['running', 1],
+    ['running', 4],
+    ['running', 6],
+    ['ready', null],
+  ]);
+});
