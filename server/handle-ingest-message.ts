@@ -83,6 +83,10 @@ function apply(store: Store, hub: LiveHub, message: IngestMessage): void {
       requireRun(store, message.runId, message.seq);
       store.writeVocabulary(message.runId, message.vocabulary);
       return;
+    case 'graph':
+      requireRun(store, message.runId, message.seq);
+      store.writeGraph(message.runId, message.graph);
+      return;
     case 'embedding': {
       requireRun(store, message.runId, message.seq);
       if (!store.writeEmbeddingChunk(message.runId, decodeEmbeddingChunk(message))) return;

@@ -6,6 +6,7 @@ import { INGEST_PATH, MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../protocol/ve
 import { MAX_POINTS_PER_BATCH } from '../kinds/scalar/meta';
 import { ColumnBuilder } from '../kinds/scalar/schema';
 import type { HistogramData } from '../kinds/histogram/meta';
+import type { ModelGraph } from '../kinds/graph/meta';
 import { embeddingChunks } from '../kinds/embedding/writer';
 import type { EventValue } from '../kinds/event/meta';
 import { encodeNumber } from '../protocol/wire-number';
@@ -110,6 +111,11 @@ export class Run {
     for (const chunk of embeddingChunks(tag, matrix, rows, dim, step, epoch ?? null, this.now())) {
       this.enqueue({ type: 'embedding', runId: this.id, ...chunk });
     }
+  }
+
+  /** Logs the model's graph (see trainer/graph/extract-graph.ts), once per run; a second call replaces it. */
+  logGraph(graph: ModelGraph): void {
+    this.enqueue({ type: 'graph', runId: this.id, graph });
   }
 
   logVocabulary(vocabulary: Vocabulary): void {

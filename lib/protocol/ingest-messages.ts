@@ -3,8 +3,9 @@ import { PROTOCOL_VERSION } from './version';
 import { scalarBatchSchema } from '../kinds/scalar/schema';
 import { histogramBatchSchema } from '../kinds/histogram/schema';
 import { vocabularySchema } from './vocabulary-schema';
-import { checkEmbeddingChunk, embeddingChunkFields } from '../kinds/embedding/schema';
+import { modelGraphSchema } from '../kinds/graph/schema';
 import { eventBatchSchema } from '../kinds/event/schema';
+import { checkEmbeddingChunk, embeddingChunkFields } from '../kinds/embedding/schema';
 
 /** Run ids are chosen by the client so that a resent run.start after a reconnect is idempotent. */
 export const runIdSchema = z
@@ -63,14 +64,6 @@ export const vocabularyMessageSchema = z.object({
   vocabulary: vocabularySchema,
 });
 
-/** What callbacks did (checkpoint saved, learning rate reduced, stopped early, or a user kind), with why. */
-export const eventsMessageSchema = z.object({
-  ...header,
-  type: z.literal('events'),
-  runId: runIdSchema,
-  events: eventBatchSchema,
-});
-
 /** One chunk of rows of an embedding snapshot (a whole matrix exceeds the message limit). */
 export const embeddingMessageSchema = z
   .object({
@@ -81,14 +74,31 @@ export const embeddingMessageSchema = z
   })
   .superRefine(checkEmbeddingChunk);
 
+/** What callbacks did (checkpoint saved, learning rate reduced, stopped early, or a user kind), with why. */
+export const eventsMessageSchema = z.object({
+  ...header,
+  type: z.literal('events'),
+  runId: runIdSchema,
+  events: eventBatchSchema,
+});
+
+/** The run's model graph, sent once at the start of training; a resend replaces it. */
+export const graphMessageSchema = z.object({
+  ...header,
+  type: z.literal('graph'),
+  runId: runIdSchema,
+  graph: modelGraphSchema,
+});
+
 export const ingestMessageSchema = z.discriminatedUnion('type', [
   runStartSchema,
   runStatusSchema,
   scalarsMessageSchema,
   histogramsMessageSchema,
   vocabularyMessageSchema,
-  embeddingMessageSchema,
+  graphMessageSchema,
   eventsMessageSchema,
+  embeddingMessageSchema,
 ]);
 
 export type IngestMessage = z.infer<typeof ingestMessageSchema>;

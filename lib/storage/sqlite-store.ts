@@ -14,9 +14,11 @@ import { Db, openDatabase } from './sqlite/open-database';
 import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
 import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
 import { VOCABULARY_SCHEMA, VocabularyTable } from './sqlite/vocabulary-table';
+import { GRAPH_SCHEMA, GraphTable, type StoredGraph } from '../kinds/graph/sqlite-table';
+import type { ModelGraph } from '../kinds/graph/meta';
 import type { LastPoint, ReadScalarsOptions, RunRecord, RunSummary, ScalarSeries, ScalarTagInfo, Store } from './store';
 
-const SCHEMA = [...RUN_SCHEMA, ...TAG_SCHEMA, ...SCALAR_SCHEMA, ...HISTOGRAM_SCHEMA, ...VOCABULARY_SCHEMA, ...REVIEW_TOTALS_SCHEMA, ...EMBEDDING_SCHEMA, ...PROJECTION_SCHEMA, ...EVENT_SCHEMA];
+const SCHEMA = [...RUN_SCHEMA, ...TAG_SCHEMA, ...SCALAR_SCHEMA, ...HISTOGRAM_SCHEMA, ...VOCABULARY_SCHEMA, ...GRAPH_SCHEMA, ...REVIEW_TOTALS_SCHEMA, ...EMBEDDING_SCHEMA, ...PROJECTION_SCHEMA, ...EVENT_SCHEMA];
 
 /** The embedded engine: one SQLite file, one writer connection shared by ingest and queries. */
 export class SqliteStore implements Store {
@@ -25,6 +27,7 @@ export class SqliteStore implements Store {
   private readonly scalars: ScalarTable;
   private readonly histograms: HistogramTable;
   private readonly vocabulary: VocabularyTable;
+  private readonly graphs: GraphTable;
   private readonly reviewTotals: ReviewTotalsTable;
   private readonly embeddings: EmbeddingTable;
   private readonly projections: ProjectionTable;
@@ -37,6 +40,7 @@ export class SqliteStore implements Store {
     this.scalars = new ScalarTable(this.db, tags);
     this.histograms = new HistogramTable(this.db, tags);
     this.vocabulary = new VocabularyTable(this.db);
+    this.graphs = new GraphTable(this.db);
     this.reviewTotals = new ReviewTotalsTable(this.db);
     this.embeddings = new EmbeddingTable(this.db, tags);
     this.projections = new ProjectionTable(this.db, tags);
@@ -105,6 +109,14 @@ export class SqliteStore implements Store {
   writeVocabulary(runId: string, vocabulary: Vocabulary): void {
     this.vocabulary.write(runId, vocabulary);
     this.reviewTotals.write(runId, vocabulary);
+  }
+
+  writeGraph(runId: string, graph: ModelGraph): void {
+    this.graphs.write(runId, graph);
+  }
+
+  readGraph(runId: string): StoredGraph | null {
+    return this.graphs.read(runId);
   }
 
   readVocabulary(runId: string): Vocabulary | null {

@@ -5,6 +5,8 @@ import type { HistogramSnapshot } from '../kinds/histogram/meta';
 import type { EmbeddingChunk, EmbeddingMatrix, EmbeddingSnapshotInfo, StoredProjection } from '../kinds/embedding/meta';
 import type { ProjectionKey } from '../kinds/embedding/projection-table';
 import type { TrainingEvent } from '../kinds/event/meta';
+import type { ModelGraph } from '../kinds/graph/meta';
+import type { StoredGraph } from '../kinds/graph/sqlite-table';
 import type { HistogramTagInfo, HistogramTagRun } from '../kinds/histogram/sqlite-table';
 
 export type { HistogramTagInfo, HistogramTagRun };
@@ -75,6 +77,9 @@ export interface Store {
   listHistogramTagRuns(tag: string): HistogramTagRun[];
   writeVocabulary(runId: string, vocabulary: Vocabulary): void;
   readVocabulary(runId: string): Vocabulary | null;
+  /** One graph per run: a resent graph replaces the stored one. */
+  writeGraph(runId: string, graph: ModelGraph): void;
+  readGraph(runId: string): StoredGraph | null;
   /** Stores events idempotently by (run, step, kind, reason); returns how many were new. */
   writeEvents(runId: string, events: readonly TrainingEvent[]): number;
   /** The run's events in step order, of one kind when `kind` is given. */
