@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { mergeEvents, type TrainingEvent } from '../kinds/event/meta';
 import { eventsApiUrl } from './event-api-paths';
 import { fetchJson } from './fetch-json';
-import { openLiveSocket } from './live-socket';
+import { useRunPushes } from './use-run-pushes';
 
 export interface LiveEvents {
   /** In step order, one copy of each. */
@@ -18,34 +18,20 @@ export function useLiveEvents(runId: string): LiveEvents {
   const [events, setEvents] = useState<TrainingEvent[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let fetching: AbortController | null = null;
-    const merge = (incoming: readonly TrainingEvent[]) => setEvents((current) => mergeEvents(current, incoming));
-    const close = openLiveSocket({
-      request: { type: 'subscribe', topic: 'run', runId },
-      onStatus: () => undefined,
-      onEvent: (event, fresh) => {
-        if (fresh) {
-          fetching?.abort();
-          const mine = (fetching = new AbortController());
-          fetchJson<{ events: TrainingEvent[] }>(eventsApiUrl(runId), mine.signal).then(
-            (body) => {
-              setLoadError(null);
-              merge(body.events);
-            },
-            (e: Error) => {
-              if (!mine.signal.aborted) setLoadError(e.message);
-            },
-          );
-        }
-        if (event.type === 'events' && event.runId === runId) merge(event.events);
-      },
-    });
-    return () => {
-      close();
-      fetching?.abort();
-    };
-  }, [runId]);
+  useRunPushes(runId, (event, resync) => {
+    if (resync) {
+      fetchJson<{ events: TrainingEvent[] }>(eventsApiUrl(runId), resync).then(
+        (body) => {
+          setLoadError(null);
+          setEvents((current) => mergeEvents(current, body.events));
+        },
+        (e: Error) => {
+          if (!resync.aborted) setLoadError(e.message);
+        },
+      );
+    }
+    if (event.type === 'events' && event.runId === runId) setEvents((current) => mergeEvents(current, event.events));
+  });
 
   return { events, loadError };
 }

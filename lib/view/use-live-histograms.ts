@@ -1,9 +1,8 @@
-import { useEffect, useEffectEvent, useState } from 'react';
-import type { LiveEvent } from '../protocol/live-messages';
+import { useState } from 'react';
 import { fetchJson } from './fetch-json';
 import { histogramApiUrl, histogramTagsApiUrl } from './histogram-api-paths';
 import { type HistogramSlice, type HistogramSlices, mergeSlices, withBasisPoints } from './histogram-slices';
-import { openLiveSocket } from './live-socket';
+import { useRunPushes } from './use-run-pushes';
 
 interface TagInfo {
   tag: string;
@@ -38,19 +37,16 @@ export function useLiveHistograms(runId: string): LiveHistograms {
     );
   };
 
-  const onEvent = useEffectEvent((event: LiveEvent, fresh: boolean, loads: AbortController[]) => {
-    // As in useLiveRun: the first event of a connection means pushes flow, so a fetch now misses nothing.
-    if (fresh) {
-      loads.forEach((l) => l.abort());
-      const controller = new AbortController();
-      loads.splice(0, loads.length, controller);
+  // As in useLiveRun: the first event of a connection means pushes flow, so a fetch now misses nothing.
+  useRunPushes(runId, (event, resync) => {
+    if (resync) {
       setLoadError(null);
-      load(controller.signal)
+      load(resync)
         .catch((e: Error) => {
-          if (!controller.signal.aborted) setLoadError(e.message);
+          if (!resync.aborted) setLoadError(e.message);
         })
         .finally(() => {
-          if (!controller.signal.aborted) setLoading(false);
+          if (!resync.aborted) setLoading(false);
         });
     }
     if (event.type !== 'histograms') return;
@@ -62,19 +58,6 @@ export function useLiveHistograms(runId: string): LiveHistograms {
       return next;
     });
   });
-
-  useEffect(() => {
-    const loads: AbortController[] = [];
-    const close = openLiveSocket({
-      request: { type: 'subscribe', topic: 'run', runId },
-      onEvent: (event, fresh) => onEvent(event, fresh, loads),
-      onStatus: () => {},
-    });
-    return () => {
-      close();
-      loads.forEach((l) => l.abort());
-    };
-  }, [runId]);
 
   return { slices, loading, loadError };
 }

@@ -1,10 +1,10 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useState } from 'react';
 import type { WireRunSummary } from '../api/wire-run';
-import type { LiveEvent } from '../protocol/live-messages';
 import { decodeNumber } from '../protocol/wire-number';
-import { openLiveSocket, LiveStatus } from './live-socket';
+import type { LiveStatus } from './live-socket';
 import { loadSeries } from './load-series';
 import { SeriesStore } from './series-store';
+import { useRunPushes } from './use-run-pushes';
 
 export interface LiveRun {
   run: WireRunSummary;
@@ -25,40 +25,28 @@ export function useLiveRun(initial: WireRunSummary, initialTags: readonly string
   const [store] = useState(() => new SeriesStore(initialTags));
   const runId = initial.id;
 
-  const onEvent = useEffectEvent((event: LiveEvent, fresh: boolean, loads: AbortController[]) => {
-    // The server answers a subscription with the run first, so the first event of a connection
-    // means pushes are flowing: only now can a fetch miss nothing.
-    if (fresh) {
-      loads.forEach((load) => load.abort());
-      const load = new AbortController();
-      loads.splice(0, loads.length, load);
-      setLoadError(null);
-      loadSeries(runId, store, load.signal)
-        .catch((e: Error) => {
-          if (!load.signal.aborted) setLoadError(e.message);
-        })
-        .finally(() => {
-          if (!load.signal.aborted) setLoading(false);
-        });
-    }
-    if (event.type === 'run') setRun(event.run);
-    else if (event.type === 'scalars') {
-      store.add(event.points.map(([tag, step, wallTime, value]) => [tag, [step, decodeNumber(value), wallTime]]));
-    }
-  });
-
-  useEffect(() => {
-    const loads: AbortController[] = [];
-    const close = openLiveSocket({
-      request: { type: 'subscribe', topic: 'run', runId },
-      onEvent: (event, fresh) => onEvent(event, fresh, loads),
-      onStatus: setStatus,
-    });
-    return () => {
-      close();
-      loads.forEach((load) => load.abort());
-    };
-  }, [runId]);
+  // The server answers a subscription with the run first, so the first event of a connection
+  // means pushes are flowing: only now can a fetch miss nothing.
+  useRunPushes(
+    runId,
+    (event, resync) => {
+      if (resync) {
+        setLoadError(null);
+        loadSeries(runId, store, resync)
+          .catch((e: Error) => {
+            if (!resync.aborted) setLoadError(e.message);
+          })
+          .finally(() => {
+            if (!resync.aborted) setLoading(false);
+          });
+      }
+      if (event.type === 'run') setRun(event.run);
+      else if (event.type === 'scalars') {
+        store.add(event.points.map(([tag, step, wallTime, value]) => [tag, [step, decodeNumber(value), wallTime]]));
+      }
+    },
+    setStatus,
+  );
 
   return { run, status, store, loading, loadError };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ModelGraph } from '../kinds/graph/meta';
 import { graphApiUrl } from './graph-api-paths';
-import { openLiveSocket } from './live-socket';
+import { subscribeRun } from './run-channel';
 
 export interface RunGraph {
   graph: ModelGraph | null;
@@ -53,7 +53,7 @@ export function useRunGraph(runId: string, initial: ModelGraph | null): RunGraph
           if (askAgain && !controller.signal.aborted) ask();
         });
     };
-    const close = openLiveSocket({ request: { type: 'subscribe', topic: 'run', runId }, onEvent: ask, onStatus: () => {} });
+    const close = subscribeRun(runId, { onEvent: ask, onStatus: () => {} });
     return () => {
       close();
       controller.abort();

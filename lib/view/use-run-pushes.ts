@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent } from 'react';
 import type { LiveEvent } from '../protocol/live-messages';
-import { type LiveStatus, openLiveSocket } from './live-socket';
+import type { LiveStatus } from './live-socket';
+import { subscribeRun } from './run-channel';
 
 /**
  * Subscribes to one run's live pushes. The first event of each connection comes with a `resync`
@@ -17,8 +18,7 @@ export function useRunPushes(
 
   useEffect(() => {
     let load: AbortController | null = null;
-    const close = openLiveSocket({
-      request: { type: 'subscribe', topic: 'run', runId },
+    const unsubscribe = subscribeRun(runId, {
       onEvent: (event, fresh) => {
         if (fresh) {
           load?.abort();
@@ -29,7 +29,7 @@ export function useRunPushes(
       onStatus: (status) => handleStatus(status),
     });
     return () => {
-      close();
+      unsubscribe();
       load?.abort();
     };
   }, [runId]);
