@@ -3,6 +3,8 @@ import { formatClock, formatTick, formatValue } from '@/lib/view/format';
 import type { ChartTheme } from './chart-theme';
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
 import { seriesStyle } from './series-style';
+import { tooltipBox } from './tooltip-box';
+import { escapeHtml } from '@/lib/view/escape-html';
 import { type EventDatum, eventSeries, eventTooltipRows, isEventSeries } from './event-markers-option';
 import type { TrainingEvent } from '@/lib/kinds/event/meta';
 
@@ -20,10 +22,6 @@ interface TooltipParam {
   marker?: unknown;
   axisValue?: number | string;
   data: LineDatum | MarkerDatum | EventDatum;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function tooltip(params: TooltipParam | TooltipParam[]): string {
@@ -53,12 +51,9 @@ export function baseOption(theme: ChartTheme): ChartOption {
     grid: { left: 8, right: 16, top: 12, bottom: 44, containLabel: true },
     legend: { show: false },
     tooltip: {
+      ...tooltipBox(theme),
       trigger: 'axis',
-      confine: true,
       axisPointer: { type: 'line', lineStyle: { color: theme.muted, type: 'dashed' } },
-      backgroundColor: theme.surface,
-      borderColor: theme.grid,
-      textStyle: { color: theme.text, fontSize: 12 },
       formatter: tooltip as never,
     },
     xAxis: {

@@ -3,6 +3,7 @@ import { formatTick, formatValue } from '@/lib/view/format';
 import type { HistogramSlice } from '@/lib/view/histogram-slices';
 import type { ChartTheme } from './chart-theme';
 import type { ChartOption, HeatmapSeriesOption, LineSeriesOption } from './echarts-setup';
+import { tooltipBox } from './tooltip-box';
 
 /** Pairs of basis-point indexes, outermost first: min–max, ±1.5σ, ±σ, ±0.5σ. */
 const BANDS = [
@@ -17,7 +18,7 @@ const HEAT_BINS = 40;
 function frame(theme: ChartTheme): Pick<ChartOption, 'animation' | 'tooltip'> {
   return {
     animation: false,
-    tooltip: { confine: true, backgroundColor: theme.surface, borderColor: theme.grid, textStyle: { color: theme.text, fontSize: 12 } },
+    tooltip: tooltipBox(theme),
   };
 }
 

@@ -3,6 +3,7 @@ import { formatTick, formatValue } from '@/lib/view/format';
 import type { HistogramSlice } from '@/lib/view/histogram-slices';
 import type { ChartTheme } from './chart-theme';
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
+import { tooltipBox } from './tooltip-box';
 
 /** Offsets span this many times the tallest bucket, so the stack reads as depth without hiding shapes. */
 const DEPTH = 1.4;
@@ -52,11 +53,8 @@ export function histogramLinesOption(slices: readonly HistogramSlice[], mode: 'o
     animation: false,
     grid: { left: 8, right: mode === 'offset' ? 64 : 16, top: 16, bottom: 8, containLabel: true },
     tooltip: {
+      ...tooltipBox(theme),
       trigger: 'item',
-      confine: true,
-      backgroundColor: theme.surface,
-      borderColor: theme.grid,
-      textStyle: { color: theme.text, fontSize: 12 },
       formatter: ((p: { data: number[] }) => {
         const [x, , c, step] = p.data;
         return `<div class="tt-head">step ${step}</div><div class="tt-row">≈${formatValue(x)}<b>${c}</b></div>`;

@@ -3,6 +3,7 @@ import type { WordTable } from '@/lib/kinds/embedding/reader';
 import { wordTooltipHtml } from '@/lib/view/projector-tooltip';
 import type { ChartTheme } from '../chart-theme';
 import type { ChartOption, ScatterSeriesOption } from '../echarts-setup';
+import { tooltipBox } from '../tooltip-box';
 
 /** [x, y, colour value, row]: the row rides along so tooltips and clicks find the word. */
 export type WordDatum = [x: number, y: number, value: number, row: number];
@@ -50,12 +51,9 @@ export function scatterOption({ points, labels, scale, selected, neighbors, them
     xAxis: axis,
     yAxis: axis,
     tooltip: {
+      ...tooltipBox(theme),
       trigger: 'item',
-      confine: true,
       className: 'projector-tooltip',
-      backgroundColor: theme.surface,
-      borderColor: theme.grid,
-      textStyle: { color: theme.text, fontSize: 12 },
       formatter: ((p: { data: WordDatum }) => wordTooltipHtml(labels, p.data[3])) as never,
     },
     visualMap: {
