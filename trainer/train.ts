@@ -86,6 +86,11 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   } finally {
     process.removeListener('SIGINT', interrupt);
     tf.dispose([x, y, probe, prepared.xTest, prepared.yTest].flatMap((d) => (d === undefined ? [] : tensorList(d))));
+    // A model compiled with an optimizer instance does not own it, so model.dispose() leaves its slots
+    // behind; and tfjs counts a shared layer once per call, so one dispose() keeps its weights alive.
+    const weights = model.weights.map((w) => w.read());
+    model.optimizer?.dispose();
     model.dispose();
+    tf.dispose(weights.filter((w) => !w.isDisposed));
   }
 }

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { train } from '../../../trainer/train';
@@ -12,8 +13,10 @@ for (const entry of MODEL_ZOO) {
     const server = await startSocketServer(join(tempDir(t), `${entry.name}.db`));
     t.after(() => server.close());
     const lines: string[] = [];
+    const tensorsBefore = tf.memory().numTensors;
     const result = await train(tinyRunFlags(entry.name, server.url), entry, (line) => lines.push(line));
     assert.equal(result.delivered, true, lines.join('\n'));
+    assert.equal(tf.memory().numTensors, tensorsBefore, 'train() leaves no tensor behind, the optimizer\'s included');
 
     const run = server.store.getRun(result.runId)!;
     assert.equal(run.status, 'finished', run.error ?? '');
