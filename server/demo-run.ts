@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Log } from './attach-sockets';
 
 /** Small enough to finish in a few minutes on 2 cores, long enough to watch the curves grow. */
-export const DEMO_TRAINER_ARGS = ['--model', 'imdb-conv1d', '--run-name', 'demo-imdb-conv1d', '--epochs', '6', '--train-samples', '5000', '--test-samples', '1000', '--histogram-freq', '1', '--embeddings-freq', '1'];
+export const DEMO_TRAINER_ARGS = ['--model', 'imdb-conv1d', '--run-name', 'demo-imdb-conv1d', '--epochs', '6', '--train-samples', '5000', '--test-samples', '1000', '--histogram-freq', '1', '--embeddings-freq', '1', '--checkpoint', '--save-best-only', '--reduce-lr-patience', '1'];
 
 /**
  * Machines without internet (CI, these dev boxes) keep the dataset in ../shared; IMDB_DATA wins,
