@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { HistogramSeriesResponse } from '../kinds/histogram/reader';
 import type { HistogramTagRunsResponse } from '../kinds/histogram/tag-runs-reader';
 import type { HistogramTagRun } from '../storage/store';
 import { fetchJson } from './fetch-json';
 import { histogramApiUrl } from './histogram-api-paths';
 import { histogramTagRunsApiUrl } from './histogram-compare-api-path';
-import { type HistogramSlice, withBasisPoints } from './histogram-slices';
+import { type HistogramSlice, mergeSlices, withBasisPoints } from './histogram-slices';
+import { subscribeRun } from './run-channel';
 
 export interface ComparedHistograms {
   /** Every run that recorded the tensor (the page's own included); null until loaded. */
@@ -18,16 +19,12 @@ export interface ComparedHistograms {
   listError: string | null;
 }
 
-/**
- * The compared runs' slices of one tensor, each fetched once when first chosen. Only the page's
- * own run is pushed live (by useLiveHistograms); compared runs are as they were when chosen.
- */
+/** The compared runs' slices of one tensor, fetched when chosen and then appended to by pushes. */
 export function useComparedHistograms(tag: string, runIds: readonly string[]): ComparedHistograms {
   const [available, setAvailable] = useState<HistogramTagRun[] | null>(null);
   const [slices, setSlices] = useState<Record<string, readonly HistogramSlice[]>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [listError, setListError] = useState<string | null>(null);
-  const loaded = useRef(new Set<string>());
 
   const wanted = runIds.join(',');
   // Fetched again when the choice changes: a run chosen elsewhere may have recorded the tensor since.
@@ -44,23 +41,38 @@ export function useComparedHistograms(tag: string, runIds: readonly string[]): C
     return () => controller.abort();
   }, [tag, wanted]);
 
+  // Compared runs stay live like the page's own: one shared subscription per run, and each
+  // (re)connection refetches the tensor, since pushes missed while away are lost.
   useEffect(() => {
-    if (!available) return;
-    const controller = new AbortController();
-    for (const runId of wanted.split(',')) {
-      if (loaded.current.has(runId) || !available.some((r) => r.runId === runId)) continue;
-      fetchJson<HistogramSeriesResponse>(histogramApiUrl(runId, tag), controller.signal)
-        .then((body) => {
-          loaded.current.add(runId);
-          setSlices((prev) => ({ ...prev, [runId]: body.histograms.map(withBasisPoints) }));
-          setErrors(({ [runId]: _resolved, ...rest }) => rest);
-        })
-        .catch((e: Error) => {
-          if (!controller.signal.aborted) setErrors((prev) => ({ ...prev, [runId]: e.message }));
-        });
-    }
-    return () => controller.abort();
-  }, [available, wanted, tag]);
+    const unsubscribes = wanted.split(',').filter(Boolean).map((runId) => {
+      let load: AbortController | null = null;
+      const unsubscribe = subscribeRun(runId, {
+        onStatus: () => {},
+        onEvent: (event, fresh) => {
+          if (fresh) {
+            load?.abort();
+            const mine = (load = new AbortController());
+            fetchJson<HistogramSeriesResponse>(histogramApiUrl(runId, tag), mine.signal)
+              .then((body) => {
+                setSlices((prev) => ({ ...prev, [runId]: mergeSlices(prev[runId], body.histograms.map(withBasisPoints)) }));
+                setErrors(({ [runId]: _resolved, ...rest }) => rest);
+              })
+              .catch((e: Error) => {
+                if (!mine.signal.aborted) setErrors((prev) => ({ ...prev, [runId]: e.message }));
+              });
+          }
+          if (event.type !== 'histograms') return;
+          const incoming = event.histograms.filter((h) => h.tag === tag).map(withBasisPoints);
+          if (incoming.length > 0) setSlices((prev) => ({ ...prev, [runId]: mergeSlices(prev[runId], incoming) }));
+        },
+      });
+      return () => {
+        unsubscribe();
+        load?.abort();
+      };
+    });
+    return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+  }, [wanted, tag]);
 
   return { available, slices, errors, listError };
 }

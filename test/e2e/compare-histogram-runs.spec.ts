@@ -48,8 +48,11 @@ test('a histogram card overlays one tensor from two runs, chosen in the card or 
   current.logHistograms({ [KERNEL]: computeHistogram(weights(0.3)) }, 4);
   await expect(mine).toHaveAttribute('data-shown-step', '4');
   await expect(theirs).toHaveAttribute('data-shown-step', '3');
+  // So does a compared run still training.
+  other.logHistograms({ [KERNEL]: computeHistogram(weights(0.7)) }, 5);
+  await expect(theirs).toHaveAttribute('data-shown-step', '5');
 
-  // Steps 1 to 4 are the slider's stops; at step 2 the other run falls back to its step 1.
+  // Steps 1 to 5 are the slider's stops; at step 2 the other run falls back to its step 1.
   await view.locator('input[type="range"]').fill('1');
   await expect(view.locator('output')).toHaveText('2');
   await expect(mine).toHaveAttribute('data-shown-step', '2');
@@ -59,7 +62,7 @@ test('a histogram card overlays one tensor from two runs, chosen in the card or 
   // The address alone brings the comparison back, as a bookmark would.
   await page.goto(`/runs/${current.id}?compare=${other.id},not%20an%20id`);
   await expect(card.locator('.compare-view')).toHaveAttribute('data-compare-curves', '2');
-  await expect(card.locator(`.compare-view [data-compare-run="${other.id}"]`)).toContainText('step 3');
+  await expect(card.locator(`.compare-view [data-compare-run="${other.id}"]`)).toContainText('step 5');
   await expect(page.locator('[data-compare-ignored]')).toContainText('not an id');
 
   // Unticking the last run ends the comparison and clears the address.

@@ -35,9 +35,10 @@ export function HistogramCompare({ tag, runId, slices, comparedIds }: HistogramC
 
   const noteFor = (id: string, i: number): string | null => {
     if (i === 0) return null;
-    if (errors[id]) return errors[id];
+    // A run that starts recording the tensor after the list was fetched shows as soon as it pushes one.
+    if (compared[id]?.length) return null;
     if (available && !available.some((r) => r.runId === id)) return 'not found, or never recorded this tensor';
-    return compared[id] ? null : 'loading…';
+    return errors[id] ?? 'loading…';
   };
 
   return (
