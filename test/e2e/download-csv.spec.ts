@@ -5,7 +5,7 @@ test('the CSV link of a series downloads TensorBoard-style rows', async ({ page,
   const run = startRun('csv');
   const values = [0.9, 0.7, 0.55, 0.5, 0.45];
   values.forEach((value, i) => run.log({ 'batch/loss': value, 'batch/acc': 1 - value }, i + 1));
-  expect(await run.drained(5_000)).toBe(true);
+  expect(await run.drained(15_000)).toBe(true);
 
   await page.goto(`/runs/${run.id}`);
   const link = page.locator('.chart-card[data-family="loss"] li[data-tag="batch/loss"] a.csv');

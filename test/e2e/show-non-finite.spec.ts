@@ -5,7 +5,7 @@ test('NaN and infinite values are shown on the run page, stored and pushed alike
   run.log({ 'batch/loss': 0.5, 'batch/acc': 0.5 }, 1);
   run.log({ 'batch/loss': 0.4, 'batch/acc': 0.6 }, 2);
   run.log({ 'batch/loss': NaN, 'batch/acc': 0.6 }, 3);
-  expect(await run.drained(5_000)).toBe(true);
+  expect(await run.drained(15_000)).toBe(true);
 
   await page.goto(`/runs/${run.id}`);
   const loss = page.locator('.chart-card[data-family="loss"]');
@@ -34,7 +34,7 @@ test('the run list flags a non-finite last value', async ({ page, startRun }) =>
   const run = startRun('list-nan');
   run.log({ 'batch/loss': 0.5 }, 1);
   run.log({ 'batch/loss': NaN }, 2);
-  expect(await run.drained(5_000)).toBe(true);
+  expect(await run.drained(15_000)).toBe(true);
   await page.goto('/');
   const cell = page.locator(`tr[data-run-id="${run.id}"] td[data-metric="loss"]`);
   await expect(cell).toHaveText('NaN');

@@ -11,7 +11,7 @@ test('the run page shows the backend with its threads and Tensorlens kernels', a
   });
   try {
     run.log({ 'batch/loss': 0.5 }, 1);
-    expect(await run.drained(5_000)).toBe(true);
+    expect(await run.drained(15_000)).toBe(true);
     await page.goto(`/runs/${run.id}`);
     const details = page.getByTestId('backend-details');
     await expect(details).toHaveText('2 threads · 2 Tensorlens kernels');

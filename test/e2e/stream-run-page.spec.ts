@@ -3,7 +3,7 @@ import { expect, sleep, test } from './fixtures';
 test('the run page charts points as they stream, without reloading or polling', async ({ page, startRun }) => {
   const run = startRun('stream');
   run.log({ 'batch/loss': 1 }, 1);
-  expect(await run.drained(5_000)).toBe(true);
+  expect(await run.drained(15_000)).toBe(true);
 
   await page.goto(`/runs/${run.id}`);
   const loss = page.locator('.chart-card[data-family="loss"]');
@@ -42,7 +42,7 @@ test('points logged while the page loads are neither lost nor doubled', async ({
   const run = startRun('load-race');
   // The page of a run the server has not heard of yet is a 404.
   run.log({ 'batch/loss': 1 }, 1);
-  expect(await run.drained(5_000)).toBe(true);
+  expect(await run.drained(15_000)).toBe(true);
   let step = 1;
   let stop = false;
   // Logs all along: before the page fetches, while it fetches, and after it subscribed.
