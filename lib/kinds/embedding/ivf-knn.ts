@@ -1,4 +1,4 @@
-import { insertNeighbor, KnnGraph, Metric, unitRows } from './knn-graph';
+import { insertNeighbor, KnnGraph, Metric, squaredDistance, squaredNorms, unitRows } from './knn-graph';
 
 const KMEANS_ITERATIONS = 6;
 const TRAIN_PER_LIST = 20;
@@ -23,7 +23,8 @@ export function ivfKnn(
   const x = metric === 'cosine' ? unitRows(matrix, rows, dim) : matrix;
   const lists = Math.max(1, Math.round(LISTS_PER_SQRT_ROW * Math.sqrt(rows)));
   const probes = Math.min(PROBES, lists);
-  const { centreDist } = kMeans(x, rows, dim, lists, random);
+  const sq = squaredNorms(x, rows, dim);
+  const { centreDist } = kMeans(x, sq, rows, dim, lists, random);
 
   // Members of each list, by nearest centre.
   const members: number[][] = Array.from({ length: lists }, () => []);
@@ -41,22 +42,9 @@ export function ivfKnn(
   const best = new Float64Array(rows * k).fill(Infinity);
   for (let i = 0; i < rows; i++) {
     const o = i * k;
-    const oi = i * dim;
     for (let p = 0; p < probes; p++) {
       for (const j of members[nearestLists[i * probes + p]]) {
-        const oj = j * dim;
-        let s0 = 0;
-        let s1 = 0;
-        let t = 0;
-        // Two accumulators let the CPU overlap the adds.
-        for (; t + 1 < dim; t += 2) {
-          const v0 = x[oi + t] - x[oj + t];
-          const v1 = x[oi + t + 1] - x[oj + t + 1];
-          s0 += v0 * v0;
-          s1 += v1 * v1;
-        }
-        if (t < dim) s0 += (x[oi + t] - x[oj + t]) ** 2;
-        const s = s0 + s1;
+        const s = squaredDistance(x, i * dim, sq[i], x, j * dim, sq[j], dim);
         if (s < best[o + k - 1]) insertNeighbor(best, indices, k, i, j, s);
       }
     }
@@ -75,9 +63,10 @@ export function ivfKnn(
  * Lloyd's k-means trained on a sample of TRAIN_PER_LIST rows per list (full passes would cost as
  * much as the search itself), then one pass giving every row's squared distance to every centre.
  */
-function kMeans(x: Float32Array, rows: number, dim: number, lists: number, random: () => number) {
+function kMeans(x: Float32Array, sq: Float64Array, rows: number, dim: number, lists: number, random: () => number) {
   const train = Array.from({ length: Math.min(rows, TRAIN_PER_LIST * lists) }, () => Math.floor(random() * rows));
-  const centres = new Float64Array(lists * dim);
+  const centres = new Float32Array(lists * dim);
+  const centreSq = new Float64Array(lists);
   for (let c = 0; c < lists; c++) {
     const r = train[Math.floor(random() * train.length)];
     for (let t = 0; t < dim; t++) centres[c * dim + t] = x[r * dim + t];
@@ -88,8 +77,9 @@ function kMeans(x: Float32Array, rows: number, dim: number, lists: number, rando
   for (let it = 0; it < KMEANS_ITERATIONS; it++) {
     sums.fill(0);
     counts.fill(0);
+    centreSq.set(squaredNorms(centres, lists, dim));
     for (const r of train) {
-      const nearest = centreDistances(x, r, dim, centres, lists, dist);
+      const nearest = centreDistances(x, sq[r], r, dim, centres, centreSq, lists, dist);
       counts[nearest]++;
       for (let t = 0; t < dim; t++) sums[nearest * dim + t] += x[r * dim + t];
     }
@@ -98,27 +88,26 @@ function kMeans(x: Float32Array, rows: number, dim: number, lists: number, rando
       for (let t = 0; t < dim; t++) centres[c * dim + t] = sums[c * dim + t] / counts[c];
     }
   }
+  centreSq.set(squaredNorms(centres, lists, dim));
   const centreDist = new Float64Array(rows * lists);
-  for (let r = 0; r < rows; r++) centreDistances(x, r, dim, centres, lists, centreDist.subarray(r * lists, (r + 1) * lists));
+  for (let r = 0; r < rows; r++) centreDistances(x, sq[r], r, dim, centres, centreSq, lists, centreDist.subarray(r * lists, (r + 1) * lists));
   return { centreDist };
 }
 
 /** Fills `out` with row r's squared distance to each centre; returns the nearest centre. */
 function centreDistances(
   x: Float32Array,
+  rowSq: number,
   r: number,
   dim: number,
-  centres: Float64Array,
+  centres: Float32Array,
+  centreSq: Float64Array,
   lists: number,
   out: Float64Array,
 ): number {
   let nearest = 0;
   for (let c = 0; c < lists; c++) {
-    let s = 0;
-    for (let t = 0; t < dim; t++) {
-      const v = x[r * dim + t] - centres[c * dim + t];
-      s += v * v;
-    }
+    const s = squaredDistance(x, r * dim, rowSq, centres, c * dim, centreSq[c], dim);
     out[c] = s;
     if (s < out[nearest]) nearest = c;
   }
