@@ -4,15 +4,10 @@ import { connection } from 'next/server';
 import { toWireRun } from '@/lib/api/wire-run';
 import { openStore } from '@/lib/storage/open-store';
 import { RunPageClient } from './page-client';
+import { type RunPageProps, runMetadata } from './run-metadata';
 
-interface RunPageProps {
-  params: Promise<{ id: string }>;
-}
-
-export async function generateMetadata({ params }: RunPageProps): Promise<Metadata> {
-  await connection();
-  const { id } = await params;
-  return { title: openStore().getRun(id)?.name ?? 'Run not found' };
+export function generateMetadata(props: RunPageProps): Promise<Metadata> {
+  return runMetadata(props);
 }
 
 export default async function RunPage({ params }: RunPageProps) {

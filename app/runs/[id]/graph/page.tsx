@@ -5,19 +5,13 @@ import { toWireRun } from '@/lib/api/wire-run';
 import { findGraph } from '@/lib/kinds/graph/reader';
 import { openStore } from '@/lib/storage/open-store';
 import { GraphPageClient } from './page-client';
+import { type RunPageProps, runMetadata } from '../run-metadata';
 
-interface GraphPageProps {
-  params: Promise<{ id: string }>;
+export function generateMetadata(props: RunPageProps): Promise<Metadata> {
+  return runMetadata(props, 'graph');
 }
 
-export async function generateMetadata({ params }: GraphPageProps): Promise<Metadata> {
-  await connection();
-  const { id } = await params;
-  const name = openStore().getRun(id)?.name;
-  return { title: name ? `${name} · graph` : 'Run not found' };
-}
-
-export default async function GraphPage({ params }: GraphPageProps) {
+export default async function GraphPage({ params }: RunPageProps) {
   await connection();
   const { id } = await params;
   const store = openStore();

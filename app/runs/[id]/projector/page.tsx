@@ -4,19 +4,13 @@ import { connection } from 'next/server';
 import { toWireRun } from '@/lib/api/wire-run';
 import { openStore } from '@/lib/storage/open-store';
 import { ProjectorPageClient } from './page-client';
+import { type RunPageProps, runMetadata } from '../run-metadata';
 
-interface ProjectorPageProps {
-  params: Promise<{ id: string }>;
+export function generateMetadata(props: RunPageProps): Promise<Metadata> {
+  return runMetadata(props, 'projector');
 }
 
-export async function generateMetadata({ params }: ProjectorPageProps): Promise<Metadata> {
-  await connection();
-  const { id } = await params;
-  const name = openStore().getRun(id)?.name;
-  return { title: name ? `${name} · projector` : 'Run not found' };
-}
-
-export default async function ProjectorPage({ params }: ProjectorPageProps) {
+export default async function ProjectorPage({ params }: RunPageProps) {
   await connection();
   const { id } = await params;
   const run = openStore().getRun(id);
