@@ -50,10 +50,7 @@ export class LiveHub {
 
   scalarsAdded(runId: string, batch: readonly ScalarColumnsData[]): void {
     const listeners = this.pointListeners.get(runId);
-    if (listeners) {
-      const event = JSON.stringify({ type: 'scalars', runId, points: toWireScalars(batch) } satisfies LiveEvent);
-      for (const socket of listeners) socket.send(event);
-    }
+    if (listeners) broadcast(listeners, { type: 'scalars', runId, points: toWireScalars(batch) });
     if (!this.pendingRuns.has(runId)) {
       this.pendingRuns.set(
         runId,
@@ -66,27 +63,22 @@ export class LiveHub {
   }
 
   histogramsAdded(runId: string, histograms: HistogramSnapshot[]): void {
-    const listeners = this.pointListeners.get(runId);
-    if (!listeners) return;
-    const event = JSON.stringify({ type: 'histograms', runId, histograms } satisfies LiveEvent);
-    for (const socket of listeners) socket.send(event);
+    broadcast(this.pointListeners.get(runId), { type: 'histograms', runId, histograms });
   }
 
   /** A resent event is pushed again; dashboards merge events by their key, so it shows once. */
   eventsAdded(runId: string, events: TrainingEvent[]): void {
-    for (const socket of this.pointListeners.get(runId) ?? []) send(socket, { type: 'events', runId, events });
+    broadcast(this.pointListeners.get(runId), { type: 'events', runId, events });
   }
 
   /** The whole list of complete snapshots: small, and a page that missed one catches up. */
   embeddingsCompleted(runId: string): void {
     const listeners = this.pointListeners.get(runId);
-    if (!listeners) return;
-    const event: LiveEvent = { type: 'embeddings', runId, snapshots: this.store.listEmbeddings(runId) };
-    for (const socket of listeners) send(socket, event);
+    if (listeners) broadcast(listeners, { type: 'embeddings', runId, snapshots: this.store.listEmbeddings(runId) });
   }
 
   projectionChanged(event: ProjectionEvent): void {
-    for (const socket of this.pointListeners.get(event.runId) ?? []) send(socket, event);
+    broadcast(this.pointListeners.get(event.runId), event);
   }
 
   close(): void {
@@ -98,11 +90,18 @@ export class LiveHub {
     const run = this.store.getRun(runId);
     if (!run) return;
     const event: LiveEvent = { type: 'run', run: toWireRun(run) };
-    for (const socket of this.runListeners) send(socket, event);
-    for (const socket of this.pointListeners.get(runId) ?? []) send(socket, event);
+    broadcast(this.runListeners, event);
+    broadcast(this.pointListeners.get(runId), event);
   }
 }
 
 function send(socket: WebSocket, event: LiveEvent): void {
   socket.send(JSON.stringify(event));
+}
+
+/** Serialised once for every listener: a histogram or snapshot list can be large. */
+function broadcast(sockets: Iterable<WebSocket> | undefined, event: LiveEvent): void {
+  if (!sockets) return;
+  let text: string | null = null;
+  for (const socket of sockets) socket.send((text ??= JSON.stringify(event)));
 }
