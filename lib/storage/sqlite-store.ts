@@ -107,8 +107,10 @@ export class SqliteStore implements Store {
   }
 
   writeVocabulary(runId: string, vocabulary: Vocabulary): void {
-    this.vocabulary.write(runId, vocabulary);
-    this.reviewTotals.write(runId, vocabulary);
+    this.db.transaction(() => {
+      this.vocabulary.write(runId, vocabulary);
+      this.reviewTotals.write(runId, vocabulary);
+    })();
   }
 
   writeGraph(runId: string, graph: ModelGraph): void {
