@@ -31,16 +31,23 @@ test('a zero row has no neighbours and a missing row is an error', () => {
   assert.throws(() => nearestNeighbors(index, 6, 5), RangeError);
 });
 
-test('10,000 x 128 answers well within a request', () => {
-  const rows = 10_000;
-  const dim = 128;
+test('a larger matrix gives the same top k as ranking every row', () => {
+  const rows = 2_000;
+  const dim = 32;
   const big = new Float32Array(rows * dim);
   for (let i = 0; i < big.length; i++) big[i] = Math.sin(i * 12.9898) * 43758.5453 % 1;
-  const index = cosineIndex(big, rows, dim);
-  const t0 = performance.now();
-  const got = nearestNeighbors(index, 42, 10);
-  const ms = performance.now() - t0;
-  assert.equal(got.length, 10);
-  for (let i = 1; i < got.length; i++) assert.ok(got[i - 1].similarity >= got[i].similarity);
-  assert.ok(ms < 200, `took ${ms} ms`);
+  const got = nearestNeighbors(cosineIndex(big, rows, dim), 42, 10);
+  const cosine = (r: number) => {
+    let dot = 0;
+    let a = 0;
+    let b = 0;
+    for (let t = 0; t < dim; t++) {
+      dot += big[42 * dim + t] * big[r * dim + t];
+      a += big[42 * dim + t] ** 2;
+      b += big[r * dim + t] ** 2;
+    }
+    return dot / Math.sqrt(a * b);
+  };
+  const ranked = Array.from({ length: rows }, (_, r) => r).filter((r) => r !== 42).sort((p, q) => cosine(q) - cosine(p));
+  assert.deepEqual(got.map((n) => n.index), ranked.slice(0, 10));
 });
