@@ -1,8 +1,11 @@
+import { HOST_IS_LITTLE_ENDIAN } from './float32-base64';
+
 const f64 = new Float64Array(1);
 const hi = new Int32Array(f64.buffer);
 // The high word of 1.0 minus Schraudolph's correction that centres the error around zero.
 const ONE_HIGH_WORD = 1072632447;
-const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+/** Which of the two 32-bit words holds the sign, exponent and top of the mantissa. */
+const HIGH = HOST_IS_LITTLE_ENDIAN ? 1 : 0;
 
 /**
  * x^b for x > 0 and 0 <= b < 1 by linear interpolation of the exponent bits (Schraudolph 1999,

@@ -1,5 +1,5 @@
 /** The wire is little-endian whatever the host is; every machine we run on is, so that path copies nothing. */
-const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Node's base64 decoder skips characters it does not know; the wire must be exact, so we check first. */
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
