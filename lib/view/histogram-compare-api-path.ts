@@ -1,4 +1,6 @@
-/** The runs that recorded a tensor; as everywhere, the tag's '/' stay path separators. */
+import { tagPath } from './api-paths';
+
+/** The runs that recorded a tensor. */
 export function histogramTagRunsApiUrl(tag: string): string {
-  return `/api/histograms/${tag.split('/').map(encodeURIComponent).join('/')}`;
+  return `/api/histograms/${tagPath(tag)}`;
 }
