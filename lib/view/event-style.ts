@@ -16,12 +16,17 @@ const BUILT_IN: Record<string, EventStyle> = {
   [EARLY_STOPPING_EVENT]: { symbol: 'rect', symbolRotate: 45, label: 'early stop', color: 'bad' },
 };
 
+/** Own keys only: a user kind may be "constructor" or "__proto__", which `in` and indexing find on every object. */
+function isBuiltIn(kind: string): boolean {
+  return Object.hasOwn(BUILT_IN, kind);
+}
+
 /** A user callback's own kind: one shared look, named by its kind. */
 export function eventStyle(kind: string): EventStyle {
-  return BUILT_IN[kind] ?? { symbol: 'pin', symbolRotate: 0, label: kind, color: 4 };
+  return isBuiltIn(kind) ? BUILT_IN[kind] : { symbol: 'pin', symbolRotate: 0, label: kind, color: 4 };
 }
 
 /** Class name for the list's icon; user kinds share one class, since a kind may hold any letters. */
 export function eventClass(kind: string): string {
-  return kind in BUILT_IN ? `event-kind-${kind}` : 'event-kind-user';
+  return isBuiltIn(kind) ? `event-kind-${kind}` : 'event-kind-user';
 }
