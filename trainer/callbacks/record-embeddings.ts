@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import { tagSafe } from './record-histograms';
 
 export interface EmbeddingWeights {
   /** The layer's name, as Keras' TensorBoard names embeddings; tags may not hold every character names do. */
@@ -16,6 +17,6 @@ export function embeddingWeights(model: tf.LayersModel): EmbeddingWeights[] {
     .map((layer) => {
       const [rows, dim] = layer.weights[0].shape as [number, number];
       const matrix = layer.weights[0].read().dataSync() as Float32Array;
-      return { tag: layer.name.replace(/[^\w.\-/ ]/g, '_'), matrix, rows, dim };
+      return { tag: tagSafe(layer.name), matrix, rows, dim };
     });
 }

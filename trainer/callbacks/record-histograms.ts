@@ -4,8 +4,12 @@ import type { HistogramData } from '../../lib/kinds/histogram/meta';
 import { tensorList, type ModelData } from '../data/model-data';
 
 /** Tags may not hold every character tfjs allows in names. */
+export function tagSafe(name: string): string {
+  return name.replace(/[^\w.\-/ ]/g, '_');
+}
+
 function tagOf(prefix: string, name: string): string {
-  return `${prefix}/${name.replace(/[^\w.\-/ ]/g, '_')}`;
+  return `${prefix}/${tagSafe(name)}`;
 }
 
 /**
