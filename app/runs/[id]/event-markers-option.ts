@@ -1,4 +1,4 @@
-import type { TrainingEvent } from '@/lib/kinds/event/meta';
+import { EARLY_STOPPING_EVENT, REDUCE_LR_EVENT, type TrainingEvent } from '@/lib/kinds/event/meta';
 import { escapeHtml } from '@/lib/view/escape-html';
 import { eventStyle } from '@/lib/view/event-style';
 import { formatClock } from '@/lib/view/format';
@@ -53,7 +53,7 @@ export function eventSeries(events: readonly TrainingEvent[], theme: ChartTheme,
   const markers: EventDatum[] = steps.map((step) => {
     const atStep = bySteps.get(step)!;
     // Where kinds differ at one step, the rarest action speaks for the marker: stopping, then the rate, then the rest.
-    const lead = atStep.find((e) => e.kind === 'early_stopping') ?? atStep.find((e) => e.kind === 'reduce_lr') ?? atStep[0];
+    const lead = atStep.find((e) => e.kind === EARLY_STOPPING_EVENT) ?? atStep.find((e) => e.kind === REDUCE_LR_EVENT) ?? atStep[0];
     const style = eventStyle(lead.kind);
     return { value: [step, LANE], symbol: style.symbol, symbolRotate: style.symbolRotate, itemStyle: { color: colorOf(lead.kind, theme) }, events: atStep };
   });
