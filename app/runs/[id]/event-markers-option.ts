@@ -48,7 +48,11 @@ export function eventTooltipRows(datum: EventDatum, axisStep: unknown): string[]
  */
 export function eventSeries(events: readonly TrainingEvent[], theme: ChartTheme, edgeAxis: number): LineSeriesOption[] {
   const bySteps = new Map<number, TrainingEvent[]>();
-  for (const e of events) bySteps.set(e.step, [...(bySteps.get(e.step) ?? []), e]);
+  for (const e of events) {
+    const atStep = bySteps.get(e.step);
+    if (atStep) atStep.push(e);
+    else bySteps.set(e.step, [e]);
+  }
   const steps = [...bySteps.keys()].sort((a, b) => a - b);
   const markers: EventDatum[] = steps.map((step) => {
     const atStep = bySteps.get(step)!;
