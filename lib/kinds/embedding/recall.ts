@@ -1,4 +1,4 @@
-import { Metric, unitRows } from './knn-graph';
+import { insertNeighbor, Metric, unitRows } from './knn-graph';
 
 export interface RecallArgs {
   /** The original vectors, rows x dim. */
@@ -35,7 +35,6 @@ export function knnRecall(args: RecallArgs): number {
 }
 
 function nearestSet(x: Float32Array, dim: number, rows: number, row: number, k: number): Set<number> {
-  // Insertion into a sorted top-k: k is small, so this beats sorting all rows per sample.
   const bestDist = new Float64Array(k).fill(Infinity);
   const bestRow = new Int32Array(k).fill(-1);
   const q = row * dim;
@@ -47,15 +46,7 @@ function nearestSet(x: Float32Array, dim: number, rows: number, row: number, k: 
       s += d * d;
     }
     // Ties keep the lower index (it came first), so the metric is deterministic.
-    if (s >= bestDist[k - 1]) continue;
-    let p = k - 1;
-    while (p > 0 && bestDist[p - 1] > s) {
-      bestDist[p] = bestDist[p - 1];
-      bestRow[p] = bestRow[p - 1];
-      p--;
-    }
-    bestDist[p] = s;
-    bestRow[p] = r;
+    if (s < bestDist[k - 1]) insertNeighbor(bestDist, bestRow, k, 0, r, s);
   }
   return new Set(bestRow);
 }
