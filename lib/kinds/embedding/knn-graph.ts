@@ -50,7 +50,8 @@ export function squaredDistance(a: ArrayLike<number>, ao: number, aNorm2: number
   return Math.max(0, aNorm2 + bNorm2 - 2 * dot(a, ao, b, bo, dim));
 }
 
-function dot(a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number, dim: number): number {
+/** a[ao..ao+dim) · b[bo..bo+dim), with four accumulators. */
+export function dot(a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number, dim: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;

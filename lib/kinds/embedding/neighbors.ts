@@ -1,4 +1,6 @@
-/** One snapshot's matrix with its row norms, built once so each neighbour query is one pass. */
+import { dot } from './knn-graph';
+
+/** One snapshot's matrix with its row norms, which every similarity divides by. */
 export interface CosineIndex {
   matrix: Float32Array;
   rows: number;
@@ -14,11 +16,7 @@ export interface Neighbor {
 export function cosineIndex(matrix: Float32Array, rows: number, dim: number): CosineIndex {
   if (matrix.length !== rows * dim) throw new Error(`matrix has ${matrix.length} values, not ${rows} x ${dim}`);
   const norms = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let s = 0;
-    for (let o = r * dim, end = o + dim; o < end; o++) s += matrix[o] * matrix[o];
-    norms[r] = Math.sqrt(s);
-  }
+  for (let r = 0; r < rows; r++) norms[r] = Math.sqrt(dot(matrix, r * dim, matrix, r * dim, dim));
   return { matrix, rows, dim, norms };
 }
 
@@ -35,9 +33,7 @@ export function nearestNeighbors(index: CosineIndex, word: number, k: number): N
   const q = word * dim;
   for (let r = 0; r < rows; r++) {
     if (r === word || norms[r] === 0) continue;
-    let dot = 0;
-    for (let t = 0, o = r * dim; t < dim; t++, o++) dot += matrix[q + t] * matrix[o];
-    const similarity = dot / (norm * norms[r]);
+    const similarity = dot(matrix, q, matrix, r * dim, dim) / (norm * norms[r]);
     if (top.length === k && similarity <= top[k - 1].similarity) continue;
     // k is small (tens), so keeping the list sorted by insertion beats a heap.
     let p = top.length === k ? k - 1 : top.length;
