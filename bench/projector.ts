@@ -67,8 +67,8 @@ async function main(): Promise<void> {
   console.log(`umap-js defaults: ${(plainMs / 1000).toFixed(2)} s, recall@${K} ${plainRecall.toFixed(3)}`);
 
   const speedup = plainMs / oursMs;
-  const load = loadavg().map((l) => l.toFixed(2));
-  console.log(`speed-up ${speedup.toFixed(1)}x; load average ${load.join(' ')}`);
+  const load = loadavg();
+  console.log(`speed-up ${speedup.toFixed(1)}x; load average ${load.map((l) => l.toFixed(2)).join(' ')}`);
   console.log(
     JSON.stringify({
       rows: ROWS,
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       umapJsMs: Math.round(plainMs),
       umapJsRecall: +plainRecall.toFixed(4),
       speedup: +speedup.toFixed(2),
-      loadavg: loadavg().map((l) => +l.toFixed(2)),
+      loadavg: load.map((l) => +l.toFixed(2)),
     }),
   );
 }
