@@ -57,10 +57,9 @@ export function nodeKey(parent: string, id: string): string {
 }
 
 /** Edges into or out of a shared layer say which call they belong to. */
-function callLabel(graph: ModelGraph, edge: GraphEdge): string | undefined {
-  const calls = (id: string) => graph.nodes.find((n) => n.id === id)?.callSites ?? 1;
-  if (calls(edge.target) > 1) return `call ${edge.targetCallSite + 1}`;
-  if (calls(edge.source) > 1) return `call ${edge.sourceCallSite + 1}`;
+function callLabel(callSites: ReadonlyMap<string, number>, edge: GraphEdge): string | undefined {
+  if ((callSites.get(edge.target) ?? 1) > 1) return `call ${edge.targetCallSite + 1}`;
+  if ((callSites.get(edge.source) ?? 1) > 1) return `call ${edge.sourceCallSite + 1}`;
   return undefined;
 }
 
@@ -76,8 +75,10 @@ function toElkChildren(graph: ModelGraph, parent: string, args: LayoutArgs): Pic
     }
     return { id: key, ...nodeBox(node, args.withStats) };
   });
+  // Looked up once per level: a graph may hold thousands of edges, each asking about two nodes.
+  const callSites = new Map(graph.nodes.map((n) => [n.id, n.callSites]));
   const edges = graph.edges.map((edge, i): ElkExtendedEdge => {
-    const text = callLabel(graph, edge);
+    const text = callLabel(callSites, edge);
     return {
       id: `${parent}${PATH_SEPARATOR}edge${i}`,
       sources: [nodeKey(parent, edge.source)],
