@@ -15,13 +15,6 @@ const BANDS = [
 const MEDIAN = 4;
 const HEAT_BINS = 40;
 
-function frame(theme: ChartTheme): Pick<ChartOption, 'animation' | 'tooltip'> {
-  return {
-    animation: false,
-    tooltip: tooltipBox(theme),
-  };
-}
-
 /**
  * TensorBoard's distributions: nested bands between percentiles over steps. Each band is an
  * invisible lower line plus its width stacked on it; 'all' stacks across zero, where the
@@ -53,10 +46,10 @@ export function distributionsOption(slices: readonly HistogramSlice[], theme: Ch
   const axisLabel = { color: theme.muted, formatter: (v: number) => formatTick(v), hideOverlap: true };
   const byStep = new Map(slices.map((h) => [h.step, h]));
   return {
-    ...frame(theme),
+    animation: false,
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     tooltip: {
-      ...frame(theme).tooltip,
+      ...tooltipBox(theme),
       trigger: 'axis',
       formatter: ((params: { axisValue: number }[]) => {
         const h = byStep.get(Number(params[0]?.axisValue));
@@ -100,10 +93,10 @@ export function heatmapOption(slices: readonly HistogramSlice[], theme: ChartThe
   const labels = Array.from({ length: HEAT_BINS }, (_, k) => formatTick(lo + (k + 0.5) * width));
   const series: HeatmapSeriesOption = { type: 'heatmap', data: cells, emphasis: { itemStyle: { borderColor: theme.text, borderWidth: 1 } } };
   return {
-    ...frame(theme),
+    animation: false,
     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
     tooltip: {
-      ...frame(theme).tooltip,
+      ...tooltipBox(theme),
       trigger: 'item',
       formatter: ((p: { data: number[] }) => {
         const [x, y, c] = p.data;
