@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { HistogramSeriesResponse } from '../kinds/histogram/reader';
 import { fetchJson } from './fetch-json';
 import { histogramApiUrl, histogramTagsApiUrl } from './histogram-api-paths';
 import { type HistogramSlice, type HistogramSlices, mergeSlices, withBasisPoints } from './histogram-slices';
@@ -8,20 +9,14 @@ interface TagInfo {
   tag: string;
 }
 
-interface TagHistograms {
-  histograms: (Omit<HistogramSlice, 'basisPoints'> & { basisPoints?: number[] })[];
-}
-
 export interface LiveHistograms {
   slices: HistogramSlices;
-  loading: boolean;
   loadError: string | null;
 }
 
 /** A run's histograms: each tag fetched once per connection, then appended to by pushes (no polling). */
 export function useLiveHistograms(runId: string): LiveHistograms {
   const [slices, setSlices] = useState<HistogramSlices>({});
-  const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const add = (tag: string, incoming: HistogramSlice[]) =>
@@ -31,7 +26,7 @@ export function useLiveHistograms(runId: string): LiveHistograms {
     const tags = await fetchJson<TagInfo[]>(histogramTagsApiUrl(runId), signal);
     await Promise.all(
       tags.map(async ({ tag }) => {
-        const body = await fetchJson<TagHistograms>(histogramApiUrl(runId, tag), signal);
+        const body = await fetchJson<HistogramSeriesResponse>(histogramApiUrl(runId, tag), signal);
         if (!signal.aborted) add(tag, body.histograms.map(withBasisPoints));
       }),
     );
@@ -41,13 +36,9 @@ export function useLiveHistograms(runId: string): LiveHistograms {
   useRunPushes(runId, (event, resync) => {
     if (resync) {
       setLoadError(null);
-      load(resync)
-        .catch((e: Error) => {
-          if (!resync.aborted) setLoadError(e.message);
-        })
-        .finally(() => {
-          if (!resync.aborted) setLoading(false);
-        });
+      load(resync).catch((e: Error) => {
+        if (!resync.aborted) setLoadError(e.message);
+      });
     }
     if (event.type !== 'histograms') return;
     const byTag = new Map<string, HistogramSlice[]>();
@@ -59,5 +50,5 @@ export function useLiveHistograms(runId: string): LiveHistograms {
     });
   });
 
-  return { slices, loading, loadError };
+  return { slices, loadError };
 }
