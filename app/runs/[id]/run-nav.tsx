@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { runPagePath } from '@/lib/view/api-paths';
 
 export type RunView = 'metrics' | 'projector' | 'graph';
 
@@ -10,7 +11,7 @@ const VIEWS: readonly { view: RunView; label: string; suffix: string }[] = [
 
 /** Breadcrumb plus one tab per view of a run; every view of a run page renders it. */
 export function RunNav({ runId, runName, current }: { runId: string; runName: string; current: RunView }) {
-  const base = `/runs/${encodeURIComponent(runId)}`;
+  const base = runPagePath(runId);
   return (
     <>
       <nav className="crumbs">
