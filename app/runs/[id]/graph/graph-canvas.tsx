@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import type { GraphNode } from '@/lib/kinds/graph/meta';
 import { formatShape } from '@/lib/view/graph-labels';
 import type { PlacedEdge, PlacedGraph } from '@/lib/view/graph-layout';
 import type { LayerStats } from '@/lib/view/graph-stats';
@@ -21,18 +22,20 @@ interface LevelProps {
 }
 
 /** The tensor an edge carries, for its hover title. */
-function edgeTitle(graph: PlacedGraph, { edge }: PlacedEdge): string {
-  const shape = graph.nodes.find((n) => n.node.id === edge.source)?.node.outputShapes[edge.sourceCallSite]?.[edge.sourceTensor];
+function edgeTitle(byId: ReadonlyMap<string, GraphNode>, { edge }: PlacedEdge): string {
+  const shape = byId.get(edge.source)?.outputShapes[edge.sourceCallSite]?.[edge.sourceTensor];
   return `${edge.source} → ${edge.target}${shape ? `: ${formatShape(shape)}` : ''}`;
 }
 
 /** One model's layers and edges; an open nested model draws its own level inside its box. */
 function GraphLevel({ graph, ...rest }: LevelProps) {
+  // Every histogram push redraws the level: one map, not a scan of the nodes per edge.
+  const byId = new Map(graph.nodes.map((n) => [n.node.id, n.node]));
   return (
     <>
       {graph.edges.map((placed) => (
         <g key={placed.key} className="graph-edge-group">
-          <title>{edgeTitle(graph, placed)}</title>
+          <title>{edgeTitle(byId, placed)}</title>
           <path
             className="graph-edge"
             d={edgePath(placed.points)}
