@@ -33,9 +33,8 @@ export interface GraphNodeProps {
 }
 
 /** Drawn text comes from the run's data; React renders it as text, never as markup. */
-function NodeText({ placed, withToggle }: { placed: PlacedNode; withToggle: boolean }) {
+function NodeText({ placed, details, withToggle }: { placed: PlacedNode; details: string[]; withToggle: boolean }) {
   const { node } = placed;
-  const details = detailLines(node, placed.inner !== undefined);
   return (
     <>
       <text x={NODE_PAD_X} y={NODE_PAD_Y + BASELINE}>
@@ -60,7 +59,8 @@ export function GraphNodeBox({ placed, stats, withStats, largestNorm, onToggle }
   const { node, key, width, height } = placed;
   const open = placed.inner !== undefined;
   const band = changeBand(stats);
-  const rows = 1 + detailLines(node, open).length;
+  const details = detailLines(node, open);
+  const rows = 1 + details.length;
   const statsTop = NODE_PAD_Y + rows * LINE_HEIGHT;
   const toggle = node.nested ? () => onToggle(key) : undefined;
   const classes = ['graph-node', node.className === 'InputLayer' && 'graph-input', node.nested && 'graph-nested', open && 'graph-open'].filter(Boolean).join(' ');
@@ -95,7 +95,7 @@ export function GraphNodeBox({ placed, stats, withStats, largestNorm, onToggle }
       <title>{hoverText(placed, stats)}</title>
       <rect className="graph-box" width={width} height={height} rx={6} />
       {!open && <rect className={`graph-band-${band ?? 'none'}`} width={STRIPE} height={height} rx={2} />}
-      <NodeText placed={placed} withToggle={node.nested !== undefined} />
+      <NodeText placed={placed} details={details} withToggle={node.nested !== undefined} />
       {showsStats(node, withStats) && !open && stats && (
         <g className="graph-stats" data-step={stats.step}>
           {statLines(stats).map((line, i) => (
