@@ -2,7 +2,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { registerTrainingKernels } from './register-kernels';
-import { requestedWasmThreads, resetWasmBackend, startThreadedWasm } from './wasm-threads';
+import { requestedWasmThreads, resetWasmBackend, startThreadedWasm, WASM_PACKAGE, type WasmModule } from './wasm-threads';
 
 export type BackendPreference = 'auto' | 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 
@@ -27,8 +27,6 @@ interface Candidate {
   threads(): number;
 }
 
-const WASM_PACKAGE = '@tensorflow/tfjs-backend-wasm';
-
 // Backend packages are required lazily and by a computed name: the tfjs-node ones
 // are optional (their install downloads libtensorflow), so there is no static import
 // for tsc or a bundler to resolve, a missing package is just a fallback reason, and
@@ -36,8 +34,6 @@ const WASM_PACKAGE = '@tensorflow/tfjs-backend-wasm';
 function requireOptional(name: string): unknown {
   return require(name);
 }
-
-type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
 
 function loadWasm(): void {
   const wasm = requireOptional(WASM_PACKAGE) as WasmModule;

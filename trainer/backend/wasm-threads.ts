@@ -16,10 +16,10 @@ import * as tf from '@tensorflow/tfjs';
 // Emscripten also ref()s the workers running pool threads, which would keep Node
 // alive forever, so they are unref()ed once the pool is up.
 
-const WASM_PACKAGE = '@tensorflow/tfjs-backend-wasm';
+export const WASM_PACKAGE = '@tensorflow/tfjs-backend-wasm';
 const ENV_VAR = 'TENSORLENS_WASM_THREADS';
 
-type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
+export type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
 // The module object itself, not an import's copy of it: emscripten calls
 // require('os').cpus(), so that is the one to patch.
 const nodeOs = require('os') as typeof os;
