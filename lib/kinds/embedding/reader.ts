@@ -38,11 +38,11 @@ export interface WordTable {
 }
 
 /** The vocabulary's per-word review counts and totals, or null when it lacks any of them. */
-function sentimentOf(v: Vocabulary | null): { docs: WordDocCounts[]; totals: ReviewTotals } | null {
+function sentimentOf(v: Vocabulary | null): { positiveDocs: number[]; negativeDocs: number[]; totals: ReviewTotals } | null {
   if (!v?.positiveDocs || !v.negativeDocs || v.positiveReviews === undefined || v.negativeReviews === undefined) return null;
-  const { positiveDocs, negativeDocs } = v;
   return {
-    docs: positiveDocs.map((positive, i) => ({ positiveDocs: positive, negativeDocs: negativeDocs[i] })),
+    positiveDocs: v.positiveDocs,
+    negativeDocs: v.negativeDocs,
     totals: { positiveReviews: v.positiveReviews, negativeReviews: v.negativeReviews },
   };
 }
@@ -87,6 +87,9 @@ export function wordTable(vocabulary: Vocabulary | null, rows: number): WordTabl
   }
   const sentiment = sentimentOf(vocabulary);
   if (!sentiment) return { words, counts, logOdds: null };
-  const docs = Array.from({ length: rows }, (_, i) => sentiment.docs[i] ?? { positiveDocs: 0, negativeDocs: 0 });
+  const docs: WordDocCounts[] = Array.from({ length: rows }, (_, i) => ({
+    positiveDocs: sentiment.positiveDocs[i] ?? 0,
+    negativeDocs: sentiment.negativeDocs[i] ?? 0,
+  }));
   return { words, counts, logOdds: Array.from(sentimentLogOdds(docs, sentiment.totals)) };
 }
