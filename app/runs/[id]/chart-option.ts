@@ -1,5 +1,6 @@
 import type { LineDatum, PreparedSeries } from '@/lib/view/chart-data';
-import { formatClock, formatTick, formatValue } from '@/lib/view/format';
+import { formatClock, formatValue } from '@/lib/view/format';
+import { valueAxisLabel } from './axis-label';
 import type { ChartTheme } from './chart-theme';
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
 import { seriesStyle } from './series-style';
@@ -45,7 +46,7 @@ function tooltip(params: TooltipParam | TooltipParam[]): string {
 
 /** Everything but the series: set once, and again when the colour scheme changes. */
 export function baseOption(theme: ChartTheme): ChartOption {
-  const axisLabel = { color: theme.muted, formatter: (v: number) => formatTick(v), hideOverlap: true };
+  const axisLabel = valueAxisLabel(theme);
   return {
     animation: false,
     grid: { left: 8, right: 16, top: 12, bottom: 44, containLabel: true },

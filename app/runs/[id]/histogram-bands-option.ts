@@ -1,6 +1,7 @@
 import { bucketEdge } from '@/lib/kinds/histogram/meta';
 import { formatTick, formatValue } from '@/lib/view/format';
 import type { HistogramSlice } from '@/lib/view/histogram-slices';
+import { valueAxisLabel } from './axis-label';
 import type { ChartTheme } from './chart-theme';
 import type { ChartOption, HeatmapSeriesOption, LineSeriesOption } from './echarts-setup';
 import { tooltipBox } from './tooltip-box';
@@ -43,7 +44,7 @@ export function distributionsOption(slices: readonly HistogramSlice[], theme: Ch
     lineStyle: { color, width: 1.6 },
     itemStyle: { color },
   });
-  const axisLabel = { color: theme.muted, formatter: (v: number) => formatTick(v), hideOverlap: true };
+  const axisLabel = valueAxisLabel(theme);
   const byStep = new Map(slices.map((h) => [h.step, h]));
   return {
     animation: false,

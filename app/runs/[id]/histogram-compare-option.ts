@@ -1,7 +1,7 @@
-import { formatTick } from '@/lib/view/format';
 import { type CompareCurve, type CompareStep, curveStepLabel } from '@/lib/view/histogram-compare';
 import { histogramCompareTooltip } from '@/lib/view/histogram-compare-tooltip';
 import type { HistogramSlice } from '@/lib/view/histogram-slices';
+import { valueAxisLabel } from './axis-label';
 import type { ChartTheme } from './chart-theme';
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
 import { outline } from './histogram-lines-option';
@@ -44,7 +44,7 @@ export function histogramCompareOption(curves: readonly CompareCurve[], step: Co
       },
     ];
   });
-  const axisLabel = { color: theme.muted, formatter: (v: number) => formatTick(v), hideOverlap: true };
+  const axisLabel = valueAxisLabel(theme);
   return {
     animation: false,
     grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },

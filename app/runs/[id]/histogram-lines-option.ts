@@ -1,6 +1,7 @@
 import { bucketEdge } from '@/lib/kinds/histogram/meta';
-import { formatTick, formatValue } from '@/lib/view/format';
+import { formatValue } from '@/lib/view/format';
 import type { HistogramSlice } from '@/lib/view/histogram-slices';
+import { valueAxisLabel } from './axis-label';
 import type { ChartTheme } from './chart-theme';
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
 import { tooltipBox } from './tooltip-box';
@@ -48,7 +49,7 @@ export function histogramLinesOption(slices: readonly HistogramSlice[], mode: 'o
       emphasis: { focus: 'series', lineStyle: { width: 2.4, opacity: 1 } },
     };
   });
-  const axisLabel = { color: theme.muted, formatter: (v: number) => formatTick(v), hideOverlap: true };
+  const axisLabel = valueAxisLabel(theme);
   return {
     animation: false,
     grid: { left: 8, right: mode === 'offset' ? 64 : 16, top: 16, bottom: 8, containLabel: true },
