@@ -31,7 +31,7 @@ export function useChart(
       resize.disconnect();
       instance.dispose();
     };
-    // The instance lives as long as the element; onTheme is read when the scheme changes.
+    // The instance lives as long as the element, and so does the first render's onTheme: it must not read props.
   }, []);
   return { chart, theme };
 }
