@@ -1,6 +1,3 @@
-/** The kind name every layer (protocol, storage, API, view) uses for training events. */
-export const EVENT_KIND = 'event';
-
 /** The kinds the built-in Keras callbacks emit; user callbacks may use any other kind name. */
 export const CHECKPOINT_EVENT = 'checkpoint';
 export const REDUCE_LR_EVENT = 'reduce_lr';
