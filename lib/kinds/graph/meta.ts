@@ -1,6 +1,3 @@
-/** The kind name every layer (protocol, storage, API, view) uses for a run's model graph. */
-export const GRAPH_KIND = 'graph';
-
 /** Version of the stored graph payload; the reader refuses rows written in another. */
 export const GRAPH_VERSION = 1;
 
