@@ -33,13 +33,13 @@ function inputLayers(model: tf.LayersModel): Layer[] {
 }
 
 /** Inputs first, in the model's order, then layers as the model lists them (already topological). */
-function orderLayers(model: tf.LayersModel, calls: Map<Layer, number[]>): Layer[] {
-  const ordered = [...new Set([...inputLayers(model), ...model.layers, ...calls.keys()])];
+function orderLayers(model: tf.LayersModel, inputs: Layer[], calls: Map<Layer, number[]>): Layer[] {
+  const ordered = [...new Set([...inputs, ...model.layers, ...calls.keys()])];
   return ordered.filter((layer) => calls.has(layer));
 }
 
-function describeLayer(model: tf.LayersModel, layer: Layer, nodes: LayerNode[]): GraphNode {
-  const input = inputLayers(model).indexOf(layer);
+function describeLayer(inputs: Layer[], layer: Layer, nodes: LayerNode[]): GraphNode {
+  const input = inputs.indexOf(layer);
   return {
     id: layer.name,
     className: layer.getClassName(),
@@ -61,8 +61,9 @@ function describeLayer(model: tf.LayersModel, layer: Layer, nodes: LayerNode[]):
 export function extractGraph(model: tf.LayersModel): ModelGraph {
   const calls = callsInModel(model);
   const callSite = (layer: Layer, nodeIndex: number) => calls.get(layer)!.indexOf(nodeIndex);
-  const layers = orderLayers(model, calls);
-  const nodes = layers.map((layer) => describeLayer(model, layer, calls.get(layer)!.map((i) => layer.inboundNodes[i])));
+  const inputs = inputLayers(model);
+  const layers = orderLayers(model, inputs, calls);
+  const nodes = layers.map((layer) => describeLayer(inputs, layer, calls.get(layer)!.map((i) => layer.inboundNodes[i])));
   const edges: GraphEdge[] = [];
   for (const layer of layers) {
     calls.get(layer)!.forEach((nodeIndex, targetCallSite) => {
