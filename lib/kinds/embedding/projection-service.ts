@@ -89,16 +89,16 @@ export class ProjectionService implements ProjectionJobs {
   }
 
   private enqueue(runId: string, tag: string, step: number, params: UmapParams, priority: number): Job {
+    const key = this.keyOf(runId, tag, step, params);
     // The page asks for one non-default setting at a time: an older one for this tag is stale.
     if (!isDefaultParams(params)) {
       for (const [id, other] of this.jobs) {
-        if (other.runId === runId && other.tag === tag && !isDefaultParams(other.params) && other.key.paramsKey !== paramsKey(params)) {
+        if (other.runId === runId && other.tag === tag && !isDefaultParams(other.params) && other.key.paramsKey !== key.paramsKey) {
           other.controller.abort(new Error('superseded by a request with other parameters'));
           this.jobs.delete(id);
         }
       }
     }
-    const key = this.keyOf(runId, tag, step, params);
     const job: Job = { runId, tag, step, params, key, status: 'queued', progress: null, priority, controller: new AbortController(), lastPushAt: 0 };
     this.jobs.set(jobId(key), job);
     this.emit(job, 'queued', null);
