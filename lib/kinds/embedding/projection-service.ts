@@ -10,9 +10,9 @@ export const PROGRESS_INTERVAL_MS = 250;
 export type ProjectFn = (matrix: Float32Array, rows: number, dim: number, args: ProjectUmapArgs) => Promise<Float32Array>;
 
 export interface ProjectionServiceArgs {
-  /** The UMAP runner; the worker-thread one by default. Used for test DI mocking. */
+  /** The UMAP runner; the worker-thread one by default. */
   project?: ProjectFn;
-  /** Used for test DI mocking. */
+  /** The clock that spaces progress pushes PROGRESS_INTERVAL_MS apart; Date.now by default. */
   nowFunc?: () => number;
   /** Where a job's unexpected failure to record its result is reported. Default: console.error. */
   log?: (line: string) => void;
