@@ -24,7 +24,7 @@ export function ivfKnn(
   const lists = Math.max(1, Math.round(LISTS_PER_SQRT_ROW * Math.sqrt(rows)));
   const probes = Math.min(PROBES, lists);
   const sq = squaredNorms(x, rows, dim);
-  const { centreDist } = kMeans(x, sq, rows, dim, lists, random);
+  const centreDist = kMeans(x, sq, rows, dim, lists, random);
 
   // Members of each list, by nearest centre.
   const members: number[][] = Array.from({ length: lists }, () => []);
@@ -63,7 +63,7 @@ export function ivfKnn(
  * Lloyd's k-means trained on a sample of TRAIN_PER_LIST rows per list (full passes would cost as
  * much as the search itself), then one pass giving every row's squared distance to every centre.
  */
-function kMeans(x: Float32Array, sq: Float64Array, rows: number, dim: number, lists: number, random: () => number) {
+function kMeans(x: Float32Array, sq: Float64Array, rows: number, dim: number, lists: number, random: () => number): Float64Array {
   const train = Array.from({ length: Math.min(rows, TRAIN_PER_LIST * lists) }, () => Math.floor(random() * rows));
   const centres = new Float32Array(lists * dim);
   const centreSq = new Float64Array(lists);
@@ -91,7 +91,7 @@ function kMeans(x: Float32Array, sq: Float64Array, rows: number, dim: number, li
   centreSq.set(squaredNorms(centres, lists, dim));
   const centreDist = new Float64Array(rows * lists);
   for (let r = 0; r < rows; r++) centreDistances(x, sq[r], r, dim, centres, centreSq, lists, centreDist.subarray(r * lists, (r + 1) * lists));
-  return { centreDist };
+  return centreDist;
 }
 
 /** Fills `out` with row r's squared distance to each centre; returns the nearest centre. */
