@@ -28,8 +28,7 @@ function publish(box: HTMLElement, stats: readonly SeriesStats[]): void {
 }
 
 /** The steps that carry event markers and their x in pixels, for tests to find and hover them. */
-function publishEvents(box: HTMLElement, chart: EChartsType, events: readonly TrainingEvent[]): void {
-  const steps = [...new Set(events.map((e) => e.step))].sort((a, b) => a - b);
+function publishEvents(box: HTMLElement, chart: EChartsType, steps: readonly number[]): void {
   box.dataset.eventSteps = steps.join(' ');
   box.dataset.eventX = steps.map((step) => Math.round(chart.convertToPixel({ xAxisIndex: 0 }, step) as number)).join(' ');
 }
@@ -46,6 +45,8 @@ export function MetricChart({ runId, family, tags, store, events }: MetricChartP
     if (!chart || !theme) return;
     const familyTags = tagsKey.split('\n');
     let seriesIds = '';
+    // Events change only with this effect; their pixels move with every draw's axis range.
+    const eventSteps = [...new Set(events.map((e) => e.step))].sort((a, b) => a - b);
     const draws = throttleDraws(() => {
       const prepared = familyTags.flatMap((tag) => {
         const series = store.get(tag);
@@ -58,7 +59,7 @@ export function MetricChart({ runId, family, tags, store, events }: MetricChartP
       seriesIds = ids;
       const next = prepared.map((p) => p.stats);
       publish(boxRef.current!, next);
-      publishEvents(boxRef.current!, chart, events);
+      publishEvents(boxRef.current!, chart, eventSteps);
       setStats(next);
     });
     draws.request();
