@@ -1,23 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { loadImdb } from '../data/imdb';
 import { buildImdbConv1d } from '../models/imdb-conv1d';
+import { loadImdbLogged } from './imdb-reviews';
 import type { ModelEntry } from './model-entry';
 
 export const imdbConv1d: ModelEntry = {
   name: 'imdb-conv1d',
   description: "The lecture's IMDB sentiment Conv1D: Embedding → Conv1D → MaxPooling1D → Conv1D → GlobalMaxPooling1D → Dense, on the real reviews",
   async prepare(flags, log) {
-    const started = Date.now();
-    const data = await loadImdb({
-      path: flags.data,
-      numWords: flags.maxFeatures,
-      maxLen: flags.maxLen,
-      trainSamples: flags.trainSamples,
-      testSamples: flags.testSamples,
-      seed: flags.seed,
-      log,
-    });
-    log(`loaded ${data.trainCount} training reviews from ${data.source} in ${((Date.now() - started) / 1000).toFixed(1)}s (vocabulary ${data.vocabulary.distinctWords} words, kept ${flags.maxFeatures})`);
+    const data = await loadImdbLogged(flags, log, flags.maxLen, flags.trainSamples);
     const model = buildImdbConv1d({ maxFeatures: flags.maxFeatures, maxLen: flags.maxLen, learningRate: flags.learningRate });
     const evaluate = flags.testSamples !== undefined;
     return {

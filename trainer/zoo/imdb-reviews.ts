@@ -4,23 +4,28 @@ import type { TrainFlags } from '../flags';
 /** Words kept from the end of each review: enough to take windows from, small enough to hold 25,000 reviews. */
 const REVIEW_WORDS = 400;
 
-/**
- * The IMDB reviews the text models derive their tasks from: --train-samples of them (the
- * model's default when absent) and --test-samples test reviews, --max-features words.
- */
-export async function loadImdbReviews(flags: TrainFlags, log: (line: string) => void, defaultSamples: number): Promise<ImdbDataset> {
+/** loadImdb on the flags' archive, vocabulary, test split and seed, logging what it loaded and how fast. */
+export async function loadImdbLogged(flags: TrainFlags, log: (line: string) => void, maxLen: number, trainSamples: number | undefined): Promise<ImdbDataset> {
   const started = Date.now();
   const data = await loadImdb({
     path: flags.data,
     numWords: flags.maxFeatures,
-    maxLen: REVIEW_WORDS,
-    trainSamples: flags.trainSamples ?? defaultSamples,
+    maxLen,
+    trainSamples,
     testSamples: flags.testSamples,
     seed: flags.seed,
     log,
   });
   log(`loaded ${data.trainCount} training reviews from ${data.source} in ${((Date.now() - started) / 1000).toFixed(1)}s (vocabulary ${data.vocabulary.distinctWords} words, kept ${flags.maxFeatures})`);
   return data;
+}
+
+/**
+ * The IMDB reviews the text models derive their tasks from: --train-samples of them (the
+ * model's default when absent) and --test-samples test reviews, --max-features words.
+ */
+export function loadImdbReviews(flags: TrainFlags, log: (line: string) => void, defaultSamples: number): Promise<ImdbDataset> {
+  return loadImdbLogged(flags, log, REVIEW_WORDS, flags.trainSamples ?? defaultSamples);
 }
 
 /** The run's `data` entry for a task derived from the reviews. */
