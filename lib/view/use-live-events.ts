@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { mergeEvents, type TrainingEvent } from '../kinds/event/meta';
+import type { EventListResponse } from '../kinds/event/reader';
 import { eventsApiUrl } from './event-api-paths';
 import { fetchJson } from './fetch-json';
 import { useRunPushes } from './use-run-pushes';
@@ -20,7 +21,7 @@ export function useLiveEvents(runId: string): LiveEvents {
 
   useRunPushes(runId, (event, resync) => {
     if (resync) {
-      fetchJson<{ events: TrainingEvent[] }>(eventsApiUrl(runId), resync).then(
+      fetchJson<EventListResponse>(eventsApiUrl(runId), resync).then(
         (body) => {
           setLoadError(null);
           setEvents((current) => mergeEvents(current, body.events));
