@@ -54,14 +54,14 @@ const refused: [string, Record<string, unknown>, RegExp][] = [
   ['a NaN value', { values: base64Of([0, 1, 2, 3, NaN, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]) }, /values: embedding values must be finite: row 1, column 1 is NaN/],
   ['an infinite value', { values: base64Of([...Array(14).fill(0), -Infinity]) }, /row 4, column 2 is -Infinity/],
   ['a matrix over the size cap', { rows: 100_000, dim: 4096 }, /rows: rows x dim must be at most 16777216 values/],
-  ['too many rows', { rows: 10_000_000 }, /rows/],
-  ['a dim of zero', { dim: 0 }, /dim/],
+  ['too many rows', { rows: 10_000_000 }, /rows: Too big: expected number to be <=200000/],
+  ['a dim of zero', { dim: 0 }, /dim: Too small: expected number to be >=1/],
   ['a chunk over the byte cap', { rows: 2000, dim: 128, chunkRows: 1500 }, /chunkRows: a chunk may carry at most 524288 bytes/],
-  ['a fractional step', { step: 1.5 }, /step/],
-  ['an epoch of zero', { epoch: 0 }, /epoch/],
-  ['a bad tag', { tag: 'emb<script>' }, /tag/],
-  ['values that are not a string', { values: [1, 2, 3] }, /values/],
-  ['an oversized values string', { values: 'A'.repeat(800_000) }, /values/],
+  ['a fractional step', { step: 1.5 }, /step: /],
+  ['an epoch of zero', { epoch: 0 }, /epoch: /],
+  ['a bad tag', { tag: 'emb<script>' }, /tag: /],
+  ['values that are not a string', { values: [1, 2, 3] }, /values: Invalid input: expected string/],
+  ['an oversized values string', { values: 'A'.repeat(800_000) }, /values: Too big: expected string/],
 ];
 
 for (const [name, extra, pattern] of refused) {
