@@ -6,7 +6,7 @@ import { fetchJson } from './fetch-json';
 import { histogramApiUrl } from './histogram-api-paths';
 import { histogramTagRunsApiUrl } from './histogram-compare-api-path';
 import { type HistogramSlice, mergeSlices, withBasisPoints } from './histogram-slices';
-import { subscribeRun } from './run-channel';
+import { subscribeRunPushes } from './use-run-pushes';
 
 export interface ComparedHistograms {
   /** Every run that recorded the tensor (the page's own included); null until loaded. */
@@ -44,33 +44,26 @@ export function useComparedHistograms(tag: string, runIds: readonly string[]): C
   // Compared runs stay live like the page's own: one shared subscription per run, and each
   // (re)connection refetches the tensor, since pushes missed while away are lost.
   useEffect(() => {
-    const unsubscribes = wanted.split(',').filter(Boolean).map((runId) => {
-      let load: AbortController | null = null;
-      const unsubscribe = subscribeRun(runId, {
-        onStatus: () => {},
-        onEvent: (event, fresh) => {
-          if (fresh) {
-            load?.abort();
-            const mine = (load = new AbortController());
-            fetchJson<HistogramSeriesResponse>(histogramApiUrl(runId, tag), mine.signal)
+    const unsubscribes = wanted
+      .split(',')
+      .filter(Boolean)
+      .map((runId) =>
+        subscribeRunPushes(runId, (event, resync) => {
+          if (resync) {
+            fetchJson<HistogramSeriesResponse>(histogramApiUrl(runId, tag), resync)
               .then((body) => {
                 setSlices((prev) => ({ ...prev, [runId]: mergeSlices(prev[runId], body.histograms.map(withBasisPoints)) }));
                 setErrors(({ [runId]: _resolved, ...rest }) => rest);
               })
               .catch((e: Error) => {
-                if (!mine.signal.aborted) setErrors((prev) => ({ ...prev, [runId]: e.message }));
+                if (!resync.aborted) setErrors((prev) => ({ ...prev, [runId]: e.message }));
               });
           }
           if (event.type !== 'histograms') return;
           const incoming = event.histograms.filter((h) => h.tag === tag).map(withBasisPoints);
           if (incoming.length > 0) setSlices((prev) => ({ ...prev, [runId]: mergeSlices(prev[runId], incoming) }));
-        },
-      });
-      return () => {
-        unsubscribe();
-        load?.abort();
-      };
-    });
+        }),
+      );
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
   }, [wanted, tag]);
 
