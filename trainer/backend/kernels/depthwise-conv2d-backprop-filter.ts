@@ -21,8 +21,9 @@ const depthwiseConv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }
   const dys = view(backend, dy);
   const sums = new Float64Array(dw.length);
   forEachDepthwiseTap(info, (xBase, wBase, dyOffset) => {
-    for (let d2 = 0; d2 < outChannels; d2++) {
-      sums[wBase + d2] += xs[xBase + Math.floor(d2 / multiplier)] * dys[dyOffset + d2];
+    for (let d1 = 0, d2 = 0; d1 < inChannels; d1++) {
+      const xv = xs[xBase + d1];
+      for (let q = 0; q < multiplier; q++, d2++) sums[wBase + d2] += xv * dys[dyOffset + d2];
     }
   });
   dw.set(sums);

@@ -22,8 +22,8 @@ const depthwiseConv2dBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs })
   const w = view(backend, filter);
   const sums = new Float64Array(dx.length);
   forEachDepthwiseTap(info, (xBase, wBase, dyOffset) => {
-    for (let d2 = 0; d2 < outChannels; d2++) {
-      sums[xBase + Math.floor(d2 / multiplier)] += dys[dyOffset + d2] * w[wBase + d2];
+    for (let d1 = 0, d2 = 0; d1 < inChannels; d1++) {
+      for (let q = 0; q < multiplier; q++, d2++) sums[xBase + d1] += dys[dyOffset + d2] * w[wBase + d2];
     }
   });
   dx.set(sums);
