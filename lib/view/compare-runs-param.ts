@@ -1,4 +1,8 @@
-import { runIdSchema } from '../protocol/ingest-messages';
+/**
+ * runIdSchema's pattern (lib/protocol/ingest-messages.ts; a test keeps them equal). That module builds
+ * zod schemas at load time, which no bundler can drop, so importing it put zod into the run page.
+ */
+export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The run page's query parameter: `?compare=idA,idB` makes a comparison bookmarkable. */
 export const COMPARE_PARAM = 'compare';
@@ -22,7 +26,7 @@ export function parseCompareParam(value: string | null, currentRunId: string): C
   for (const entry of (value ?? '').split(',')) {
     const id = entry.trim();
     if (id === '' || id === currentRunId || runIds.includes(id)) continue;
-    if (!runIdSchema.safeParse(id).success || runIds.length === MAX_COMPARED_RUNS) ignored.push(id);
+    if (!RUN_ID_PATTERN.test(id) || runIds.length === MAX_COMPARED_RUNS) ignored.push(id);
     else runIds.push(id);
   }
   return { runIds, ignored };

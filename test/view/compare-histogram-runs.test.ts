@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { densityOutline } from '../../app/runs/[id]/histogram-compare-option';
 import { computeHistogram } from '../../lib/kinds/histogram/compute-histogram';
-import { parseCompareParam, withCompareParam } from '../../lib/view/compare-runs-param';
+import { runIdSchema } from '../../lib/protocol/ingest-messages';
+import { parseCompareParam, RUN_ID_PATTERN, withCompareParam } from '../../lib/view/compare-runs-param';
 import {
   type CompareSeries,
   compareCurves,
@@ -73,6 +74,11 @@ test('?compare= keeps valid run ids in order, drops the page run and repeats, an
   assert.deepEqual(parseCompareParam(null, 'self'), { runIds: [], ignored: [] });
   assert.deepEqual(parseCompareParam('ok,<script>,a b', 'self'), { runIds: ['ok'], ignored: ['<script>', 'a b'] });
   assert.deepEqual(parseCompareParam('r1,r2,r3,r4,r5,r6', 'self'), { runIds: ['r1', 'r2', 'r3', 'r4', 'r5'], ignored: ['r6'] });
+});
+
+test('?compare= accepts exactly the run ids the protocol accepts', () => {
+  const ids = ['a', 'run_1-B', 'x'.repeat(64), 'x'.repeat(65), '', 'a b', 'a.b', '<script>', 'é', 'a,b', 'a\nb'];
+  for (const id of ids) assert.equal(RUN_ID_PATTERN.test(id), runIdSchema.safeParse(id).success, JSON.stringify(id));
 });
 
 test('the comparison is written to the address readably, other parameters kept', () => {
