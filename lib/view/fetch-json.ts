@@ -1,9 +1,20 @@
 /** API errors come as `{ error: { code, message } }`; the message is meant for people. */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal, cache: 'no-store' });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `${url} answered ${response.status}`);
-  }
+  await throwUnlessOk(response, url);
   return (await response.json()) as T;
+}
+
+/** As fetchJson, but a 404 is null: for data a run may not have sent yet. */
+export async function fetchJsonOrNull<T>(url: string, signal?: AbortSignal): Promise<T | null> {
+  const response = await fetch(url, { signal, cache: 'no-store' });
+  if (response.status === 404) return null;
+  await throwUnlessOk(response, url);
+  return (await response.json()) as T;
+}
+
+async function throwUnlessOk(response: Response, url: string): Promise<void> {
+  if (response.ok) return;
+  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  throw new Error(body?.error?.message ?? `${url} answered ${response.status}`);
 }

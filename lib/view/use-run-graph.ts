@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ModelGraph } from '../kinds/graph/meta';
+import { fetchJsonOrNull } from './fetch-json';
 import { graphApiUrl } from './graph-api-paths';
 import { subscribeRun } from './run-channel';
 
@@ -10,12 +11,8 @@ export interface RunGraph {
 }
 
 /** Null while the run has sent no graph (404); other failures carry the API's message. */
-async function askGraph(runId: string, signal: AbortSignal): Promise<ModelGraph | null> {
-  const response = await fetch(graphApiUrl(runId), { signal, cache: 'no-store' });
-  if (response.status === 404) return null;
-  const body = (await response.json()) as ModelGraph & { error?: { message?: string } };
-  if (!response.ok) throw new Error(body.error?.message ?? `the graph API answered ${response.status}`);
-  return body;
+function askGraph(runId: string, signal: AbortSignal): Promise<ModelGraph | null> {
+  return fetchJsonOrNull<ModelGraph>(graphApiUrl(runId), signal);
 }
 
 /**
