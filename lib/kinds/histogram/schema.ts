@@ -3,8 +3,6 @@ import { checkedArray, isStep } from '../../protocol/checked-array';
 import { tagSchema } from '../scalar/schema';
 import { MAX_BUCKET_COUNT } from './meta';
 
-const isCount = (value: unknown): value is number => isStep(value);
-
 /** One tensor's histogram at one step, as computed in the trainer. */
 export const wireHistogramSchema = z
   .object({
@@ -19,7 +17,7 @@ export const wireHistogramSchema = z
     nanCount: z.number().int().nonnegative(),
     posInfCount: z.number().int().nonnegative(),
     negInfCount: z.number().int().nonnegative(),
-    counts: checkedArray(isCount, 'a bucket count must be an integer ≥ 0'),
+    counts: checkedArray(isStep, 'a bucket count must be an integer ≥ 0'),
   })
   .refine((h) => h.counts.length >= 1 && h.counts.length <= MAX_BUCKET_COUNT, { message: `1 to ${MAX_BUCKET_COUNT} buckets`, path: ['counts'] })
   .refine((h) => h.max >= h.min, { message: 'max must not be below min', path: ['max'] })
@@ -29,4 +27,3 @@ export const wireHistogramSchema = z
   });
 
 export const histogramBatchSchema = z.array(wireHistogramSchema).min(1).max(2000);
-
