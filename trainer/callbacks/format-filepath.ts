@@ -14,7 +14,8 @@ export function formatFilepath(template: string, values: Record<string, number>)
     }
     let text: string;
     if (type === 'd') text = String(Math.trunc(value));
-    else if (type === 'e') text = value.toExponential(precision === undefined ? 6 : Number(precision));
+    else if (type === 'e') text = exponential(value, precision === undefined ? 6 : Number(precision));
+    else if (type === 'g') text = general(value, precision === undefined ? 6 : Number(precision));
     else if (type === 'f' || precision !== undefined) text = value.toFixed(precision === undefined ? 6 : Number(precision));
     else text = String(value);
     const pad = Number(width || 0);
@@ -23,4 +24,17 @@ export function formatFilepath(template: string, values: Record<string, number>)
     const sign = text.startsWith('-') ? '-' : '';
     return sign + text.slice(sign.length).padStart(pad - sign.length, '0');
   });
+}
+
+/** Python writes the exponent with a sign and at least two digits: 3.81e-01, where JS writes 3.81e-1. */
+function exponential(value: number, digits: number): string {
+  return value.toExponential(digits).replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+/** Python's 'g': `precision` significant digits, in exponent form only for exponents below -4 or from `precision` up, trailing zeros dropped. */
+function general(value: number, precision: number): string {
+  const digits = Math.max(1, precision);
+  const exponent = Number(value.toExponential(digits - 1).split('e')[1]);
+  const text = exponent >= -4 && exponent < digits ? value.toFixed(digits - 1 - exponent) : exponential(value, digits - 1);
+  return text.replace(/(\.\d*?)0+(?=e|$)/, '$1').replace(/\.(?=e|$)/, '');
 }

@@ -14,7 +14,8 @@ test.before(async () => void (await tf.setBackend('cpu')));
 test('filepath placeholders follow Python format specs as Keras uses them', () => {
   const logs = { epoch: 7, val_loss: 0.381249, acc: 0.9 };
   assert.equal(formatFilepath('ck/epoch-{epoch:03d}-{val_loss:.4f}', logs), 'ck/epoch-007-0.3812');
-  assert.equal(formatFilepath('ck/{epoch}-{acc}-{val_loss:.2e}-{epoch:4d}', logs), 'ck/7-0.9-3.81e-1-   7');
+  assert.equal(formatFilepath('ck/{epoch}-{acc}-{val_loss:.2e}-{epoch:4d}', logs), 'ck/7-0.9-3.81e-01-   7');
+  assert.equal(formatFilepath('{a:.3g}/{b:.3g}/{c:g}/{d:g}/{e:.3g}/{f:8.2e}', { a: 0.000123456, b: 12345.678, c: 0.5, d: 1e-5, e: 100, f: 3.5 }), '0.000123/1.23e+04/0.5/1e-05/100/3.50e+00');
   assert.equal(formatFilepath('ck/{val_loss:08.3f}', { val_loss: -1.5 }), 'ck/-001.500');
   assert.throws(() => formatFilepath('ck/{val_acc:.2f}', logs), /names \{val_acc\}, which is not in the logs; available: epoch, val_loss, acc/);
 });
