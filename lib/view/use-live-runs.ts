@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { WireRunSummary } from '../api/wire-run';
 import { openLiveSocket, LiveStatus } from './live-socket';
 import { mergeRuns } from './run-list';
@@ -8,20 +8,18 @@ export function useLiveRuns(initial: WireRunSummary[]): { runs: WireRunSummary[]
   const [runs, setRuns] = useState(initial);
   const [status, setStatus] = useState<LiveStatus>('connecting');
 
-  const onStatus = useEffectEvent((next: LiveStatus) => setStatus(next));
   // The server answers each subscription with the whole list, so changes made between the server
-  // render (or a dropped socket) and the subscription are caught up without a fetch.
-  const onRuns = useEffectEvent((fresh: WireRunSummary[]) => setRuns((held) => mergeRuns(held, fresh)));
-
+  // render (or a dropped socket) and the subscription are caught up without a fetch. The handlers
+  // only call state setters, which never change, so the effect needs no event wrappers.
   useEffect(
     () =>
       openLiveSocket({
         request: { type: 'subscribe', topic: 'runs' },
         onEvent: (event) => {
-          if (event.type === 'runs') onRuns(event.runs);
-          else if (event.type === 'run') onRuns([event.run]);
+          if (event.type === 'runs') setRuns((held) => mergeRuns(held, event.runs));
+          else if (event.type === 'run') setRuns((held) => mergeRuns(held, [event.run]));
         },
-        onStatus,
+        onStatus: setStatus,
       }),
     [],
   );
