@@ -86,8 +86,9 @@ export async function startThreadedWasm(threads: number, activate: () => Promise
   wasm.setThreadsCount(threads);
   const { createObjectURL } = URL;
   const { cpus } = nodeOs;
+  const cores = cpus();
   URL.createObjectURL = () => file;
-  nodeOs.cpus = () => Array.from({ length: 2 * threads }, (_, i) => cpus()[i % cpus().length]);
+  nodeOs.cpus = () => Array.from({ length: 2 * threads }, (_, i) => cores[i % cores.length]);
   try {
     await activate();
   } finally {
