@@ -22,11 +22,12 @@ export interface GeneratedData {
  * it holds samples the model never saw.
  */
 export function generatedData(flags: TrainFlags, defaultTrainSamples: number, draw: (split: GeneratedSplit) => { x: ModelData; y: ModelData }): GeneratedData {
-  const train = draw({ count: flags.trainSamples ?? defaultTrainSamples, seed: flags.seed });
+  const trainSamples = flags.trainSamples ?? defaultTrainSamples;
+  const train = draw({ count: trainSamples, seed: flags.seed });
   const test = flags.testSamples !== undefined ? draw({ count: flags.testSamples, seed: flags.seed + 1 }) : undefined;
   return {
     ...train,
     ...(test ? { xTest: test.x, yTest: test.y } : {}),
-    counts: { trainSamples: flags.trainSamples ?? defaultTrainSamples, testSamples: flags.testSamples ?? 0 },
+    counts: { trainSamples, testSamples: flags.testSamples ?? 0 },
   };
 }
