@@ -1,5 +1,5 @@
 import type { GraphNode } from '../kinds/graph/meta';
-import type { HistogramData } from '../kinds/histogram/meta';
+import { type HistogramData, tagSafe } from '../kinds/histogram/meta';
 import type { PlacedGraph } from './graph-layout';
 import type { HistogramSlices } from './histogram-slices';
 
@@ -27,11 +27,6 @@ export const CHANGE_BANDS: readonly { band: ChangeBand; label: string }[] = [
   { band: 'non-finite', label: 'NaN or ±Inf' },
 ];
 
-/** Histogram tags name layers as the trainer writes them (record-histograms.ts' tagOf). */
-export function histogramLayerName(name: string): string {
-  return name.replace(/[^\w.\-/ ]/g, '_');
-}
-
 /** The layers whose weights are the node's: its own, or for a nested model every layer inside. */
 export function weightLayerNames(node: GraphNode): string[] {
   return node.nested ? node.nested.nodes.flatMap(weightLayerNames) : [node.name];
@@ -57,8 +52,8 @@ function tagsUnder(slices: HistogramSlices, prefix: string, exact?: string): str
  * A step counts once all of the layer's tensors have arrived at it. Null without histograms.
  */
 export function layerStats(slices: HistogramSlices, node: GraphNode): LayerStats | null {
-  const weightTags = weightLayerNames(node).flatMap((name) => tagsUnder(slices, `weights/${histogramLayerName(name)}/`));
-  const own = histogramLayerName(node.name);
+  const weightTags = weightLayerNames(node).flatMap((name) => tagsUnder(slices, `weights/${tagSafe(name)}/`));
+  const own = tagSafe(node.name);
   const activationTags = tagsUnder(slices, `activations/${own}/`, `activations/${own}`);
   const weightSteps = commonSteps(weightTags.map((t) => slices[t]));
   const activationSteps = commonSteps(activationTags.map((t) => slices[t]));

@@ -1,12 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { computeHistogram } from '../../lib/kinds/histogram/compute-histogram';
-import type { HistogramData } from '../../lib/kinds/histogram/meta';
+import { type HistogramData, tagSafe } from '../../lib/kinds/histogram/meta';
 import { tensorList, type ModelData } from '../data/model-data';
-
-/** Tags may not hold every character tfjs allows in names. */
-export function tagSafe(name: string): string {
-  return name.replace(/[^\w.\-/ ]/g, '_');
-}
 
 function tagOf(prefix: string, name: string): string {
   return `${prefix}/${tagSafe(name)}`;
