@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../lib/storage/sqlite-store';
-import { DEFAULT_MAX_POINTS, ScalarPoint, toColumns } from '../lib/kinds/scalar/meta';
+import { DEFAULT_MAX_POINTS, toColumns } from '../lib/kinds/scalar/meta';
+import type { TaggedPoint } from '../lib/kinds/scalar/points';
 import { startServer } from '../server/start-server';
 
 const POINTS = Number(process.env.BENCH_POINTS ?? 1_000_000);
@@ -52,9 +53,9 @@ async function main(): Promise<void> {
     writer.upsertRun({ id: 'big', name: 'big', model: '', backend: '', config: {}, startedAt: 0 });
     const t0 = performance.now();
     for (let start = 0; start < POINTS; start += 10_000) {
-      const batch: ScalarPoint[] = [];
+      const batch: TaggedPoint[] = [];
       for (let step = start; step < Math.min(POINTS, start + 10_000); step++) {
-        batch.push({ tag: 'batch/loss', step, wallTime: step, value: Math.exp(-step / 200_000) + 0.05 * Math.sin(step) });
+        batch.push(['batch/loss', step, step, Math.exp(-step / 200_000) + 0.05 * Math.sin(step)]);
       }
       writer.writeScalars('big', toColumns(batch));
     }

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import { toWireScalars } from '../lib/kinds/scalar/schema';
-import type { ScalarColumnsData } from '../lib/kinds/scalar/meta';
+import { toLivePoints } from '../lib/kinds/scalar/schema';
+import type { ScalarColumnsData } from '../lib/kinds/scalar/points';
 import type { HistogramSnapshot } from '../lib/kinds/histogram/meta';
 import type { ProjectionEvent } from '../lib/kinds/embedding/meta';
 import type { TrainingEvent } from '../lib/kinds/event/meta';
@@ -50,7 +50,7 @@ export class LiveHub {
 
   scalarsAdded(runId: string, batch: readonly ScalarColumnsData[]): void {
     const listeners = this.pointListeners.get(runId);
-    if (listeners) broadcast(listeners, { type: 'scalars', runId, points: toWireScalars(batch) });
+    if (listeners) broadcast(listeners, { type: 'scalars', runId, points: toLivePoints(batch) });
     if (!this.pendingRuns.has(runId)) {
       this.pendingRuns.set(
         runId,

@@ -1,8 +1,6 @@
-import { WireNumber, encodeNumber } from '../protocol/wire-number';
+import { encodeNumber } from '../protocol/wire-number';
 import type { RunSummary, ScalarTagInfo } from '../storage/store';
-
-/** `[step, wallTimeMs, value]` with the value encoded for JSON. */
-export type WireLastPoint = [number, number, WireNumber];
+import type { WireLastPoint } from '../kinds/scalar/points';
 
 export type WireRunSummary = Omit<RunSummary, 'lastScalars'> & { lastScalars: Record<string, WireLastPoint> };
 

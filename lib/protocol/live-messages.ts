@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WireScalar } from '../kinds/scalar/schema';
+import type { LivePoint } from '../kinds/scalar/points';
 import type { HistogramSnapshot } from '../kinds/histogram/meta';
 import type { EmbeddingsEvent, ProjectionEvent } from '../kinds/embedding/meta';
 import type { TrainingEvent } from '../kinds/event/meta';
@@ -17,7 +17,7 @@ export type LiveRequest = z.infer<typeof liveRequestSchema>;
 export type LiveEvent =
   | { type: 'runs'; runs: WireRunSummary[] }
   | { type: 'run'; run: WireRunSummary }
-  | { type: 'scalars'; runId: string; points: WireScalar[] }
+  | { type: 'scalars'; runId: string; points: LivePoint[] }
   | { type: 'histograms'; runId: string; histograms: HistogramSnapshot[] }
   | { type: 'events'; runId: string; events: TrainingEvent[] }
   | EmbeddingsEvent

@@ -1,6 +1,6 @@
 import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../protocol/vocabulary-schema';
-import type { ScalarColumnsData } from '../kinds/scalar/meta';
+import type { LastPoint, ScalarColumnsData } from '../kinds/scalar/points';
 import { SCALAR_SCHEMA, ScalarTable } from '../kinds/scalar/sqlite-table';
 import { HISTOGRAM_SCHEMA, HistogramTable, HistogramTagInfo, HistogramTagRun } from '../kinds/histogram/sqlite-table';
 import type { HistogramSnapshot } from '../kinds/histogram/meta';
@@ -16,7 +16,7 @@ import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
 import { VOCABULARY_SCHEMA, VocabularyTable } from './sqlite/vocabulary-table';
 import { GRAPH_SCHEMA, GraphTable, type StoredGraph } from '../kinds/graph/sqlite-table';
 import type { ModelGraph } from '../kinds/graph/meta';
-import type { LastPoint, ReadScalarsOptions, RunRecord, RunSummary, ScalarSeries, ScalarTagInfo, Store } from './store';
+import type { ReadScalarsOptions, RunRecord, RunSummary, ScalarSeries, ScalarTagInfo, Store } from './store';
 
 const SCHEMA = [...RUN_SCHEMA, ...TAG_SCHEMA, ...SCALAR_SCHEMA, ...HISTOGRAM_SCHEMA, ...VOCABULARY_SCHEMA, ...GRAPH_SCHEMA, ...REVIEW_TOTALS_SCHEMA, ...EMBEDDING_SCHEMA, ...PROJECTION_SCHEMA, ...EVENT_SCHEMA];
 

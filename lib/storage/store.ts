@@ -1,6 +1,6 @@
 import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../protocol/vocabulary-schema';
-import type { ScalarColumnsData, ScalarPoint } from '../kinds/scalar/meta';
+import type { LastPoint, ScalarColumnsData, ScalarPoint } from '../kinds/scalar/points';
 import type { HistogramSnapshot } from '../kinds/histogram/meta';
 import type { EmbeddingChunk, EmbeddingMatrix, EmbeddingSnapshotInfo, StoredProjection } from '../kinds/embedding/meta';
 import type { ProjectionKey } from '../kinds/embedding/projection-table';
@@ -24,9 +24,6 @@ export interface RunRecord {
   updatedAt: number;
   finishedAt: number | null;
 }
-
-/** The latest point of a tag, as `[step, wallTimeMs, value]`. */
-export type LastPoint = [step: number, wallTime: number, value: number];
 
 export interface RunSummary extends RunRecord {
   lastScalars: Record<string, LastPoint>;

@@ -1,4 +1,5 @@
 import { downsampleMinMax } from '../kinds/scalar/downsample';
+import type { ScalarPoint } from '../kinds/scalar/points';
 
 /** `[step, value, wallTimeMs]`: value may be NaN or ±Infinity, which charts must show. */
 export type ChartPoint = [step: number, value: number, wallTime: number];
@@ -40,8 +41,8 @@ export function mergePoints(target: ChartPoint[], incoming: readonly ChartPoint[
 }
 
 function thin(points: ChartPoint[]): ChartPoint[] {
-  const scalars = points.map(([step, value, wallTime]) => ({ tag: '', step, value, wallTime }));
-  return downsampleMinMax(scalars, MAX_POINTS_HELD / 2).map((p): ChartPoint => [p.step, p.value, p.wallTime]);
+  const scalars = points.map(([step, value, wallTime]): ScalarPoint => [step, wallTime, value]);
+  return downsampleMinMax(scalars, MAX_POINTS_HELD / 2).map(([step, wallTime, value]): ChartPoint => [step, value, wallTime]);
 }
 
 /**

@@ -37,7 +37,7 @@ test('points logged while the server is down arrive once after it restarts', asy
   assert.equal(await run.finish('finished', undefined, 10_000), true);
   const series = server.store.readScalars(run.id, 'loss', { maxPoints: 1000 })!;
   assert.equal(series.count, 100);
-  assert.deepEqual(series.points.map((p) => p.step), Array.from({ length: 100 }, (_, i) => i + 1));
+  assert.deepEqual(series.points.map(([step]) => step), Array.from({ length: 100 }, (_, i) => i + 1));
   assert.equal(server.store.getRun(run.id)!.status, 'finished');
 });
 
@@ -48,7 +48,7 @@ test('the init/log/finish facade forwards the step and refuses calls before init
   const run = init({ server: server.url, name: 'facade' });
   log({ loss: 0.5 }, 17);
   assert.equal(await finish(), true);
-  assert.deepEqual(server.store.readScalars(run.id, 'loss', { maxPoints: 10 })!.points.map((p) => p.step), [17]);
+  assert.deepEqual(server.store.readScalars(run.id, 'loss', { maxPoints: 10 })!.points.map(([step]) => step), [17]);
 });
 
 function openSocket(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {

@@ -27,7 +27,7 @@ const columns = (tag: unknown, rows: unknown[][]) => ({ tag, steps: rows.map((r)
 test('valid scalars are acked and stored', (t) => {
   const { store, send } = setup(t);
   assert.deepEqual(send(scalars([columns('batch/loss', [[1, 1000, 0.7], [2, 1001, 'NaN'], [3, 1002, '-Infinity']])])), { v: 1, type: 'ack', seq: 7 });
-  const values = store.readScalars('run-1', 'batch/loss', { maxPoints: 10 })!.points.map((p) => p.value);
+  const values = store.readScalars('run-1', 'batch/loss', { maxPoints: 10 })!.points.map(([, , value]) => value);
   assert.equal(values[0], 0.7);
   assert.ok(Number.isNaN(values[1]));
   assert.equal(values[2], -Infinity);
@@ -64,7 +64,7 @@ for (const [name, message, code, pattern] of badCases) {
     assert.equal(reply.type, 'error');
     assert.ok(reply.type === 'error' && reply.code === code, `code ${reply.type === 'error' && reply.code}`);
     assert.match(reply.type === 'error' ? reply.message : '', pattern);
-    assert.deepEqual(store.readScalars('run-1', 'loss', { maxPoints: 10 })!.points.map((p) => p.value), [0.25]);
+    assert.deepEqual(store.readScalars('run-1', 'loss', { maxPoints: 10 })!.points.map(([, , value]) => value), [0.25]);
   });
 }
 

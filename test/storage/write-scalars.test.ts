@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { SqliteStore } from '../../lib/storage/sqlite-store';
-import { ScalarPoint, toColumns } from '../../lib/kinds/scalar/meta';
+import { toColumns } from '../../lib/kinds/scalar/meta';
+import type { TaggedPoint } from '../../lib/kinds/scalar/points';
 import { tempDir } from '../helpers/temp-dir';
 
 function openTemp(t: Parameters<typeof tempDir>[0]): SqliteStore {
@@ -12,7 +13,7 @@ function openTemp(t: Parameters<typeof tempDir>[0]): SqliteStore {
   return store;
 }
 
-const point = (tag: string, step: number, value: number): ScalarPoint => ({ tag, step, wallTime: 1000 + step, value });
+const point = (tag: string, step: number, value: number): TaggedPoint => [tag, step, 1000 + step, value];
 
 test('a resent batch stores nothing twice', (t) => {
   const store = openTemp(t);
@@ -20,7 +21,7 @@ test('a resent batch stores nothing twice', (t) => {
   assert.equal(store.writeScalars('r1', toColumns(batch)), 3);
   assert.equal(store.writeScalars('r1', toColumns(batch)), 0);
   const series = store.readScalars('r1', 'batch/loss', { maxPoints: 100 });
-  assert.deepEqual(series?.points.map((p) => [p.step, p.value]), [[1, 0.9], [2, 0.8]]);
+  assert.deepEqual(series?.points.map(([step, , value]) => [step, value]), [[1, 0.9], [2, 0.8]]);
   assert.equal(series?.count, 2);
   assert.deepEqual(store.listScalarTags('r1').map((t) => [t.tag, t.count]), [['batch/acc', 1], ['batch/loss', 2]]);
 });
@@ -28,7 +29,7 @@ test('a resent batch stores nothing twice', (t) => {
 test('NaN and infinities are stored and read back as such', (t) => {
   const store = openTemp(t);
   store.writeScalars('r1', toColumns([point('loss', 1, NaN), point('loss', 2, Infinity), point('loss', 3, -Infinity), point('loss', 4, 0.5)]));
-  const values = store.readScalars('r1', 'loss', { maxPoints: 100 })!.points.map((p) => p.value);
+  const values = store.readScalars('r1', 'loss', { maxPoints: 100 })!.points.map(([, , value]) => value);
   assert.ok(Number.isNaN(values[0]));
   assert.deepEqual(values.slice(1), [Infinity, -Infinity, 0.5]);
   store.writeScalars('r1', toColumns([point('loss', 5, NaN)]));
@@ -56,7 +57,7 @@ test('the run survives a reopen of the file with its status and config', (t) => 
 
 test('downsampling keeps spikes, NaN and the latest point of a long series', (t) => {
   const store = openTemp(t);
-  const points: ScalarPoint[] = [];
+  const points: TaggedPoint[] = [];
   for (let step = 0; step < 10_000; step++) points.push(point('loss', step, Math.sin(step / 100)));
   points[4321] = point('loss', 4321, 50);
   points[7777] = point('loss', 7777, NaN);
@@ -65,10 +66,10 @@ test('downsampling keeps spikes, NaN and the latest point of a long series', (t)
   assert.equal(series.count, 10_000);
   assert.ok(series.downsampled);
   assert.ok(series.points.length <= 502, `got ${series.points.length} points`);
-  assert.ok(series.points.some((p) => p.step === 4321 && p.value === 50), 'spike kept');
-  assert.ok(series.points.some((p) => p.step === 7777 && Number.isNaN(p.value)), 'NaN kept');
-  assert.equal(series.points[series.points.length - 1].step, 9999, 'latest point kept');
-  const steps = series.points.map((p) => p.step);
+  assert.ok(series.points.some(([step, , value]) => step === 4321 && value === 50), 'spike kept');
+  assert.ok(series.points.some(([step, , value]) => step === 7777 && Number.isNaN(value)), 'NaN kept');
+  assert.equal(series.points[series.points.length - 1][0], 9999, 'latest point kept');
+  const steps = series.points.map(([step]) => step);
   assert.deepEqual(steps, [...steps].sort((a, b) => a - b), 'sorted by step');
 });
 
@@ -76,7 +77,7 @@ test('a series past the raw-read limit is served from rollups with the same extr
   const store = openTemp(t);
   const total = 200_000;
   for (let start = 0; start < total; start += 20_000) {
-    const batch: ScalarPoint[] = [];
+    const batch: TaggedPoint[] = [];
     for (let step = start; step < start + 20_000; step++) batch.push(point('loss', step, Math.cos(step / 1000)));
     if (start === 100_000) batch[5] = point('loss', 100_005, -42);
     if (start === 140_000) batch[9] = point('loss', 140_009, NaN);
@@ -85,10 +86,10 @@ test('a series past the raw-read limit is served from rollups with the same extr
   const series = store.readScalars('r1', 'loss', { maxPoints: 1000 })!;
   assert.equal(series.count, total);
   assert.ok(series.points.length <= 1002 && series.points.length > 400, `got ${series.points.length}`);
-  assert.ok(series.points.some((p) => p.step === 100_005 && p.value === -42), 'dip kept');
-  assert.ok(series.points.some((p) => p.step === 140_009 && Number.isNaN(p.value)), 'NaN kept');
-  assert.equal(series.points[series.points.length - 1].step, total - 1);
-  assert.ok(Math.max(...series.points.filter((p) => !Number.isNaN(p.value)).map((p) => p.value)) === 1, 'max of cos kept');
+  assert.ok(series.points.some(([step, , value]) => step === 100_005 && value === -42), 'dip kept');
+  assert.ok(series.points.some(([step, , value]) => step === 140_009 && Number.isNaN(value)), 'NaN kept');
+  assert.equal(series.points[series.points.length - 1][0], total - 1);
+  assert.ok(Math.max(...series.points.map(([, , value]) => value).filter((v) => !Number.isNaN(v))) === 1, 'max of cos kept');
   assert.equal(store.readScalars('r1', 'loss', { maxPoints: Infinity })!.points.length, total, 'an export gets every point');
 });
 

@@ -1,31 +1,17 @@
+import type { ScalarColumnsData, TaggedPoint } from './points';
+
 /** The kind name every layer (protocol, storage, API, view) uses for scalar series. */
 export const SCALAR_KIND = 'scalar';
 
-/** One scalar point as the server handles it: non-finite values are real numbers here. */
-export interface ScalarPoint {
-  tag: string;
-  step: number;
-  wallTime: number;
-  value: number;
-}
-
-/** One tag's points in columns, the shape ingest works in: no object per point on the hot path. */
-export interface ScalarColumnsData {
-  tag: string;
-  steps: readonly number[];
-  wallTimes: readonly number[];
-  values: readonly number[];
-}
-
-/** Groups points by tag into columns, keeping their order. */
-export function toColumns(points: readonly ScalarPoint[]): ScalarColumnsData[] {
+/** Groups tagged points by tag into columns, keeping their order. */
+export function toColumns(points: readonly TaggedPoint[]): ScalarColumnsData[] {
   const byTag = new Map<string, { tag: string; steps: number[]; wallTimes: number[]; values: number[] }>();
-  for (const p of points) {
-    let c = byTag.get(p.tag);
-    if (!c) byTag.set(p.tag, (c = { tag: p.tag, steps: [], wallTimes: [], values: [] }));
-    c.steps.push(p.step);
-    c.wallTimes.push(p.wallTime);
-    c.values.push(p.value);
+  for (const [tag, step, wallTime, value] of points) {
+    let c = byTag.get(tag);
+    if (!c) byTag.set(tag, (c = { tag, steps: [], wallTimes: [], values: [] }));
+    c.steps.push(step);
+    c.wallTimes.push(wallTime);
+    c.values.push(value);
   }
   return [...byTag.values()];
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ApiError } from '../../api/errors';
-import { WireNumber, encodeNumber } from '../../protocol/wire-number';
+import { encodeNumber } from '../../protocol/wire-number';
 import type { ScalarSeries, Store } from '../../storage/store';
 import { DEFAULT_MAX_POINTS } from './meta';
+import type { HttpPoint } from './points';
 
 /** JSON feeds a chart and is downsampled by default; CSV is an export and, like TensorBoard's, has every point. */
 export const scalarQuerySchema = z
@@ -12,15 +13,12 @@ export const scalarQuerySchema = z
   })
   .transform((q) => ({ format: q.format, maxPoints: q.max_points ?? (q.format === 'csv' ? Infinity : DEFAULT_MAX_POINTS) }));
 
-/** `[wall_time_seconds, step, value]`, TensorBoard's tuple order. */
-export type ScalarTuple = [number, number, WireNumber];
-
 export interface ScalarSeriesResponse {
   runId: string;
   tag: string;
   count: number;
   downsampled: boolean;
-  points: ScalarTuple[];
+  points: HttpPoint[];
 }
 
 export function readScalarSeries(store: Store, runId: string, tag: string, maxPoints: number): ScalarSeries {
@@ -36,7 +34,7 @@ export function toSeriesResponse(runId: string, series: ScalarSeries): ScalarSer
     tag: series.tag,
     count: series.count,
     downsampled: series.downsampled,
-    points: series.points.map((p) => [p.wallTime / 1000, p.step, encodeNumber(p.value)]),
+    points: series.points.map(([step, wallTime, value]): HttpPoint => [wallTime / 1000, step, encodeNumber(value)]),
   };
 }
 
@@ -48,6 +46,6 @@ function csvNumber(value: number): string {
 }
 
 export function toCsv(series: ScalarSeries): string {
-  const rows = series.points.map((p) => `${p.wallTime / 1000},${p.step},${csvNumber(p.value)}`);
+  const rows = series.points.map(([step, wallTime, value]) => `${wallTime / 1000},${step},${csvNumber(value)}`);
   return ['Wall time,Step,Value', ...rows].join('\n') + '\n';
 }

@@ -1,4 +1,4 @@
-import type { ScalarColumnsData } from './meta';
+import type { ScalarColumnsData } from './points';
 
 /**
  * Step widths of the pre-aggregated min/max buckets kept beside the raw points. A long series is

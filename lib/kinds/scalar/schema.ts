@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { checkedArray, isFiniteNumber, isStep } from '../../protocol/checked-array';
-import { decodeNumber, encodeNumber, isWireNumber, WireNumber } from '../../protocol/wire-number';
-import { MAX_POINTS_PER_BATCH, ScalarColumnsData } from './meta';
+import { decodeNumber, encodeNumber, isWireNumber } from '../../protocol/wire-number';
+import { MAX_POINTS_PER_BATCH } from './meta';
+import type { LivePoint, ScalarColumnsData } from './points';
 
 export const tagSchema = z
   .string()
@@ -33,9 +34,6 @@ export const scalarBatchSchema = z
     message: `a batch may hold at most ${MAX_POINTS_PER_BATCH} points`,
   });
 
-/** A point pushed to dashboards: `[tag, step, wallTimeMs, value]`. */
-export type WireScalar = [tag: string, step: number, wallTime: number, value: WireNumber];
-
 /** Decodes the value columns; a column without non-finite values is used as it is. */
 export function fromColumns(batch: readonly ScalarColumns[]): ScalarColumnsData[] {
   return batch.map(({ tag, steps, wallTimes, values }) => ({
@@ -47,8 +45,8 @@ export function fromColumns(batch: readonly ScalarColumns[]): ScalarColumnsData[
 }
 
 /** The points of some columns as dashboards receive them. */
-export function toWireScalars(batch: readonly ScalarColumnsData[]): WireScalar[] {
-  return batch.flatMap(({ tag, steps, wallTimes, values }) => steps.map((step, i): WireScalar => [tag, step, wallTimes[i], encodeNumber(values[i])]));
+export function toLivePoints(batch: readonly ScalarColumnsData[]): LivePoint[] {
+  return batch.flatMap(({ tag, steps, wallTimes, values }) => steps.map((step, i): LivePoint => [tag, step, wallTimes[i], encodeNumber(values[i])]));
 }
 
 /** Builds the columns of one message as points are logged. */

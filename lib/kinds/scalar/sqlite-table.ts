@@ -1,7 +1,8 @@
 import type { Db } from '../../storage/sqlite/open-database';
 import type { TagTable } from '../../storage/sqlite/tag-table';
 import type { ScalarSeries, ScalarTagInfo } from '../../storage/store';
-import { SCALAR_KIND, ScalarColumnsData, ScalarPoint } from './meta';
+import { SCALAR_KIND } from './meta';
+import type { ScalarColumnsData, ScalarPoint } from './points';
 import { downsampleMinMax } from './downsample';
 import { RAW_READ_LIMIT, chooseLevel, rollUp } from './rollup';
 
@@ -130,27 +131,30 @@ export class ScalarTable {
   read(runId: string, tag: string, maxPoints: number): ScalarSeries | null {
     const row = this.tags.get(runId, SCALAR_KIND, tag);
     if (!row) return null;
-    const latest: ScalarPoint = { tag, step: row.last_step, wallTime: row.last_wall, value: valueOf(row.last_value) };
-    const candidates = row.count <= Math.max(RAW_READ_LIMIT, maxPoints) ? this.readRaw(row.id, tag) : this.readRollup(row.id, tag, row.last_step - row.first_step + 1, maxPoints);
-    if (candidates[candidates.length - 1]?.step !== latest.step) candidates.push(latest);
+    const latest: ScalarPoint = [row.last_step, row.last_wall, valueOf(row.last_value)];
+    const candidates = row.count <= Math.max(RAW_READ_LIMIT, maxPoints) ? this.readRaw(row.id) : this.readRollup(row.id, row.last_step - row.first_step + 1, maxPoints);
+    if (candidates[candidates.length - 1]?.[0] !== latest[0]) candidates.push(latest);
     const points = downsampleMinMax(candidates, maxPoints);
     return { tag, count: row.count, downsampled: points.length < row.count, points };
   }
 
-  private readRaw(tagId: number, tag: string): ScalarPoint[] {
-    return (this.selectRaw.all(tagId) as PointRow[]).map(([step, wallTime, value]) => ({ tag, step, wallTime, value: valueOf(value) }));
+  /** The rows are already `[step, wallTime, value]`; only a NULL (NaN) value needs replacing. */
+  private readRaw(tagId: number): ScalarPoint[] {
+    const rows = this.selectRaw.all(tagId) as PointRow[];
+    for (const row of rows) if (row[2] === null) row[2] = NaN;
+    return rows as ScalarPoint[];
   }
 
   /** Each rollup row contributes its min, max and first NaN; the in-memory pass then merges rows. */
-  private readRollup(tagId: number, tag: string, span: number, maxPoints: number): ScalarPoint[] {
+  private readRollup(tagId: number, span: number, maxPoints: number): ScalarPoint[] {
     const level = chooseLevel(span, maxPoints * 2);
     const out: ScalarPoint[] = [];
     for (const r of this.selectRollup.all(tagId, level) as RollupRow[]) {
       const picked: ScalarPoint[] = [];
-      if (r[0] !== null) picked.push({ tag, step: r[0], wallTime: r[1]!, value: valueOf(r[2]) });
-      if (r[3] !== null && r[3] !== r[0]) picked.push({ tag, step: r[3], wallTime: r[4]!, value: valueOf(r[5]) });
-      if (r[6] !== null) picked.push({ tag, step: r[6], wallTime: r[7]!, value: NaN });
-      picked.sort((a, b) => a.step - b.step);
+      if (r[0] !== null) picked.push([r[0], r[1]!, valueOf(r[2])]);
+      if (r[3] !== null && r[3] !== r[0]) picked.push([r[3], r[4]!, valueOf(r[5])]);
+      if (r[6] !== null) picked.push([r[6], r[7]!, NaN]);
+      picked.sort((a, b) => a[0] - b[0]);
       out.push(...picked);
     }
     return out;

@@ -45,8 +45,8 @@ test('fit() streams batch and epoch metrics on one step axis, with lr and epoch 
   const tags = Object.fromEntries(server.store.listScalarTags(run.id).map((i) => [i.tag, i]));
   assert.deepEqual(Object.keys(tags).sort(), ['batch/acc', 'batch/loss', 'epoch/acc', 'epoch/loss', 'epoch/lr', 'epoch/time', 'epoch/val_acc', 'epoch/val_loss']);
   // 40 training samples / batch 10 = 4 steps per epoch
-  assert.deepEqual(server.store.readScalars(run.id, 'batch/loss', { maxPoints: 100 })!.points.map((p) => p.step), [1, 2, 3, 4, 5, 6, 7, 8]);
-  assert.deepEqual(server.store.readScalars(run.id, 'epoch/val_loss', { maxPoints: 100 })!.points.map((p) => p.step), [4, 8]);
+  assert.deepEqual(server.store.readScalars(run.id, 'batch/loss', { maxPoints: 100 })!.points.map(([step]) => step), [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(server.store.readScalars(run.id, 'epoch/val_loss', { maxPoints: 100 })!.points.map(([step]) => step), [4, 8]);
   assert.ok(Math.abs(tags['epoch/lr'].last[2] - 0.01) < 1e-9);
   assert.ok(tags['epoch/time'].last[2] >= 0);
   assert.equal(server.store.getRun(run.id)!.status, 'finished');

@@ -54,7 +54,7 @@ test('a real short run with ReduceLROnPlateau, EarlyStopping, ModelCheckpoint an
   assert.match(byKind('early_stopping')[0].reason, /did not improve on \d\.\d{4} \(epoch 1\) for 2 epochs \(patience 2\): training stopped after epoch 3$/);
 
   // The rate really changed: epoch/lr is the rate each epoch trained with.
-  const lr = server.store.readScalars(runId, 'epoch/lr', { maxPoints: 100 })!.points.map((p) => [p.step, p.value]);
+  const lr = server.store.readScalars(runId, 'epoch/lr', { maxPoints: 100 })!.points.map(([step, , value]) => [step, value]);
   assert.deepEqual(lr.map(([step]) => step), [3, 6, 9]);
   assert.ok(Math.abs(lr[0][1] - 0.01) < 1e-9 && Math.abs(lr[1][1] - 0.01) < 1e-9 && Math.abs(lr[2][1] - 0.001) < 1e-9, JSON.stringify(lr));
   assert.equal(server.store.getRun(runId)!.status, 'finished');

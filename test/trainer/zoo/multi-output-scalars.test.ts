@@ -21,7 +21,7 @@ test('multi-output streams each head\'s loss and metrics and the weighted total,
   const expected = [...metrics.map((m) => `batch/${m}`), ...metrics.flatMap((m) => [`epoch/${m}`, `epoch/val_${m}`]), ...metrics.map((m) => `test/${m}`)];
   for (const tag of expected) assert.ok(tags.includes(tag), `${tag} in ${tags}`);
 
-  const series = (tag: string) => server.store.readScalars(result.runId, tag, { maxPoints: 100 })!.points.map((p) => p.value);
+  const series = (tag: string) => server.store.readScalars(result.runId, tag, { maxPoints: 100 })!.points.map(([, , value]) => value);
   const close = (a: number, b: number) => Math.abs(a - b) <= 1e-4 * Math.max(1, Math.abs(b));
   for (const scope of ['batch/', 'epoch/', 'epoch/val_', 'test/']) {
     const [total, age, income, gender, ageMse, incomeCe, genderCe] = ['loss', 'age_loss', 'income_loss', 'gender_loss', 'age_mse', 'income_ce', 'gender_ce'].map((m) => series(scope + m));

@@ -25,7 +25,7 @@ for (const entry of MODEL_ZOO) {
     assert.ok(data.dataset.length > 0, 'the run says what it trained on');
     assert.ok(data.trainSamples > 0);
 
-    assert.deepEqual(server.store.readScalars(result.runId, 'batch/loss', { maxPoints: 100 })!.points.map((p) => p.step), [1, 2]);
+    assert.deepEqual(server.store.readScalars(result.runId, 'batch/loss', { maxPoints: 100 })!.points.map(([step]) => step), [1, 2]);
     const tags = server.store.listScalarTags(result.runId).map((s) => s.tag);
     for (const tag of ['epoch/loss', 'epoch/val_loss', 'test/loss']) assert.ok(tags.includes(tag), `${tag} in ${tags}`);
     const finite = server.store.listScalarTags(result.runId).filter((s) => s.tag !== 'epoch/time').every((s) => Number.isFinite(s.last[2]));
