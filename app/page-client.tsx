@@ -1,10 +1,10 @@
 'use client';
 
 import type { WireRunSummary } from '@/lib/api/wire-run';
-import { useLiveRuns } from '@/lib/view/use-live-runs';
-import { LiveIndicator } from './components/live-indicator';
-import { EmptyState } from './empty-state';
-import { RunTable } from './run-table';
+import { useLiveRuns } from '@/lib/view/run/use-live-runs';
+import { LiveIndicator } from '@/lib/view/shared/live-indicator';
+import { EmptyState } from '@/lib/view/run/empty-state';
+import { RunTable } from '@/lib/view/run/run-table';
 
 export function RunListClient({ initialRuns }: { initialRuns: WireRunSummary[] }) {
   const { runs, status } = useLiveRuns(initialRuns);

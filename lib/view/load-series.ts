@@ -2,8 +2,8 @@ import type { WireScalarTagInfo } from '../api/wire-run';
 import { DEFAULT_MAX_POINTS } from '../kinds/scalar/meta';
 import type { ScalarSeriesResponse } from '../kinds/scalar/reader';
 import { decodeNumber } from '../protocol/wire-number';
-import { runTagsApiUrl, seriesApiUrl } from './api-paths';
-import { fetchJson } from './fetch-json';
+import { scalarTagsApiUrl, seriesApiUrl } from './scalar/api-paths';
+import { fetchJson } from './shared/fetch-json';
 import type { ChartPoint, SeriesStore } from './series-store';
 
 /**
@@ -13,7 +13,7 @@ import type { ChartPoint, SeriesStore } from './series-store';
 export async function loadSeries(runId: string, store: SeriesStore, signal: AbortSignal): Promise<void> {
   store.beginLoad();
   try {
-    const tags = await fetchJson<WireScalarTagInfo[]>(runTagsApiUrl(runId), signal);
+    const tags = await fetchJson<WireScalarTagInfo[]>(scalarTagsApiUrl(runId), signal);
     // allSettled: every tag gets loaded before endLoad, even when one of them fails.
     const results = await Promise.allSettled(
       tags.map(async ({ tag }) => {

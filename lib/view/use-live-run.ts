@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { WireRunSummary } from '../api/wire-run';
 import { decodeNumber } from '../protocol/wire-number';
-import type { LiveStatus } from './live-socket';
+import type { LiveStatus } from './shared/live-socket';
 import { loadSeries } from './load-series';
 import { SeriesStore } from './series-store';
-import { useRunPushes } from './use-run-pushes';
+import { useRunPushes } from './shared/use-run-pushes';
 
 export interface LiveRun {
   run: WireRunSummary;

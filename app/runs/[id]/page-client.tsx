@@ -2,14 +2,14 @@
 
 import { useSyncExternalStore } from 'react';
 import type { WireRunSummary } from '@/lib/api/wire-run';
-import { groupFamilies } from '@/lib/view/families';
+import { groupFamilies } from '@/lib/view/scalar/families';
 import { useLiveRun } from '@/lib/view/use-live-run';
-import { useLiveEvents } from '@/lib/view/use-live-events';
-import { EventList } from './event-list';
-import { HistogramSection } from './histogram-section';
-import { MetricChart } from './metric-chart';
-import { RunHeader } from './run-header';
-import { RunNav } from './run-nav';
+import { useLiveEvents } from '@/lib/view/event/use-live-events';
+import { EventList } from '@/lib/view/event/event-list';
+import { HistogramSection } from '@/lib/view/histogram/histogram-section';
+import { MetricChart } from '@/lib/view/scalar/metric-chart';
+import { RunHeader } from '@/lib/view/run/run-header';
+import { RunNav } from '@/lib/view/run/run-nav';
 
 export interface RunPageClientProps {
   initialRun: WireRunSummary;

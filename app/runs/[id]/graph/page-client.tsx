@@ -3,15 +3,15 @@
 import { useMemo, useRef, useState } from 'react';
 import type { WireRunSummary } from '@/lib/api/wire-run';
 import type { ModelGraph } from '@/lib/kinds/graph/meta';
-import { downloadPng, downloadSvg } from '@/lib/view/graph-export';
-import { statsByNode } from '@/lib/view/graph-stats';
-import { useGraphLayout } from '@/lib/view/use-graph-layout';
-import { useLiveHistograms } from '@/lib/view/use-live-histograms';
-import { useRunGraph } from '@/lib/view/use-run-graph';
-import { RunNav } from '../run-nav';
-import { GraphCanvas } from './graph-canvas';
-import { GraphLegend } from './graph-legend';
-import { GraphToolbar } from './graph-toolbar';
+import { downloadPng, downloadSvg } from '@/lib/view/graph/graph-export';
+import { statsByNode } from '@/lib/view/graph/graph-stats';
+import { useGraphLayout } from '@/lib/view/graph/use-graph-layout';
+import { useLiveHistograms } from '@/lib/view/histogram/use-live-histograms';
+import { useRunGraph } from '@/lib/view/graph/use-run-graph';
+import { RunNav } from '@/lib/view/run/run-nav';
+import { GraphCanvas } from '@/lib/view/graph/graph-canvas';
+import { GraphLegend } from '@/lib/view/graph/graph-legend';
+import { GraphToolbar } from '@/lib/view/graph/graph-toolbar';
 
 export interface GraphPageClientProps {
   run: WireRunSummary;

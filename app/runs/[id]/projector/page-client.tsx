@@ -3,25 +3,25 @@
 import { useMemo, useState } from 'react';
 import type { WireRunSummary } from '@/lib/api/wire-run';
 import { DEFAULT_UMAP_PARAMS, type UmapParams } from '@/lib/kinds/embedding/meta';
-import { type ColorMode, colorScale } from '@/lib/view/projector-color-scale';
-import { type LayoutRequest, layoutKey, shownLayout } from '@/lib/view/projector-layouts';
-import { findWord } from '@/lib/view/projector-search';
-import { useLayoutRequests } from '@/lib/view/use-layout-requests';
-import { useProjector } from '@/lib/view/use-projector';
-import { useWordNeighbors } from '@/lib/view/use-word-neighbors';
-import { RunNav } from '../run-nav';
-import { ColorModeToggle } from './color-mode-toggle';
-import { EpochSlider } from './epoch-slider';
-import { LayoutStatus } from './layout-status';
-import { NeighborList } from './neighbor-list';
-import { ProjectorEmpty } from './projector-empty';
-import { ProjectorScatter } from './projector-scatter';
-import { UmapParamsForm } from './umap-params-form';
-import { useHeldPoints } from './use-held-points';
-import { WordSearch } from './word-search';
+import { type ColorMode, colorScale } from '@/lib/view/embedding/color-scale';
+import { type LayoutRequest, layoutKey, shownLayout } from '@/lib/view/embedding/layouts';
+import { findWord } from '@/lib/view/embedding/find-word';
+import { useLayoutRequests } from '@/lib/view/embedding/use-layout-requests';
+import { useEmbeddings } from '@/lib/view/embedding/use-embeddings';
+import { useWordNeighbors } from '@/lib/view/embedding/use-word-neighbors';
+import { RunNav } from '@/lib/view/run/run-nav';
+import { ColorModeToggle } from '@/lib/view/embedding/color-mode-toggle';
+import { EpochSlider } from '@/lib/view/embedding/epoch-slider';
+import { LayoutStatus } from '@/lib/view/embedding/layout-status';
+import { NeighborList } from '@/lib/view/embedding/neighbor-list';
+import { EmbeddingEmpty } from '@/lib/view/embedding/embedding-empty';
+import { EmbeddingScatter } from '@/lib/view/embedding/embedding-scatter';
+import { UmapParamsForm } from '@/lib/view/embedding/umap-params-form';
+import { useHeldPoints } from '@/lib/view/embedding/use-held-points';
+import { WordSearch } from '@/lib/view/embedding/word-search';
 
 export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
-  const { snapshots, listError, layouts, dispatch, generation } = useProjector(run.id);
+  const { snapshots, listError, layouts, dispatch, generation } = useEmbeddings(run.id);
   const [chosenTag, setChosenTag] = useState<string | null>(null);
   // Null follows the newest snapshot, so the view moves on when training adds one.
   const [pinnedStep, setPinnedStep] = useState<number | null>(null);
@@ -79,7 +79,7 @@ export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
         </p>
       )}
       {!snapshot || !tag ? (
-        <ProjectorEmpty loading={snapshots === null && !listError} running={run.status === 'running'} />
+        <EmbeddingEmpty loading={snapshots === null && !listError} running={run.status === 'running'} />
       ) : (
         <div className="projector-body">
           <div className="card projector-card" data-tag={tag} data-step={snapshot.step} data-method={points ? shown.method : 'none'}>
@@ -99,7 +99,7 @@ export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
               <ColorModeToggle mode={mode} hasSentiment={!!labels?.logOdds} onChange={setChosenMode} />
             </header>
             {points && labels && scale ? (
-              <ProjectorScatter points={points} labels={labels} scale={scale} selected={selected} neighbors={neighborRows} onSelect={select} />
+              <EmbeddingScatter points={points} labels={labels} scale={scale} selected={selected} neighbors={neighborRows} onSelect={select} />
             ) : (
               <div className="projector-canvas projector-placeholder">{pca?.status === 'failed' ? pca.error : 'Loading…'}</div>
             )}

@@ -1,0 +1,8 @@
+/** The views of a run, each a page under the run's own path. */
+export type RunView = 'metrics' | 'projector' | 'graph';
+
+const VIEW_SUFFIX: Record<RunView, string> = { metrics: '', projector: '/projector', graph: '/graph' };
+
+export function runPagePath(runId: string, view: RunView = 'metrics'): string {
+  return `/runs/${encodeURIComponent(runId)}${VIEW_SUFFIX[view]}`;
+}

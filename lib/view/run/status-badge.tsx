@@ -1,0 +1,10 @@
+import type { RunStatus } from '../../protocol/ingest-messages';
+
+export function StatusBadge({ status }: { status: RunStatus }) {
+  return (
+    <span className={`status status-${status}`} data-status={status}>
+      <span className="status-dot" aria-hidden="true" />
+      {status}
+    </span>
+  );
+}

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import type { WireRunSummary } from '../../api/wire-run';
+import { openLiveSocket, LiveStatus } from '../shared/live-socket';
+import { mergeRuns } from './run-list';
+
+/** The run list, server-rendered first, then kept current by pushes alone. */
+export function useLiveRuns(initial: WireRunSummary[]): { runs: WireRunSummary[]; status: LiveStatus } {
+  const [runs, setRuns] = useState(initial);
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+
+  // The server answers each subscription with the whole list, so changes made between the server
+  // render (or a dropped socket) and the subscription are caught up without a fetch. The handlers
+  // only call state setters, which never change, so the effect needs no event wrappers.
+  useEffect(
+    () =>
+      openLiveSocket({
+        request: { type: 'subscribe', topic: 'runs' },
+        onEvent: (event) => {
+          if (event.type === 'runs') setRuns((held) => mergeRuns(held, event.runs));
+          else if (event.type === 'run') setRuns((held) => mergeRuns(held, [event.run]));
+        },
+        onStatus: setStatus,
+      }),
+    [],
+  );
+
+  return { runs, status };
+}

@@ -1,0 +1,13 @@
+import { formatDateTime } from './format';
+import { useHydrated } from './use-hydrated';
+
+/** The server does not know the reader's time zone, so the text appears only in the browser. */
+export function LocalTime({ ms }: { ms: number }) {
+  const hydrated = useHydrated();
+  const iso = new Date(ms).toISOString();
+  return (
+    <time dateTime={iso} title={iso}>
+      {hydrated ? formatDateTime(ms) : '\u00a0'}
+    </time>
+  );
+}

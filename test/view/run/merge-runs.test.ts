@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { WireRunSummary } from '../../../lib/api/wire-run';
+import { lastMetric } from '../../../lib/view/run/last-metric';
+import { mergeRuns } from '../../../lib/view/run/run-list';
+
+function run(id: string, startedAt: number, updatedAt: number, extra: Partial<WireRunSummary> = {}): WireRunSummary {
+  const base = { id, name: id, model: '', backend: '', config: {}, status: 'running' as const, error: null };
+  return { ...base, startedAt, updatedAt, finishedAt: null, lastScalars: {}, ...extra };
+}
+
+test('a stale copy never replaces a newer one, and runs stay newest first', () => {
+  const finished = run('a', 1, 20, { status: 'finished', finishedAt: 20 });
+  const merged = mergeRuns([finished], [run('a', 1, 10), run('b', 5, 5)]);
+  assert.deepEqual(merged.map((r) => [r.id, r.status]), [['b', 'running'], ['a', 'finished']]);
+});
+
+test('the list prefers epoch values, then batch values, and decodes NaN', () => {
+  const r = run('a', 1, 1, { lastScalars: { 'batch/loss': [5, 0, 'NaN'], 'epoch/acc': [4, 0, 0.5], 'batch/acc': [5, 0, 0.6] } });
+  assert.deepEqual(lastMetric(r, 'acc'), { tag: 'epoch/acc', step: 4, value: 0.5 });
+  assert.ok(Number.isNaN(lastMetric(r, 'loss')!.value));
+  assert.equal(lastMetric(r, 'val_loss'), null);
+});
