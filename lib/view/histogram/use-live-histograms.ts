@@ -32,7 +32,7 @@ export function useLiveHistograms(runId: string): LiveHistograms {
     );
   };
 
-  // As in useLiveRun: the first event of a connection means pushes flow, so a fetch now misses nothing.
+  // As in useLiveScalars: the first event of a connection means pushes flow, so a fetch now misses nothing.
   useRunPushes(runId, (event, resync) => {
     if (resync) {
       setLoadError(null);

@@ -1,4 +1,4 @@
-import type { LineDatum, PreparedSeries } from '../chart-data';
+import type { LineDatum, PreparedSeries } from './chart-data';
 import { formatClock, formatValue } from '../shared/format';
 import { valueAxisLabel } from '../shared/axis-label';
 import type { ChartTheme } from '../shared/chart-theme';
@@ -15,7 +15,7 @@ const TOP = 0.96;
 const BOTTOM = 0.04;
 
 /** `raw` rides along in the datum, as in LineDatum, so the tooltip can show NaN/±Inf. */
-type MarkerDatum = { value: [step: number, edge: number, wallTime: number, raw: number]; symbol: string; symbolRotate: number };
+type MarkerDatum = { value: [step: number, wallTime: number, edge: number, raw: number]; symbol: string; symbolRotate: number };
 
 interface TooltipParam {
   seriesId?: string;
@@ -31,7 +31,7 @@ function tooltip(params: TooltipParam | TooltipParam[]): string {
   const rows = list.flatMap((p) => {
     if ('events' in p.data) return eventTooltipRows(p.data, axisStep);
     if (isEventSeries(p.seriesId)) return [];
-    const [step, , wallTime, raw] = Array.isArray(p.data) ? p.data : p.data.value;
+    const [step, wallTime, , raw] = Array.isArray(p.data) ? p.data : p.data.value;
     // At a non-finite step the line has a gap; its marker series speaks for it.
     if (Array.isArray(p.data) && !Number.isFinite(raw)) return [];
     const bad = !Number.isFinite(raw);
@@ -95,7 +95,7 @@ export function seriesOption(family: string, prepared: readonly PreparedSeries[]
       name: stats.tag,
       type: 'line',
       data: line,
-      encode: { x: 0, y: 1 },
+      encode: { x: 0, y: 2 },
       color,
       connectNulls: false,
       emphasis: { disabled: true },
@@ -112,13 +112,13 @@ export function seriesOption(family: string, prepared: readonly PreparedSeries[]
       name: stats.tag,
       type: 'line',
       yAxisIndex: EDGE_AXIS,
-      data: nonFinite.map(([step, value, wallTime]): MarkerDatum => ({
-        value: [step, value === -Infinity ? BOTTOM : TOP, wallTime, value],
+      data: nonFinite.map(([step, wallTime, value]): MarkerDatum => ({
+        value: [step, wallTime, value === -Infinity ? BOTTOM : TOP, value],
         // NaN has no direction; an infinity points the way it went off the chart.
         symbol: Number.isNaN(value) ? 'diamond' : 'triangle',
         symbolRotate: value === -Infinity ? 180 : 0,
       })),
-      encode: { x: 0, y: 1 },
+      encode: { x: 0, y: 2 },
       color: theme.bad,
       symbolSize: 11,
       showSymbol: true,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { prepareSeries, SeriesStats } from '../chart-data';
-import type { SeriesStore } from '../series-store';
+import { prepareSeries, SeriesStats } from './chart-data';
+import type { SeriesStore } from './series-store';
 import { throttleDraws } from '../shared/throttle-draws';
 import { baseOption, chartSeries } from './chart-option';
 import type { TrainingEvent } from '../../kinds/event/meta';

@@ -1,4 +1,4 @@
-import type { SeriesStats } from '../chart-data';
+import type { SeriesStats } from './chart-data';
 import { formatValue } from '../shared/format';
 
 /** A diverged series says so in words, next to the chart's title, not only as a marker. */
@@ -8,7 +8,7 @@ export function NonFiniteBadges({ stats }: { stats: readonly SeriesStats[] }) {
   return (
     <div className="badges">
       {bad.map(({ tag, nonFiniteCount, firstNonFinite }) => {
-        const [step, value] = firstNonFinite!;
+        const [step, , value] = firstNonFinite!;
         return (
           <span key={tag} className="badge badge-bad" data-nonfinite-tag={tag} title={`${nonFiniteCount} non-finite value(s) in ${tag}`}>
             {formatValue(value)} at step {step}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SeriesStats } from '../chart-data';
+import type { SeriesStats } from './chart-data';
 import { seriesCsvUrl } from './api-paths';
 import { MetricValue } from '../shared/metric-value';
 import type { ChartTheme } from '../shared/chart-theme';

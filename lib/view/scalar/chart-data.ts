@@ -1,7 +1,8 @@
-import type { ChartPoint, Series } from './series-store';
+import type { ScalarPoint } from '../../kinds/scalar/points';
+import type { Series } from './series-store';
 
-/** `[step, value or null for a gap, wallTimeMs, raw value]`: the tooltip needs the raw value back. */
-export type LineDatum = [step: number, value: number | null, wallTime: number, raw: number];
+/** A ScalarPoint with null for a gap where the value is not finite, and the raw value after it for the tooltip. */
+export type LineDatum = [step: number, wallTime: number, value: number | null, raw: number];
 
 export interface SeriesStats {
   tag: string;
@@ -9,25 +10,25 @@ export interface SeriesStats {
   lastStep: number | null;
   lastValue: number | null;
   nonFiniteCount: number;
-  firstNonFinite: ChartPoint | null;
+  firstNonFinite: ScalarPoint | null;
 }
 
 export interface PreparedSeries {
   line: LineDatum[];
   /** Non-finite points, which have no place on a value axis and are drawn at its edges instead. */
-  nonFinite: ChartPoint[];
+  nonFinite: ScalarPoint[];
   stats: SeriesStats;
 }
 
 /** One pass over a series: chart data, gaps for non-finite values, and what the legend reports. */
 export function prepareSeries(series: Series): PreparedSeries {
   const line: LineDatum[] = new Array(series.points.length);
-  const nonFinite: ChartPoint[] = [];
+  const nonFinite: ScalarPoint[] = [];
   for (let i = 0; i < series.points.length; i++) {
     const point = series.points[i];
-    const [step, value, wallTime] = point;
+    const [step, wallTime, value] = point;
     const finite = Number.isFinite(value);
-    line[i] = [step, finite ? value : null, wallTime, value];
+    line[i] = [step, wallTime, finite ? value : null, value];
     if (!finite) nonFinite.push(point);
   }
   const last = series.points[series.points.length - 1];
@@ -38,7 +39,7 @@ export function prepareSeries(series: Series): PreparedSeries {
       tag: series.tag,
       count: series.points.length,
       lastStep: last ? last[0] : null,
-      lastValue: last ? last[1] : null,
+      lastValue: last ? last[2] : null,
       nonFiniteCount: nonFinite.length,
       firstNonFinite: nonFinite[0] ?? null,
     },

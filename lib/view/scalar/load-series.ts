@@ -1,10 +1,11 @@
-import type { WireScalarTagInfo } from '../api/wire-run';
-import { DEFAULT_MAX_POINTS } from '../kinds/scalar/meta';
-import type { ScalarSeriesResponse } from '../kinds/scalar/reader';
-import { decodeNumber } from '../protocol/wire-number';
-import { scalarTagsApiUrl, seriesApiUrl } from './scalar/api-paths';
-import { fetchJson } from './shared/fetch-json';
-import type { ChartPoint, SeriesStore } from './series-store';
+import type { WireScalarTagInfo } from '../../api/wire-run';
+import { DEFAULT_MAX_POINTS } from '../../kinds/scalar/meta';
+import type { ScalarPoint } from '../../kinds/scalar/points';
+import type { ScalarSeriesResponse } from '../../kinds/scalar/reader';
+import { decodeNumber } from '../../protocol/wire-number';
+import { scalarTagsApiUrl, seriesApiUrl } from './api-paths';
+import { fetchJson } from '../shared/fetch-json';
+import type { SeriesStore } from './series-store';
 
 /**
  * Fetches every stored series of a run into the store. Call it only once the live
@@ -19,10 +20,10 @@ export async function loadSeries(runId: string, store: SeriesStore, signal: Abor
       tags.map(async ({ tag }) => {
         const series = await fetchJson<ScalarSeriesResponse>(seriesApiUrl(runId, tag, DEFAULT_MAX_POINTS), signal);
         if (signal.aborted) return;
-        // TensorBoard's tuple order, `[wallTimeSeconds, step, value]`, with time in seconds.
+        // The HTTP API keeps TensorBoard's order and seconds (HttpPoint); the store holds ScalarPoints.
         store.load(
           tag,
-          series.points.map(([wallSeconds, step, value]): ChartPoint => [step, decodeNumber(value), wallSeconds * 1000]),
+          series.points.map(([wallSeconds, step, value]): ScalarPoint => [step, wallSeconds * 1000, decodeNumber(value)]),
         );
       }),
     );

@@ -1,21 +1,23 @@
-import { downsampleMinMax } from '../kinds/scalar/downsample';
-import type { ScalarPoint } from '../kinds/scalar/points';
-
-/** `[step, value, wallTimeMs]`: value may be NaN or ±Infinity, which charts must show. */
-export type ChartPoint = [step: number, value: number, wallTime: number];
+import { downsampleMinMax } from '../../kinds/scalar/downsample';
+import type { ScalarPoint } from '../../kinds/scalar/points';
 
 export interface Series {
   tag: string;
-  /** Sorted by step, one point per step. */
-  points: ChartPoint[];
+  /** Sorted by step, one point per step; a value may be NaN or ±Infinity, which charts must show. */
+  points: ScalarPoint[];
 }
 
-/** A live series keeps growing; past this, it is thinned the way the server downsamples. */
+/** A live series keeps growing; past this, it is thinned. */
 const MAX_POINTS_HELD = 20_000;
+
+/** Thinned the way the server downsamples, so spikes, NaN and the latest point stay. */
+function capped(points: ScalarPoint[]): ScalarPoint[] {
+  return points.length > MAX_POINTS_HELD ? downsampleMinMax(points, MAX_POINTS_HELD / 2) : points;
+}
 
 type Listener = (changedTags: ReadonlySet<string>) => void;
 
-function lowerBound(points: readonly ChartPoint[], step: number): number {
+function lowerBound(points: readonly ScalarPoint[], step: number): number {
   let lo = 0;
   let hi = points.length;
   while (lo < hi) {
@@ -27,7 +29,7 @@ function lowerBound(points: readonly ChartPoint[], step: number): number {
 }
 
 /** Merges in place; a point at a step already held replaces it, as the server's upsert does. */
-export function mergePoints(target: ChartPoint[], incoming: readonly ChartPoint[]): void {
+export function mergePoints(target: ScalarPoint[], incoming: readonly ScalarPoint[]): void {
   for (const point of incoming) {
     const last = target[target.length - 1];
     if (!last || point[0] > last[0]) {
@@ -40,11 +42,6 @@ export function mergePoints(target: ChartPoint[], incoming: readonly ChartPoint[
   }
 }
 
-function thin(points: ChartPoint[]): ChartPoint[] {
-  const scalars = points.map(([step, value, wallTime]): ScalarPoint => [step, wallTime, value]);
-  return downsampleMinMax(scalars, MAX_POINTS_HELD / 2).map(([step, wallTime, value]): ChartPoint => [step, value, wallTime]);
-}
-
 /**
  * Every series of one run, fed by the initial fetch and by pushed points. Lives outside React
  * state so that a point costs one chart update, not a re-render of the page.
@@ -54,7 +51,7 @@ export class SeriesStore {
   private readonly listeners = new Set<Listener>();
   private tagList: readonly string[] = [];
   /** Points pushed since the current load began; a load's snapshot may predate them. */
-  private pushedDuringLoad: Map<string, ChartPoint[]> | null = null;
+  private pushedDuringLoad: Map<string, ScalarPoint[]> | null = null;
 
   /** Tags known from the server render get their (empty) charts before any point is fetched. */
   constructor(tags: readonly string[] = []) {
@@ -79,10 +76,10 @@ export class SeriesStore {
   }
 
   /** Replaces a tag's points with a fetched snapshot plus whatever was pushed since beginLoad. */
-  load(tag: string, points: ChartPoint[]): void {
+  load(tag: string, points: ScalarPoint[]): void {
     const merged = points.slice();
     mergePoints(merged, this.pushedDuringLoad?.get(tag) ?? []);
-    this.entry(tag).points = merged.length > MAX_POINTS_HELD ? thin(merged) : merged;
+    this.entry(tag).points = capped(merged);
     this.emit(new Set([tag]));
   }
 
@@ -90,8 +87,8 @@ export class SeriesStore {
     this.pushedDuringLoad = null;
   }
 
-  add(points: readonly [tag: string, point: ChartPoint][]): void {
-    const byTag = new Map<string, ChartPoint[]>();
+  add(points: readonly [tag: string, point: ScalarPoint][]): void {
+    const byTag = new Map<string, ScalarPoint[]>();
     for (const [tag, point] of points) {
       let list = byTag.get(tag);
       if (!list) byTag.set(tag, (list = []));
@@ -100,7 +97,7 @@ export class SeriesStore {
     for (const [tag, list] of byTag) {
       const series = this.entry(tag);
       mergePoints(series.points, list);
-      if (series.points.length > MAX_POINTS_HELD) series.points = thin(series.points);
+      series.points = capped(series.points);
       if (this.pushedDuringLoad) {
         const pending = this.pushedDuringLoad.get(tag) ?? [];
         mergePoints(pending, list);

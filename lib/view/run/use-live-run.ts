@@ -1,0 +1,23 @@
+import { useState } from 'react';
+import type { WireRunSummary } from '../../api/wire-run';
+import type { LiveStatus } from '../shared/live-socket';
+import { useRunPushes } from '../shared/use-run-pushes';
+
+export interface LiveRun {
+  run: WireRunSummary;
+  status: LiveStatus;
+}
+
+/** One run's summary, server-rendered first, then kept current by pushes, with the socket's status. */
+export function useLiveRun(initial: WireRunSummary): LiveRun {
+  const [run, setRun] = useState(initial);
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  useRunPushes(
+    initial.id,
+    (event) => {
+      if (event.type === 'run') setRun(event.run);
+    },
+    setStatus,
+  );
+  return { run, status };
+}
