@@ -1,6 +1,7 @@
 import { eventKey, type TrainingEvent } from '../../kinds/event/meta';
 import { eventClass, eventStyle } from './event-style';
 import { LocalTime } from '../shared/local-time';
+import './event.css';
 
 export interface EventListProps {
   events: readonly TrainingEvent[];

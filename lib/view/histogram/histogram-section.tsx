@@ -5,6 +5,8 @@ import { HistogramCard } from './histogram-card';
 import { HistogramCompare } from './histogram-compare';
 import { HistogramCompareIgnored } from './histogram-compare-ignored';
 import { HistogramComparePicker } from './histogram-compare-picker';
+import '../shared/chart.css';
+import './histogram.css';
 
 /** The run's histogram tags grouped by layer; absent for runs that logged none. */
 export function HistogramSection({ runId }: { runId: string }) {

@@ -1,3 +1,5 @@
+import './run-list.css';
+
 export function EmptyState() {
   return (
     <div className="empty" data-testid="empty-runs">

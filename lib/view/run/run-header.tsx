@@ -7,6 +7,7 @@ import { LiveIndicator } from '../shared/live-indicator';
 import { LocalTime } from '../shared/local-time';
 import { StatusBadge } from './status-badge';
 import { ConfigTable } from './config-table';
+import './run-header.css';
 
 export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus }) {
   const running = run.status === 'running';

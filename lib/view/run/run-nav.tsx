@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { type RunView, runPagePath } from './page-paths';
+import './run-nav.css';
 
 const VIEWS: readonly { view: RunView; label: string }[] = [
   { view: 'metrics', label: 'Scalars & histograms' },

@@ -2,6 +2,7 @@ import type { WireRunSummary } from '../../api/wire-run';
 import { SUMMARY_METRICS } from './last-metric';
 import { useNow } from '../shared/use-now';
 import { RunRow } from './run-row';
+import './run-list.css';
 
 export function RunTable({ runs }: { runs: WireRunSummary[] }) {
   // One clock for the whole table, ticking only while some duration is still growing.

@@ -3,6 +3,9 @@ import type { TrainingEvent } from '../../kinds/event/meta';
 import { groupFamilies } from './families';
 import { MetricChart } from './metric-chart';
 import { useLiveScalars } from './use-live-scalars';
+import '../shared/chart.css';
+import '../event/event.css';
+import './scalar.css';
 
 export interface ScalarSectionProps {
   runId: string;

@@ -12,6 +12,7 @@ import { RunNav } from '@/lib/view/run/run-nav';
 import { GraphCanvas } from '@/lib/view/graph/graph-canvas';
 import { GraphLegend } from '@/lib/view/graph/graph-legend';
 import { GraphToolbar } from '@/lib/view/graph/graph-toolbar';
+import '@/lib/view/graph/graph.css';
 
 export interface GraphPageClientProps {
   run: WireRunSummary;

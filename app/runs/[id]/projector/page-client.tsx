@@ -19,6 +19,8 @@ import { EmbeddingScatter } from '@/lib/view/embedding/embedding-scatter';
 import { UmapParamsForm } from '@/lib/view/embedding/umap-params-form';
 import { useHeldPoints } from '@/lib/view/embedding/use-held-points';
 import { WordSearch } from '@/lib/view/embedding/word-search';
+import '@/lib/view/shared/chart.css';
+import '@/lib/view/embedding/embedding.css';
 
 export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
   const { snapshots, listError, layouts, dispatch, generation } = useEmbeddings(run.id);
