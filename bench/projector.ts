@@ -6,8 +6,8 @@
 import { loadavg } from 'node:os';
 import { UMAP } from 'umap-js';
 import { seededRandom } from '../lib/seeded-random';
-import { projectUmap } from '../lib/kinds/embedding/umap-layout';
-import { knnRecall, sampleRows } from '../lib/kinds/embedding/recall';
+import { projectUmap } from '../lib/kinds/embedding/umap/umap-layout';
+import { knnRecall, sampleRows } from './recall';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const DIM = Number(process.env.BENCH_DIM ?? 128);

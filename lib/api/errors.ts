@@ -1,26 +1,8 @@
-import { NextResponse } from 'next/server';
-import { ZodError } from 'zod';
-
 export type ApiErrorCode = 'bad_request' | 'not_found' | 'unprocessable' | 'internal';
 
-const STATUS: Record<ApiErrorCode, number> = { bad_request: 400, not_found: 404, unprocessable: 422, internal: 500 };
-
-/** The one error type handlers throw; its code decides the HTTP status. */
+/** The one error type readers and handlers throw; its code decides the HTTP status. No Next here: kinds import this file. */
 export class ApiError extends Error {
   constructor(readonly code: ApiErrorCode, message: string) {
     super(message);
   }
-}
-
-export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof ApiError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: STATUS[error.code] });
-  }
-  if (error instanceof ZodError) {
-    const message = error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
-    return NextResponse.json({ error: { code: 'unprocessable', message } }, { status: 422 });
-  }
-  // Unexpected errors are not user-facing: log them, never leak their text.
-  console.error('[tensorlens] unhandled API error', error);
-  return NextResponse.json({ error: { code: 'internal', message: 'internal server error' } }, { status: 500 });
 }

@@ -1,7 +1,7 @@
 import type { NextRequest, NextResponse } from 'next/server';
 import { openStore } from '../storage/open-store';
 import type { Store } from '../storage/store';
-import { errorResponse } from './errors';
+import { errorResponse } from './error-response';
 
 export interface HandlerContext<P> {
   req: NextRequest;

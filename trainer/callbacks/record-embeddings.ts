@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { tagSafe } from '../../lib/kinds/histogram/meta';
+import { tagSafe } from '../../lib/protocol/tag';
 
 export interface EmbeddingWeights {
   /** The layer's name, as Keras' TensorBoard names embeddings; tags may not hold every character names do. */

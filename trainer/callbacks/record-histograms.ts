@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { computeHistogram } from '../../lib/kinds/histogram/compute-histogram';
-import { type HistogramData, tagSafe } from '../../lib/kinds/histogram/meta';
+import type { HistogramData } from '../../lib/kinds/histogram/meta';
+import { tagSafe } from '../../lib/protocol/tag';
 import { tensorList, type ModelData } from '../data/model-data';
 
 function tagOf(prefix: string, name: string): string {

@@ -1,4 +1,4 @@
-import { dot } from './knn-graph';
+import { dot } from './umap/knn-graph';
 
 /** One snapshot's matrix with its row norms, which every similarity divides by. */
 export interface CosineIndex {

@@ -2,7 +2,7 @@ import type { Store } from '../../storage/store';
 import { DEFAULT_UMAP_PARAMS, isDefaultParams, paramsKey, Progress, ProjectionEvent, UmapParams } from './meta';
 import type { ProjectionKey } from './projection-table';
 import type { ProjectionJobs, ProjectionState } from './projection-registry';
-import { projectUmap, ProjectUmapArgs } from './umap-layout';
+import { projectUmap, ProjectUmapArgs } from './umap/umap-layout';
 
 /** Progress pushes for one job are at least this far apart; status changes go out at once. */
 export const PROGRESS_INTERVAL_MS = 250;

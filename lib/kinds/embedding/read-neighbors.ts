@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ApiError } from '../../api/errors';
 import type { Store } from '../../storage/store';
 import { cosineIndex, nearestNeighbors } from './neighbors';
-import { findSnapshot, numberParam, optionalTagSchema, readMatrix, wordTable } from './reader';
+import { numberParam } from '../../api/params';
+import { findSnapshot, optionalTagSchema, readMatrix, wordTable } from './reader';
 
 export const neighborsQuerySchema = z.object({
   word: z.string().min(1).max(200),

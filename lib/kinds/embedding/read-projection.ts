@@ -4,7 +4,8 @@ import type { Store } from '../../storage/store';
 import { DEFAULT_UMAP_PARAMS, Progress, ProjectionMethod, ProjectionStatus, UmapParams } from './meta';
 import { pca2d } from './pca';
 import type { ProjectionJobs, ProjectionState } from './projection-registry';
-import { findSnapshot, numberParam, optionalTagSchema, readMatrix, WordTable, wordTable } from './reader';
+import { numberParam } from '../../api/params';
+import { findSnapshot, optionalTagSchema, readMatrix, WordTable, wordTable } from './reader';
 
 export const projectionQuerySchema = z.object({
   method: z.enum(['umap', 'pca']).default('umap'),

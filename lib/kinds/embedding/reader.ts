@@ -1,25 +1,10 @@
-import { z } from 'zod';
 import { ApiError } from '../../api/errors';
 import { getRunOrThrow } from '../../api/get-run-or-throw';
 import type { Vocabulary } from '../../protocol/vocabulary-schema';
 import type { Store } from '../../storage/store';
-import { tagSchema } from '../scalar/schema';
+import { tagSchema } from '../../protocol/tag-schema';
 import { ReviewTotals, sentimentLogOdds, WordDocCounts } from './log-odds';
 import type { EmbeddingSnapshotInfo } from './meta';
-
-/** Digits only: `Number('')`, `'1e3'` or `' 7'` would otherwise pass for steps. */
-export const stepParamsSchema = z.object({
-  step: z.string().regex(/^\d{1,15}$/, 'step must be an integer ≥ 0').transform(Number),
-});
-
-/** A query number, refused when empty or not a number rather than coerced to 0 or NaN. */
-export function numberParam<T extends z.ZodType<number, number>>(schema: T) {
-  return z
-    .string()
-    .regex(/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i, 'must be a number')
-    .transform(Number)
-    .pipe(schema);
-}
 
 export const optionalTagSchema = tagSchema.optional();
 

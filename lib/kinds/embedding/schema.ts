@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tagSchema } from '../scalar/schema';
+import { tagSchema } from '../../protocol/tag-schema';
 import { decodeBase64, float32FromBytes } from './float32-base64';
 import { EmbeddingChunk, MAX_CHUNK_BYTES, MAX_EMBEDDING_DIM, MAX_EMBEDDING_ROWS, MAX_EMBEDDING_VALUES } from './meta';
 

@@ -1,14 +1,6 @@
 /** The kind name every layer (protocol, storage, API, view) uses for histogram series. */
 export const HISTOGRAM_KIND = 'histogram';
 
-/**
- * Layer and weight names as tags: tfjs allows characters tags may not hold. The trainer writes tags
- * with it and the graph view finds a layer's histograms with it, so the two always agree.
- */
-export function tagSafe(name: string): string {
-  return name.replace(/[^\w.\-/ ]/g, '_');
-}
-
 /** TensorBoard's default bucket count (histogram/summary_v2.py). */
 export const DEFAULT_BUCKET_COUNT = 30;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkedArray, isStep } from '../../protocol/checked-array';
-import { tagSchema } from '../scalar/schema';
+import { tagSchema } from '../../protocol/tag-schema';
 import { MAX_BUCKET_COUNT } from './meta';
 
 /** One tensor's histogram at one step, as computed in the trainer. */

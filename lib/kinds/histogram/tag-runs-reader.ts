@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { ApiError } from '../../api/errors';
 import type { HistogramTagRun, Store } from '../../storage/store';
-import { tagSchema } from '../scalar/schema';
+import { tagPathSchema } from '../../api/params';
 
-/** The tensor arrives as path segments; joined, it must be a tag the trainer could have sent. */
-export const histogramTagParamsSchema = z.object({
-  tag: z
-    .array(z.string())
-    .min(1)
-    .transform((segments) => segments.join('/'))
-    .pipe(tagSchema),
-});
+export const histogramTagParamsSchema = z.object({ tag: tagPathSchema });
 
 export interface HistogramTagRunsResponse {
   tag: string;

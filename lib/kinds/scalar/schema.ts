@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { checkedArray, isFiniteNumber, isStep } from '../../protocol/checked-array';
+import { tagSchema } from '../../protocol/tag-schema';
 import { decodeNumber, encodeNumber, isWireNumber } from '../../protocol/wire-number';
 import { MAX_POINTS_PER_BATCH } from './meta';
 import type { LivePoint, ScalarColumnsData } from './points';
-
-export const tagSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[\w.\-/ ]+$/, 'tag may hold letters, digits, "_", ".", "-", "/" and spaces');
 
 /**
  * One tag's points in columns. Columns keep the tag out of every point and let the server

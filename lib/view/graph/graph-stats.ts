@@ -1,5 +1,6 @@
 import type { GraphNode } from '../../kinds/graph/meta';
-import { type HistogramData, tagSafe } from '../../kinds/histogram/meta';
+import type { HistogramData } from '../../kinds/histogram/meta';
+import { tagSafe } from '../../protocol/tag';
 import type { PlacedGraph } from './graph-layout';
 import type { HistogramSlices } from '../histogram/histogram-slices';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { SqliteStore } from '../../../lib/storage/sqlite-store';
 import { ProjectFn, ProjectionService } from '../../../lib/kinds/embedding/projection-service';
-import { projectUmap, ProjectUmapArgs } from '../../../lib/kinds/embedding/umap-layout';
+import { projectUmap, ProjectUmapArgs } from '../../../lib/kinds/embedding/umap/umap-layout';
 import { DEFAULT_UMAP_PARAMS, ProjectionEvent } from '../../../lib/kinds/embedding/meta';
 import { seededRandom } from '../../../lib/seeded-random';
 import { tempDir } from '../../helpers/temp-dir';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { handleIngestMessage } from '../../../server/handle-ingest-message';
 import { LiveHub } from '../../../server/live-hub';
 import { SqliteStore } from '../../../lib/storage/sqlite-store';
-import { errorResponse } from '../../../lib/api/errors';
+import { errorResponse } from '../../../lib/api/error-response';
 import { readGraph } from '../../../lib/kinds/graph/reader';
 import { modelGraphSchema } from '../../../lib/kinds/graph/schema';
 import { MAX_GRAPH_DEPTH, MAX_GRAPH_NODES, type GraphNode, type ModelGraph } from '../../../lib/kinds/graph/meta';

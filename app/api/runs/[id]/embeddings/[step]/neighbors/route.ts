@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { withErrors } from '@/lib/api/with-errors';
-import { stepParamsSchema } from '@/lib/kinds/embedding/reader';
+import { stepParamsSchema } from '@/lib/api/params';
 import { neighborsQuerySchema, readNeighbors } from '@/lib/kinds/embedding/read-neighbors';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { withErrors } from '@/lib/api/with-errors';
-import { stepParamsSchema } from '@/lib/kinds/embedding/reader';
+import { stepParamsSchema } from '@/lib/api/params';
 import { projectionQuerySchema, readProjection } from '@/lib/kinds/embedding/read-projection';
 import { projectionsFor } from '@/lib/kinds/embedding/projection-registry';
 

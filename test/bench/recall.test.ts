@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { knnRecall, sampleRows } from '../../../lib/kinds/embedding/recall';
-import { seededRandom } from '../../../lib/seeded-random';
+import { knnRecall, sampleRows } from '../../bench/recall';
+import { seededRandom } from '../../lib/seeded-random';
 
 // Six points on a line in 3-D; a layout that keeps the order keeps every neighbourhood.
 const original = Float32Array.from([0, 0, 0, 1, 0, 0, 2, 0, 0, 3, 0, 0, 4, 0, 0, 5, 0, 0]);

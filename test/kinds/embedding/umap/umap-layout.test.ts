@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { umapLayout } from '../../../lib/kinds/embedding/umap-compute';
-import { seededRandom } from '../../../lib/seeded-random';
-import { projectUmap } from '../../../lib/kinds/embedding/umap-layout';
+import { umapLayout } from '../../../../lib/kinds/embedding/umap/umap-compute';
+import { seededRandom } from '../../../../lib/seeded-random';
+import { projectUmap } from '../../../../lib/kinds/embedding/umap/umap-layout';
 
 const DIM = 8;
 

@@ -1,4 +1,4 @@
-import { HOST_IS_LITTLE_ENDIAN } from './float32-base64';
+import { HOST_IS_LITTLE_ENDIAN } from '../float32-base64';
 
 const f64 = new Float64Array(1);
 const hi = new Int32Array(f64.buffer);

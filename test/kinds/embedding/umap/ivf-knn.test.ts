@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exactKnn } from '../../../lib/kinds/embedding/knn-graph';
-import { ivfKnn } from '../../../lib/kinds/embedding/ivf-knn';
-import { seededRandom } from '../../../lib/seeded-random';
+import { exactKnn } from '../../../../lib/kinds/embedding/umap/knn-graph';
+import { ivfKnn } from '../../../../lib/kinds/embedding/umap/ivf-knn';
+import { seededRandom } from '../../../../lib/seeded-random';
 
 /** 2,000 rows in 10 clusters of 16-D, each spread along two random directions. */
 function clustered(rows: number, dim: number): Float32Array {

@@ -1,4 +1,4 @@
-import { insertNeighbor, Metric, unitRows } from './knn-graph';
+import { insertNeighbor, Metric, unitRows } from '../lib/kinds/embedding/umap/knn-graph';
 
 export interface RecallArgs {
   /** The original vectors, rows x dim. */

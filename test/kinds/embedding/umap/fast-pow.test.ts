@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fastPow } from '../../../lib/kinds/embedding/fast-pow';
+import { fastPow } from '../../../../lib/kinds/embedding/umap/fast-pow';
 
 test('the approximate power stays within 6% of Math.pow over the layout distance range', () => {
   // b for min_dist 0.001..0.5 lies around 0.7-0.95; squared layout distances span ~1e-4..1e4.

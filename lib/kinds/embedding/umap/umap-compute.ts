@@ -2,9 +2,9 @@ import { findABParams } from 'umap-js/dist/umap';
 import { fuzzyGraph } from './fuzzy-graph';
 import { ivfKnn } from './ivf-knn';
 import { exactKnn, Metric } from './knn-graph';
-import { pca2d } from './pca';
+import { pca2d } from '../pca';
 import { optimizeLayout } from './umap-optimize';
-import { seededRandom } from '../../seeded-random';
+import { seededRandom } from '../../../seeded-random';
 
 /** Half-width of the box a PCA start is scaled into, as umap-js' random start. */
 const INIT_EXTENT = 10;

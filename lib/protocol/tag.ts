@@ -1,0 +1,14 @@
+/** No zod here: the browser imports this file. */
+
+/** A tag holds letters, digits, "_", ".", "-", "/" and spaces: it is a path in URLs and a label on charts. */
+export const TAG_PATTERN = /^[\w.\-/ ]+$/;
+
+export const MAX_TAG_LENGTH = 200;
+
+/**
+ * Layer and weight names as tags: tfjs allows characters tags may not hold. The trainer writes tags
+ * with it and the graph view finds a layer's histograms with it, so the two always agree.
+ */
+export function tagSafe(name: string): string {
+  return name.replace(/[^\w.\-/ ]/g, '_');
+}
