@@ -1,6 +1,6 @@
 'use client';
 
-import type { WireRunSummary } from '@/lib/api/wire-run';
+import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { useLiveRuns } from '@/lib/view/run/use-live-runs';
 import { LiveIndicator } from '@/lib/view/shared/live-indicator';
 import { EmptyState } from '@/lib/view/run/empty-state';

@@ -10,17 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Run } from '../lib/client/run';
-import { SqliteStore } from '../lib/storage/sqlite-store';
+import { createApp } from '../lib/app-context';
 import { attachSockets } from '../server/attach-sockets';
+import { LiveHub } from '../server/live-hub';
 
 const POINTS = Number(process.env.BENCH_POINTS ?? 400_000);
 const TAGS = ['batch/loss', 'batch/acc', 'batch/lr', 'batch/grad_norm'];
 const BATCH = 1000;
 
 async function serve(dbPath: string): Promise<void> {
-  const store = new SqliteStore(dbPath);
+  const app = createApp(dbPath);
   const server = createServer((_, res) => res.writeHead(404).end());
-  attachSockets(server, store, (line) => console.error(line));
+  attachSockets(server, app, { live: new LiveHub(app), projections: null }, (line) => console.error(line));
   server.listen(0, '127.0.0.1', () => console.log(`port ${(server.address() as AddressInfo).port}`));
 }
 
@@ -75,9 +76,9 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       raws.push(rawInserts(join(dir, `raw-${round}.db`)));
       wss.push(await throughWebSocket(join(dir, `ws-${round}.db`)));
-      const check = new SqliteStore(join(dir, `ws-${round}.db`));
-      const stored = check.listRuns().flatMap((r) => check.listScalarTags(r.id)).reduce((n, t) => n + t.count, 0);
-      check.close();
+      const check = createApp(join(dir, `ws-${round}.db`));
+      const stored = check.store.listRuns().flatMap((r) => check.tables.scalar.listTags(r.id)).reduce((n, t) => n + t.count, 0);
+      check.store.close();
       if (stored !== POINTS) throw new Error(`round ${round}: stored ${stored} of ${POINTS} points`);
       console.log(`round ${round + 1}: raw ${Math.round(raws[round]).toLocaleString('en')} points/s, WebSocket → SQLite ${Math.round(wss[round]).toLocaleString('en')} points/s, ratio ${(wss[round] / raws[round]).toFixed(2)}`);
     }

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteStore } from '../lib/storage/sqlite-store';
+import { createApp } from '../lib/app-context';
 import { DEFAULT_MAX_POINTS, toColumns } from '../lib/kinds/scalar/meta';
 import type { TaggedPoint } from '../lib/kinds/scalar/points';
 import { startServer } from '../server/start-server';
@@ -49,24 +49,24 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-query-'));
   const path = join(dir, 'q.db');
   try {
-    const writer = new SqliteStore(path);
-    writer.upsertRun({ id: 'big', name: 'big', model: '', backend: '', config: {}, startedAt: 0 });
+    const writer = createApp(path);
+    writer.store.upsertRun({ id: 'big', name: 'big', model: '', backend: '', config: {}, startedAt: 0 });
     const t0 = performance.now();
     for (let start = 0; start < POINTS; start += 10_000) {
       const batch: TaggedPoint[] = [];
       for (let step = start; step < Math.min(POINTS, start + 10_000); step++) {
         batch.push(['batch/loss', step, step, Math.exp(-step / 200_000) + 0.05 * Math.sin(step)]);
       }
-      writer.writeScalars('big', toColumns(batch));
+      writer.tables.scalar.write('big', toColumns(batch));
     }
     console.log(`wrote ${POINTS.toLocaleString('en')} points in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
-    writer.close();
+    writer.store.close();
 
-    const coldStore = new SqliteStore(path);
+    const coldApp = createApp(path);
     let served = 0;
-    const cold = time(() => (served = coldStore.readScalars('big', 'batch/loss', { maxPoints: DEFAULT_MAX_POINTS })!.points.length));
-    const warm = Array.from({ length: REPEATS }, () => time(() => coldStore.readScalars('big', 'batch/loss', { maxPoints: DEFAULT_MAX_POINTS }))).sort((a, b) => a - b);
-    coldStore.close();
+    const cold = time(() => (served = coldApp.read.scalar.series('big', 'batch/loss', DEFAULT_MAX_POINTS).points.length));
+    const warm = Array.from({ length: REPEATS }, () => time(() => coldApp.read.scalar.series('big', 'batch/loss', DEFAULT_MAX_POINTS))).sort((a, b) => a - b);
+    coldApp.store.close();
 
     const db = new Database(path, { readonly: true });
     const rawRead = time(() => db.prepare('SELECT step, wall_time, value FROM scalars').raw(true).all());

@@ -3,9 +3,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { INGEST_PATH, LIVE_PATH, MAX_MESSAGE_BYTES } from '../lib/protocol/version';
 import { liveRequestSchema } from '../lib/protocol/live-messages';
-import type { Store } from '../lib/storage/store';
-import { handleIngestMessage } from './handle-ingest-message';
-import { LiveHub } from './live-hub';
+import type { AppContext } from '../lib/app-context';
+import { handleIngestMessage, IngestServices } from './handle-ingest-message';
 
 /** Beyond this, ws itself closes the socket (1009) before we could even read the message. */
 const HARD_PAYLOAD_LIMIT = 16 * MAX_MESSAGE_BYTES;
@@ -31,7 +30,6 @@ function reject(socket: Duplex, status: number, reason: string): void {
 }
 
 export interface Sockets {
-  hub: LiveHub;
   close(): void;
 }
 
@@ -39,8 +37,14 @@ export interface Sockets {
  * Routes upgrades on our two paths to our WebSocket servers and hands every other upgrade
  * to `fallback` (Next's HMR in dev), since Next closes sockets on upgrades it does not own.
  */
-export function attachSockets(server: Server, store: Store, log: Log, fallback?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void): Sockets {
-  const hub = new LiveHub(store);
+export function attachSockets(
+  server: Server,
+  app: AppContext,
+  services: IngestServices,
+  log: Log,
+  fallback?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
+): Sockets {
+  const hub = services.live;
   // UTF-8 is not checked frame by frame: invalid bytes decode to U+FFFD, which the schemas then refuse.
   const ingest = new WebSocketServer({ noServer: true, maxPayload: HARD_PAYLOAD_LIMIT, skipUTF8Validation: true });
   const live = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -48,7 +52,7 @@ export function attachSockets(server: Server, store: Store, log: Log, fallback?:
   ingest.on('connection', (socket, req) => {
     const peer = req.socket.remoteAddress;
     socket.on('message', (data) => {
-      const reply = handleIngestMessage(store, hub, data);
+      const reply = handleIngestMessage(app, services, data);
       if (reply.type === 'error') log(`ingest error from ${peer}: [${reply.code}] ${reply.message}`);
       socket.send(JSON.stringify(reply));
     });
@@ -87,9 +91,7 @@ export function attachSockets(server: Server, store: Store, log: Log, fallback?:
   });
 
   return {
-    hub,
     close() {
-      hub.close();
       for (const wss of [ingest, live]) {
         for (const client of wss.clients) client.terminate();
         wss.close();

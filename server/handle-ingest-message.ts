@@ -1,11 +1,10 @@
 import type { RawData } from 'ws';
 import { ZodError } from 'zod';
-import { IngestErrorCode, IngestMessage, IngestReply, ingestMessageSchema } from '../lib/protocol/ingest-messages';
+import { AppContext, IngestMessage, KINDS, Kind, KindMessage, ingestMessageSchema, messageType } from '../lib/app-context';
+import type { ProjectionJobs } from '../lib/kinds/embedding/projection-jobs';
+import type { IngestContext, RunPush } from '../lib/kinds/kind';
+import type { IngestErrorCode, IngestReply } from '../lib/protocol/ingest-messages';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../lib/protocol/version';
-import { fromColumns } from '../lib/kinds/scalar/schema';
-import type { Store } from '../lib/storage/store';
-import { decodeEmbeddingChunk } from '../lib/kinds/embedding/schema';
-import { projectionsFor } from '../lib/kinds/embedding/projection-registry';
 import type { LiveHub } from './live-hub';
 
 class IngestError extends Error {
@@ -52,66 +51,44 @@ function parse(data: RawData): IngestMessage {
   return parsed.data;
 }
 
-function requireRun(store: Store, runId: string, seq: number): void {
-  if (!store.hasRun(runId)) throw new IngestError('unknown_run', `run "${runId}" was never started; send run.start first`, seq);
+/** Which kind handles each message type, found by looping over the kinds once. */
+const KIND_OF_MESSAGE = new Map<string, Kind>(KINDS.flatMap((kind) => kind.messages.map((schema): [string, Kind] => [messageType(schema), kind])));
+
+/** What ingest reaches beyond the store: the dashboards, and the server's UMAP queue (null without one). */
+export interface IngestServices {
+  live: LiveHub;
+  projections: ProjectionJobs | null;
 }
 
-function apply(store: Store, hub: LiveHub, message: IngestMessage): void {
-  switch (message.type) {
-    case 'run.start':
-      store.upsertRun(message.run);
-      hub.runChanged(message.run.id);
-      return;
-    case 'run.status':
-      requireRun(store, message.runId, message.seq);
-      store.setRunStatus(message.runId, message.status, message.error ?? null, message.at);
-      hub.runChanged(message.runId);
-      return;
-    case 'scalars': {
-      requireRun(store, message.runId, message.seq);
-      const batch = fromColumns(message.points);
-      store.writeScalars(message.runId, batch);
-      hub.scalarsAdded(message.runId, batch);
-      return;
-    }
-    case 'histograms':
-      requireRun(store, message.runId, message.seq);
-      store.writeHistograms(message.runId, message.histograms);
-      hub.histogramsAdded(message.runId, message.histograms);
-      return;
-    case 'vocabulary':
-      requireRun(store, message.runId, message.seq);
-      store.writeVocabulary(message.runId, message.vocabulary);
-      return;
-    case 'graph':
-      requireRun(store, message.runId, message.seq);
-      store.writeGraph(message.runId, message.graph);
-      return;
-    case 'embedding': {
-      requireRun(store, message.runId, message.seq);
-      if (!store.writeEmbeddingChunk(message.runId, decodeEmbeddingChunk(message))) return;
-      hub.embeddingsCompleted(message.runId);
-      projectionsFor(store.path)?.snapshotCompleted(message.runId, message.tag, message.step);
-      return;
-    }
-    case 'events':
-      requireRun(store, message.runId, message.seq);
-      store.writeEvents(message.runId, message.events);
-      hub.eventsAdded(message.runId, message.events);
-      return;
+function apply(app: AppContext, services: IngestServices, message: IngestMessage): void {
+  if (message.type === 'run.start') {
+    app.store.upsertRun(message.run);
+    services.live.runChanged(message.run.id);
+    return;
   }
+  if (!app.store.hasRun(message.runId)) {
+    throw new IngestError('unknown_run', `run "${message.runId}" was never started; send run.start first`, message.seq);
+  }
+  if (message.type === 'run.status') {
+    app.store.setRunStatus(message.runId, message.status, message.error ?? null, message.at);
+    services.live.runChanged(message.runId);
+    return;
+  }
+  const kind = KIND_OF_MESSAGE.get(message.type)!;
+  const ingest = kind.ingest as (message: KindMessage, context: IngestContext<unknown, RunPush>) => void;
+  ingest(message, { store: app.store, tables: app.tables[kind.name], live: services.live, projections: services.projections });
 }
 
 /**
  * Turns one raw socket message into exactly one reply. Never throws: a bad message is
  * answered with an error and leaves everything already stored untouched.
  */
-export function handleIngestMessage(store: Store, hub: LiveHub, data: RawData): IngestReply {
+export function handleIngestMessage(app: AppContext, services: IngestServices, data: RawData): IngestReply {
   let seq: number | null = null;
   try {
     const message = parse(data);
     seq = message.seq;
-    apply(store, hub, message);
+    apply(app, services, message);
     return { v: PROTOCOL_VERSION, type: 'ack', seq: message.seq };
   } catch (e) {
     if (e instanceof IngestError) return { v: PROTOCOL_VERSION, type: 'error', seq: e.seq, code: e.code, message: e.message };

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { resolveDbPath } from '../lib/storage/open-store';
+import { resolveDbPath } from '../lib/storage/db-path';
 import { startDemoRun } from './demo-run';
 import { projectRoot } from './project-root';
 import { startServer } from './start-server';

@@ -1,10 +1,11 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import next from 'next';
-import { openStore, closeStore } from '../lib/storage/open-store';
+import createNext from 'next';
+import { closeApp, openApp } from '../lib/app-context';
 import { attachSockets, Log } from './attach-sockets';
-import { startProjections } from './start-projections';
+import { LiveHub } from './live-hub';
+import { startProjections, stopProjections } from './start-projections';
 
 export interface ServerOptions {
   port: number;
@@ -25,14 +26,14 @@ export interface RunningServer {
 /** One port for everything: Next's pages and API, and our WebSocket paths. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(`[tensorlens] ${line}`));
-  // Route handlers run in this process and find the store through TENSORLENS_DB; one absolute
-  // path keeps them on the very store instance the sockets write to.
+  // Route handlers run in this process and find the app through TENSORLENS_DB; one absolute
+  // path keeps them on the very store and UMAP queue the sockets use.
   const dbPath = resolve(options.dbPath);
   process.env.TENSORLENS_DB = dbPath;
-  const store = openStore(dbPath);
-  const app = next({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  const app = openApp(dbPath);
+  const next = createNext({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port });
+  await next.prepare();
+  const handle = next.getRequestHandler();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: Error) => {
       log(`request ${req.url} failed: ${e.message}`);
@@ -40,8 +41,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.end(JSON.stringify({ error: { code: 'internal', message: 'internal server error' } }));
     });
   });
-  const sockets = attachSockets(server, store, log, options.dev ? app.getUpgradeHandler() : undefined);
-  const projections = startProjections(store, sockets.hub, log);
+  const hub = new LiveHub(app);
+  const projections = startProjections(app, hub, log);
+  const sockets = attachSockets(server, app, { live: hub, projections }, log, options.dev ? next.getUpgradeHandler() : undefined);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -51,12 +53,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     async close() {
-      projections.close();
+      stopProjections(app, projections);
       sockets.close();
+      hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await app.close();
-      closeStore(dbPath);
+      await next.close();
+      closeApp(dbPath);
     },
   };
 }

@@ -1,7 +1,7 @@
-import type { RunSummary, Store } from '../storage/store';
+import type { RunRecord, Store } from '../storage/store';
 import { ApiError } from './errors';
 
-export function getRunOrThrow(store: Store, runId: string): RunSummary {
+export function getRunOrThrow(store: Store, runId: string): RunRecord {
   const run = store.getRun(runId);
   if (!run) throw new ApiError('not_found', `run "${runId}" not found`);
   return run;

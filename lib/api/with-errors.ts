@@ -1,21 +1,18 @@
 import type { NextRequest, NextResponse } from 'next/server';
-import { openStore } from '../storage/open-store';
-import type { Store } from '../storage/store';
 import { errorResponse } from './error-response';
 
-export interface HandlerContext<P> {
+export interface HandlerRequest<P> {
   req: NextRequest;
   params: P;
   searchParams: URLSearchParams;
-  store: Store;
 }
 
-/** Wraps a route handler: resolves params, hands it the store, and maps every error in one place. */
-export function withErrors<P>(handler: (ctx: HandlerContext<P>) => Promise<Response> | Response) {
+/** Wraps a route handler: resolves its params and maps every error it throws in one place. */
+export function withErrors<P>(handler: (request: HandlerRequest<P>) => Promise<Response> | Response) {
   return async (req: NextRequest, segment: { params: Promise<P> }): Promise<Response | NextResponse> => {
     try {
       const params = await segment.params;
-      return await handler({ req, params, searchParams: req.nextUrl.searchParams, store: openStore() });
+      return await handler({ req, params, searchParams: req.nextUrl.searchParams });
     } catch (error) {
       return errorResponse(error);
     }

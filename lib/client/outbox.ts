@@ -1,4 +1,4 @@
-import type { IngestPayload } from '../protocol/ingest-messages';
+import type { IngestPayload } from '../app-context';
 import { PROTOCOL_VERSION } from '../protocol/version';
 
 export type Outgoing = IngestPayload & { v: typeof PROTOCOL_VERSION; seq: number };

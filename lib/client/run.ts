@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import type { IngestReply, RunStartFields, RunStatus } from '../protocol/ingest-messages';
-import type { Vocabulary } from '../protocol/vocabulary-schema';
+import type { Vocabulary } from '../kinds/embedding/vocabulary-schema';
 import { INGEST_PATH, MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../protocol/version';
 import { MAX_POINTS_PER_BATCH } from '../kinds/scalar/meta';
 import { ColumnBuilder } from '../kinds/scalar/schema';

@@ -1,11 +1,5 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from './version';
-import { scalarBatchSchema } from '../kinds/scalar/schema';
-import { histogramBatchSchema } from '../kinds/histogram/schema';
-import { vocabularySchema } from './vocabulary-schema';
-import { modelGraphSchema } from '../kinds/graph/schema';
-import { eventBatchSchema } from '../kinds/event/schema';
-import { checkEmbeddingChunk, embeddingChunkFields } from '../kinds/embedding/schema';
 
 /** Run ids are chosen by the client so that a resent run.start after a reconnect is idempotent. */
 export const runIdSchema = z
@@ -43,70 +37,16 @@ export const runStatusSchema = z.object({
   at: z.number(),
 });
 
-export const scalarsMessageSchema = z.object({
-  ...header,
-  type: z.literal('scalars'),
-  runId: runIdSchema,
-  points: scalarBatchSchema,
-});
+/**
+ * A data kind's message: the header, its type, the run it belongs to, and the kind's own fields.
+ * Each kind declares its messages with this (lib/kinds/<kind>/schema.ts); the ingest union lists them.
+ */
+export function kindMessageSchema<T extends string, S extends z.ZodRawShape>(type: T, fields: S) {
+  return z.object({ ...header, type: z.literal(type), runId: runIdSchema, ...fields });
+}
 
-export const histogramsMessageSchema = z.object({
-  ...header,
-  type: z.literal('histograms'),
-  runId: runIdSchema,
-  histograms: histogramBatchSchema,
-});
-
-export const vocabularyMessageSchema = z.object({
-  ...header,
-  type: z.literal('vocabulary'),
-  runId: runIdSchema,
-  vocabulary: vocabularySchema,
-});
-
-/** One chunk of rows of an embedding snapshot (a whole matrix exceeds the message limit). */
-export const embeddingMessageSchema = z
-  .object({
-    ...header,
-    type: z.literal('embedding'),
-    runId: runIdSchema,
-    ...embeddingChunkFields,
-  })
-  .superRefine(checkEmbeddingChunk);
-
-/** What callbacks did (checkpoint saved, learning rate reduced, stopped early, or a user kind), with why. */
-export const eventsMessageSchema = z.object({
-  ...header,
-  type: z.literal('events'),
-  runId: runIdSchema,
-  events: eventBatchSchema,
-});
-
-/** The run's model graph, sent once at the start of training; a resend replaces it. */
-export const graphMessageSchema = z.object({
-  ...header,
-  type: z.literal('graph'),
-  runId: runIdSchema,
-  graph: modelGraphSchema,
-});
-
-export const ingestMessageSchema = z.discriminatedUnion('type', [
-  runStartSchema,
-  runStatusSchema,
-  scalarsMessageSchema,
-  histogramsMessageSchema,
-  vocabularyMessageSchema,
-  graphMessageSchema,
-  eventsMessageSchema,
-  embeddingMessageSchema,
-]);
-
-export type IngestMessage = z.infer<typeof ingestMessageSchema>;
 export type RunStartMessage = z.infer<typeof runStartSchema>;
 export type RunStartFields = RunStartMessage['run'];
-
-/** Distributes Omit over the union so each message keeps its own fields. */
-export type IngestPayload = IngestMessage extends infer M ? (M extends IngestMessage ? Omit<M, 'v' | 'seq'> : never) : never;
 
 /** Server → client replies on the ingest socket. */
 export type IngestReply =

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { NextRequest } from 'next/server';
 import { GET } from '../../app/api/histograms/[...tag]/route';
 import { computeHistogram } from '../../lib/kinds/histogram/compute-histogram';
-import { closeStore, openStore } from '../../lib/storage/open-store';
+import { closeApp, openApp } from '../../lib/app-context';
 import { tempDir } from '../helpers/temp-dir';
 
 const KERNEL = 'weights/conv1d/kernel';
@@ -19,15 +19,15 @@ async function get(segments: string[]): Promise<{ status: number; body: any }> {
 test('GET /api/histograms/{tensor} lists the runs that recorded it, newest first, with their steps', async (t) => {
   const path = join(tempDir(t), 'compare.db');
   process.env.TENSORLENS_DB = path;
-  t.after(() => closeStore(path));
-  const store = openStore(path);
+  t.after(() => closeApp(path));
+  const { store, tables } = openApp(path);
   const at = (tag: string, step: number) => ({ ...computeHistogram([step, 1, 2], 4), tag, step, wallTime: 1000 + step });
   store.upsertRun({ id: 'old', name: 'lr=0.1', model: 'm', backend: 'b', config: {}, startedAt: 1 });
   store.upsertRun({ id: 'new', name: '<b>lr=0.01</b>', model: 'm', backend: 'b', config: {}, startedAt: 2 });
   store.upsertRun({ id: 'other', name: 'dense only', model: 'm', backend: 'b', config: {}, startedAt: 3 });
-  store.writeHistograms('old', [at(KERNEL, 2), at(KERNEL, 0), at(KERNEL, 1)]);
-  store.writeHistograms('new', [at(KERNEL, 0), at('activations/conv1d', 0)]);
-  store.writeHistograms('other', [at('weights/dense/kernel', 0)]);
+  tables.histogram.write('old', [at(KERNEL, 2), at(KERNEL, 0), at(KERNEL, 1)]);
+  tables.histogram.write('new', [at(KERNEL, 0), at('activations/conv1d', 0)]);
+  tables.histogram.write('other', [at('weights/dense/kernel', 0)]);
   store.setRunStatus('old', 'finished', null, 5);
 
   const { status, body } = await get(KERNEL.split('/'));

@@ -14,10 +14,10 @@ test('a run streams scalars and its status through a real WebSocket into SQLite'
   for (let step = 1; step <= 300; step++) run.log({ 'batch/loss': 1 / step, 'batch/acc': step / 300 }, step);
   run.log({ 'epoch/loss': NaN }, 300);
   assert.equal(await run.finish(), true);
-  const stored = server.store.getRun(run.id)!;
+  const stored = server.app.read.scalar.run(run.id);
   assert.equal(stored.status, 'finished');
   assert.deepEqual(stored.config, { epochs: 2 });
-  assert.equal(server.store.readScalars(run.id, 'batch/loss', { maxPoints: 1000 })!.count, 300);
+  assert.equal(server.app.read.scalar.series(run.id, 'batch/loss', 1000).count, 300);
   assert.ok(Number.isNaN(stored.lastScalars['epoch/loss'][2]));
 });
 
@@ -35,10 +35,10 @@ test('points logged while the server is down arrive once after it restarts', asy
   server = await startSocketServer(join(dir, 'b.db'), port);
   t.after(() => server.close());
   assert.equal(await run.finish('finished', undefined, 10_000), true);
-  const series = server.store.readScalars(run.id, 'loss', { maxPoints: 1000 })!;
+  const series = server.app.read.scalar.series(run.id, 'loss', 1000);
   assert.equal(series.count, 100);
   assert.deepEqual(series.points.map(([step]) => step), Array.from({ length: 100 }, (_, i) => i + 1));
-  assert.equal(server.store.getRun(run.id)!.status, 'finished');
+  assert.equal(server.app.store.getRun(run.id)!.status, 'finished');
 });
 
 test('the init/log/finish facade forwards the step and refuses calls before init', async (t) => {
@@ -48,7 +48,7 @@ test('the init/log/finish facade forwards the step and refuses calls before init
   const run = init({ server: server.url, name: 'facade' });
   log({ loss: 0.5 }, 17);
   assert.equal(await finish(), true);
-  assert.deepEqual(server.store.readScalars(run.id, 'loss', { maxPoints: 10 })!.points.map(([step]) => step), [17]);
+  assert.deepEqual(server.app.read.scalar.series(run.id, 'loss', 10).points.map(([step]) => step), [17]);
 });
 
 function openSocket(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {

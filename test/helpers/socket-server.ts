@@ -1,34 +1,37 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createApp, type AppContext } from '../../lib/app-context';
 import { attachSockets, Sockets } from '../../server/attach-sockets';
-import { SqliteStore } from '../../lib/storage/sqlite-store';
+import { LiveHub } from '../../server/live-hub';
 
 export interface SocketServer {
   url: string;
   port: number;
-  store: SqliteStore;
+  app: AppContext;
   logs: string[];
   close(): Promise<void>;
 }
 
-/** Our real WebSocket endpoints on a plain HTTP server: the ingest path without building Next. */
+/** Our real WebSocket endpoints on a plain HTTP server: the ingest path without building Next (and without UMAP). */
 export async function startSocketServer(dbPath: string, port = 0): Promise<SocketServer> {
-  const store = new SqliteStore(dbPath);
+  const app = createApp(dbPath);
   const logs: string[] = [];
   const server: Server = createServer((_, res) => res.writeHead(404).end());
-  const sockets: Sockets = attachSockets(server, store, (line) => logs.push(line));
+  const hub = new LiveHub(app);
+  const sockets: Sockets = attachSockets(server, app, { live: hub, projections: null }, (line) => logs.push(line));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
-    store,
+    app,
     logs,
     async close() {
       sockets.close();
+      hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      app.store.close();
     },
   };
 }

@@ -29,12 +29,12 @@ test('embeddings_freq snapshots every Embedding layer, tagged by layer name, at 
   const finalWeights = model.getLayer('words').getWeights()[0].dataSync() as Float32Array;
   tf.dispose([x, y]);
 
-  assert.deepEqual(server.store.listEmbeddings(run.id).map((s) => [s.tag, s.step, s.epoch, s.rows, s.dim]), [
+  assert.deepEqual(server.app.tables.embedding.snapshots.list(run.id).map((s) => [s.tag, s.step, s.epoch, s.rows, s.dim]), [
     ['words', 8, 2, 30, 5],
     ['words', 16, 4, 30, 5],
   ]);
-  assert.deepEqual(server.store.readEmbedding(run.id, 'words', 16)!.matrix, Float32Array.from(finalWeights), 'the last snapshot is the trained matrix');
-  assert.notDeepEqual(server.store.readEmbedding(run.id, 'words', 8)!.matrix, server.store.readEmbedding(run.id, 'words', 16)!.matrix);
+  assert.deepEqual(server.app.tables.embedding.snapshots.read(run.id, 'words', 16)!.matrix, Float32Array.from(finalWeights), 'the last snapshot is the trained matrix');
+  assert.notDeepEqual(server.app.tables.embedding.snapshots.read(run.id, 'words', 8)!.matrix, server.app.tables.embedding.snapshots.read(run.id, 'words', 16)!.matrix);
   model.dispose();
   assert.throws(() => new TensorlensCallback({ run, embeddingsFreq: -1 }), /embeddingsFreq must be an integer ≥ 0, got -1/);
 });

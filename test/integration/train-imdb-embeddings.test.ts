@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SqliteStore } from '../../lib/storage/sqlite-store';
+import { createApp } from '../../lib/app-context';
 import { startSocketServer } from '../helpers/socket-server';
 import { imdbDataPath } from '../helpers/imdb-data';
 import { tempDir } from '../helpers/temp-dir';
@@ -17,23 +17,23 @@ test('a short real IMDB run with histogram_freq and embeddings_freq 1 fills both
   await server.close();
   assert.equal(code, 0, output);
 
-  const store = new SqliteStore(dbPath);
-  t.after(() => store.close());
-  const [run] = store.listRuns();
+  const app = createApp(dbPath);
+  t.after(() => app.store.close());
+  const [run] = app.store.listRuns();
   assert.equal(run.name, 'imdb-embeddings');
   assert.equal(run.status, 'finished');
   // 256 reviews, 20% held out: 205 train on, 7 batches of 32 per epoch.
-  assert.deepEqual(store.listEmbeddings(run.id).map((s) => [s.tag, s.step, s.epoch, s.rows, s.dim]), [
+  assert.deepEqual(app.tables.embedding.snapshots.list(run.id).map((s) => [s.tag, s.step, s.epoch, s.rows, s.dim]), [
     ['embedding', 7, 1, 2000, 128],
     ['embedding', 14, 2, 2000, 128],
   ]);
-  const first = store.readEmbedding(run.id, 'embedding', 7)!.matrix;
-  const second = store.readEmbedding(run.id, 'embedding', 14)!.matrix;
+  const first = app.tables.embedding.snapshots.read(run.id, 'embedding', 7)!.matrix;
+  const second = app.tables.embedding.snapshots.read(run.id, 'embedding', 14)!.matrix;
   assert.ok(first.every(Number.isFinite) && second.every(Number.isFinite));
   assert.notDeepEqual(first, second, 'the second epoch moved the embedding');
-  const histogram = store.readHistograms(run.id, 'weights/embedding/embeddings')!;
+  const histogram = app.tables.histogram.read(run.id, 'weights/embedding/embeddings')!;
   assert.deepEqual(histogram.map((h) => [h.step, h.count]), [[7, 2000 * 128], [14, 2000 * 128]], 'histograms of the same matrix at the same steps');
-  const vocabulary = store.readVocabulary(run.id)!;
+  const vocabulary = app.tables.embedding.readVocabulary(run.id)!;
   assert.equal(vocabulary.words.length, 2000);
   assert.equal(vocabulary.positiveReviews! + vocabulary.negativeReviews!, 25_000, 'the doc counts come from every training review');
   assert.equal(vocabulary.positiveReviews, 12_500);

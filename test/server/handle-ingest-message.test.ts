@@ -1,33 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { handleIngestMessage } from '../../server/handle-ingest-message';
-import { LiveHub } from '../../server/live-hub';
-import { SqliteStore } from '../../lib/storage/sqlite-store';
 import { MAX_MESSAGE_BYTES } from '../../lib/protocol/version';
-import { tempDir } from '../helpers/temp-dir';
-
-function setup(t: Parameters<typeof tempDir>[0]) {
-  const store = new SqliteStore(join(tempDir(t), 'ingest.db'));
-  const hub = new LiveHub(store);
-  t.after(() => {
-    hub.close();
-    store.close();
-  });
-  const send = (message: unknown) => handleIngestMessage(store, hub, Buffer.from(typeof message === 'string' ? message : JSON.stringify(message)));
-  const ok = send({ v: 1, seq: 1, type: 'run.start', run: { id: 'run-1', name: 'first', config: {}, startedAt: 1 } });
-  assert.deepEqual(ok, { v: 1, type: 'ack', seq: 1 });
-  return { store, send };
-}
+import { ingestHarness } from '../helpers/ingest-harness';
 
 const scalars = (points: unknown, runId = 'run-1', seq = 7) => ({ v: 1, seq, type: 'scalars', runId, points });
 /** One tag's columns from `[step, wallTime, value]` rows. */
 const columns = (tag: unknown, rows: unknown[][]) => ({ tag, steps: rows.map((r) => r[0]), wallTimes: rows.map((r) => r[1]), values: rows.map((r) => r[2]) });
 
 test('valid scalars are acked and stored', (t) => {
-  const { store, send } = setup(t);
+  const { app, send } = ingestHarness(t);
   assert.deepEqual(send(scalars([columns('batch/loss', [[1, 1000, 0.7], [2, 1001, 'NaN'], [3, 1002, '-Infinity']])])), { v: 1, type: 'ack', seq: 7 });
-  const values = store.readScalars('run-1', 'batch/loss', { maxPoints: 10 })!.points.map(([, , value]) => value);
+  const values = app.read.scalar.series('run-1', 'batch/loss', 10).points.map(([, , value]) => value);
   assert.equal(values[0], 0.7);
   assert.ok(Number.isNaN(values[1]));
   assert.equal(values[2], -Infinity);
@@ -58,13 +41,13 @@ const badCases: [string, unknown, string, RegExp][] = [
 
 for (const [name, message, code, pattern] of badCases) {
   test(`rejects ${name} with a clear error and keeps what is stored`, (t) => {
-    const { store, send } = setup(t);
+    const { app, send } = ingestHarness(t);
     send(scalars([columns('loss', [[1, 1, 0.25]])], 'run-1', 2));
     const reply = send(message);
     assert.equal(reply.type, 'error');
     assert.ok(reply.type === 'error' && reply.code === code, `code ${reply.type === 'error' && reply.code}`);
     assert.match(reply.type === 'error' ? reply.message : '', pattern);
-    assert.deepEqual(store.readScalars('run-1', 'loss', { maxPoints: 10 })!.points.map(([, , value]) => value), [0.25]);
+    assert.deepEqual(app.read.scalar.series('run-1', 'loss', 10).points.map(([, , value]) => value), [0.25]);
   });
 }
 
@@ -74,9 +57,9 @@ const histogram = (extra: Record<string, unknown> = {}) => ({
 });
 
 test('valid histograms are acked and stored', (t) => {
-  const { store, send } = setup(t);
+  const { app, send } = ingestHarness(t);
   assert.deepEqual(send({ v: 1, seq: 9, type: 'histograms', runId: 'run-1', histograms: [histogram()] }), { v: 1, type: 'ack', seq: 9 });
-  assert.deepEqual(store.readHistograms('run-1', 'weights/dense/kernel')!.map((h) => [h.step, h.counts]), [[3, [1, 2]]]);
+  assert.deepEqual(app.tables.histogram.read('run-1', 'weights/dense/kernel')!.map((h) => [h.step, h.counts]), [[3, [1, 2]]]);
 });
 
 for (const [name, extra, pattern] of [
@@ -86,7 +69,7 @@ for (const [name, extra, pattern] of [
   ['no buckets', { counts: [], count: 2 }, /1 to 1000 buckets/],
 ] as const) {
   test(`rejects a histogram with ${name}`, (t) => {
-    const { send } = setup(t);
+    const { send } = ingestHarness(t);
     const reply = send({ v: 1, seq: 9, type: 'histograms', runId: 'run-1', histograms: [histogram(extra)] });
     assert.equal(reply.type === 'error' && reply.code, 'invalid_message');
     assert.match(reply.type === 'error' ? reply.message : '', pattern);
@@ -94,19 +77,19 @@ for (const [name, extra, pattern] of [
 }
 
 test('an oversized message is refused before parsing', (t) => {
-  const { send } = setup(t);
+  const { send } = ingestHarness(t);
   const reply = send('x'.repeat(MAX_MESSAGE_BYTES + 1));
   assert.equal(reply.type === 'error' && reply.code, 'too_large');
 });
 
 test('the error reply carries the seq when the message had one', (t) => {
-  const { send } = setup(t);
+  const { send } = ingestHarness(t);
   const reply = send(scalars([columns('loss', [[1, 1, 0.5]])], 'nobody', 41));
   assert.equal(reply.type === 'error' && reply.seq, 41);
 });
 
 test('embedding chunks are acked, stored once, and one that contradicts them is refused', (t) => {
-  const { store, send } = setup(t);
+  const { app, send } = ingestHarness(t);
   const chunk = (seq: number, rowOffset: number, chunkRows: number) => ({
     v: 1, seq, type: 'embedding', runId: 'run-1', tag: 'embedding', step: 8, epoch: 1, wallTime: 1, rows: 3, dim: 2, rowOffset, chunkRows,
     values: Buffer.from(Float32Array.from({ length: chunkRows * 2 }, (_, i) => rowOffset * 2 + i).buffer).toString('base64'),
@@ -117,7 +100,7 @@ test('embedding chunks are acked, stored once, and one that contradicts them is 
   assert.equal(overlap.type === 'error' && overlap.code, 'storage');
   assert.match(overlap.type === 'error' ? overlap.message : '', /rows 1-2 overlap the stored rows 0-1/);
   assert.deepEqual(send(chunk(13, 2, 1)), { v: 1, type: 'ack', seq: 13 });
-  assert.deepEqual(Array.from(store.readEmbedding('run-1', 'embedding', 8)!.matrix), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(Array.from(app.tables.embedding.snapshots.read('run-1', 'embedding', 8)!.matrix), [0, 1, 2, 3, 4, 5]);
   const unknown = send({ ...chunk(14, 0, 1), runId: 'nobody' });
   assert.equal(unknown.type === 'error' && unknown.code, 'unknown_run');
 });

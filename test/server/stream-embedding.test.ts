@@ -41,12 +41,12 @@ test('a 2000 x 128 embedding streams in chunks through a real WebSocket and read
   run.logEmbedding('embedding', matrix(2), rows, dim, 32);
   assert.equal(await run.finish(), true);
   assert.deepEqual(errors, []);
-  assert.deepEqual(server.store.listEmbeddings(run.id).map((s) => [s.tag, s.step, s.epoch, s.rows, s.dim]), [
+  assert.deepEqual(server.app.tables.embedding.snapshots.list(run.id).map((s) => [s.tag, s.step, s.epoch, s.rows, s.dim]), [
     ['embedding', 16, 1, rows, dim],
     ['embedding', 32, null, rows, dim],
   ]);
-  assert.deepEqual(server.store.readEmbedding(run.id, 'embedding', 16)!.matrix, matrix(1));
-  assert.deepEqual(server.store.readEmbedding(run.id, 'embedding', 32)!.matrix, matrix(2));
+  assert.deepEqual(server.app.tables.embedding.snapshots.read(run.id, 'embedding', 16)!.matrix, matrix(1));
+  assert.deepEqual(server.app.tables.embedding.snapshots.read(run.id, 'embedding', 32)!.matrix, matrix(2));
   const pushed = () => live.events.filter((e) => e.type === 'embeddings') as { snapshots: { step: number }[] }[];
   await until(() => pushed().length === 2);
   assert.deepEqual(pushed().map((e) => e.snapshots.map((s) => s.step)), [[16], [16, 32]], 'one push per completed snapshot, each with the whole list');
@@ -66,8 +66,8 @@ test('a snapshot logged while the server is down arrives once after it restarts'
   server = await startSocketServer(join(dir, 'b.db'), port);
   t.after(() => server.close());
   assert.equal(await run.finish('finished', undefined, 10_000), true);
-  assert.deepEqual(server.store.listEmbeddings(run.id).map((s) => s.step), [8, 16]);
-  assert.deepEqual(server.store.readEmbedding(run.id, 'embedding', 16)!.matrix, matrix(2));
+  assert.deepEqual(server.app.tables.embedding.snapshots.list(run.id).map((s) => s.step), [8, 16]);
+  assert.deepEqual(server.app.tables.embedding.snapshots.read(run.id, 'embedding', 16)!.matrix, matrix(2));
 });
 
 test('a NaN in the matrix is refused with a clear error and stores no snapshot', async (t) => {
@@ -82,6 +82,6 @@ test('a NaN in the matrix is refused with a clear error and stores no snapshot',
   assert.equal(await run.finish(), true);
   assert.equal(errors.length, 1, errors.join('\n'));
   assert.match(errors[0], /\[invalid_message\] values: embedding values must be finite: row 1500, column 7 is NaN/);
-  assert.deepEqual(server.store.listEmbeddings(run.id), []);
-  assert.equal(server.store.getRun(run.id)!.status, 'finished', 'the rest of the run is stored');
+  assert.deepEqual(server.app.tables.embedding.snapshots.list(run.id), []);
+  assert.equal(server.app.store.getRun(run.id)!.status, 'finished', 'the rest of the run is stored');
 });

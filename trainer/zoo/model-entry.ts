@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Vocabulary } from '../../lib/protocol/vocabulary-schema';
+import type { Vocabulary } from '../../lib/kinds/embedding/vocabulary-schema';
 import type { ModelData } from '../data/model-data';
 import type { TrainFlags } from '../flags';
 

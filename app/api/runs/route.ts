@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { withErrors } from '@/lib/api/with-errors';
-import { toWireRun } from '@/lib/api/wire-run';
+import { withApp } from '@/lib/app-context';
+import { toWireRun } from '@/lib/kinds/scalar/run-summary';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/runs - every run, newest first, with the last value of each scalar tag
-export const GET = withErrors(({ store }) => NextResponse.json(store.listRuns().map(toWireRun)));
+export const GET = withApp(({ app }) => NextResponse.json(app.read.scalar.runs().map(toWireRun)));

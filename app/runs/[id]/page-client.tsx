@@ -1,6 +1,6 @@
 'use client';
 
-import type { WireRunSummary } from '@/lib/api/wire-run';
+import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { EventList } from '@/lib/view/event/event-list';
 import { useLiveEvents } from '@/lib/view/event/use-live-events';
 import { HistogramSection } from '@/lib/view/histogram/histogram-section';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { toWireRun } from '@/lib/api/wire-run';
-import { openStore } from '@/lib/storage/open-store';
+import { toWireRun } from '@/lib/kinds/scalar/run-summary';
+import { openApp } from '@/lib/app-context';
 import { RunPageClient } from './page-client';
 import { type RunPageProps, runMetadata } from './run-metadata';
 
@@ -13,9 +13,9 @@ export function generateMetadata(props: RunPageProps): Promise<Metadata> {
 export default async function RunPage({ params }: RunPageProps) {
   await connection();
   const { id } = await params;
-  const store = openStore();
-  const run = store.getRun(id);
+  const app = openApp();
+  const run = app.read.scalar.findRun(id);
   if (!run) notFound();
-  const tags = store.listScalarTags(id).map((info) => info.tag);
+  const tags = app.read.scalar.tags(id).map((info) => info.tag);
   return <RunPageClient initialRun={toWireRun(run)} initialTags={tags} />;
 }

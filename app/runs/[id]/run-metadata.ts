@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { openStore } from '@/lib/storage/open-store';
+import { openApp } from '@/lib/app-context';
 
 export interface RunPageProps {
   params: Promise<{ id: string }>;
@@ -10,7 +10,7 @@ export interface RunPageProps {
 export async function runMetadata({ params }: RunPageProps, view?: string): Promise<Metadata> {
   await connection();
   const { id } = await params;
-  const name = openStore().getRun(id)?.name;
+  const name = openApp().store.getRun(id)?.name;
   if (!name) return { title: 'Run not found' };
   return { title: view ? `${name} · ${view}` : name };
 }

@@ -1,7 +1,7 @@
-import type { Store } from '../../storage/store';
 import { DEFAULT_UMAP_PARAMS, isDefaultParams, paramsKey, Progress, ProjectionEvent, UmapParams } from './meta';
 import type { ProjectionKey } from './projection-table';
-import type { ProjectionJobs, ProjectionState } from './projection-registry';
+import type { ProjectionJobs, ProjectionState } from './projection-jobs';
+import type { EmbeddingTables } from './tables';
 import { projectUmap, ProjectUmapArgs } from './umap/umap-layout';
 
 /** Progress pushes for one job are at least this far apart; status changes go out at once. */
@@ -49,7 +49,7 @@ export class ProjectionService implements ProjectionJobs {
   private requests = 0;
   private closed = false;
 
-  constructor(private readonly store: Store, args: ProjectionServiceArgs = {}) {
+  constructor(private readonly tables: EmbeddingTables, args: ProjectionServiceArgs = {}) {
     this.project = args.project ?? projectUmap;
     this.now = args.nowFunc ?? Date.now;
     this.log = args.log ?? ((line) => console.error(`[tensorlens] ${line}`));
@@ -62,12 +62,12 @@ export class ProjectionService implements ProjectionJobs {
 
   snapshotCompleted(runId: string, tag: string, step: number): void {
     const key = this.keyOf(runId, tag, step, DEFAULT_UMAP_PARAMS);
-    if (!this.jobs.has(jobId(key)) && !this.store.readProjection(key)) this.enqueue(runId, tag, step, DEFAULT_UMAP_PARAMS, 0);
+    if (!this.jobs.has(jobId(key)) && !this.tables.projections.read(key)) this.enqueue(runId, tag, step, DEFAULT_UMAP_PARAMS, 0);
   }
 
   request(runId: string, tag: string, step: number, params: UmapParams): ProjectionState {
     const key = this.keyOf(runId, tag, step, params);
-    const cached = this.store.readProjection(key);
+    const cached = this.tables.projections.read(key);
     if (cached?.status === 'ready') return { status: 'ready', layout: cached.layout, progress: null, error: null };
     if (cached?.status === 'failed') return { status: 'failed', layout: null, progress: null, error: cached.error };
     let job = this.jobs.get(jobId(key));
@@ -135,7 +135,7 @@ export class ProjectionService implements ProjectionJobs {
   private async run(job: Job): Promise<void> {
     const { signal } = job.controller;
     try {
-      const snapshot = this.store.readEmbedding(job.runId, job.tag, job.step);
+      const snapshot = this.tables.snapshots.read(job.runId, job.tag, job.step);
       if (!snapshot) throw new Error(`no complete embedding "${job.tag}" at step ${job.step}`);
       const { rows, dim } = snapshot.info;
       const layout = await this.project(snapshot.matrix, rows, dim, {
@@ -146,24 +146,24 @@ export class ProjectionService implements ProjectionJobs {
         onProgress: (done, total) => this.progressed(job, done, total),
       });
       if (signal.aborted) return;
-      this.store.writeProjection(job.key, { status: 'ready', layout });
+      this.tables.projections.write(job.key, { status: 'ready', layout });
       this.emit(job, 'ready', null);
     } catch (e) {
       if (signal.aborted) return;
       const error = e instanceof Error ? e.message : String(e);
-      this.store.writeProjection(job.key, { status: 'failed', error });
+      this.tables.projections.write(job.key, { status: 'failed', error });
       this.emit(job, 'failed', error);
     }
   }
 
   /** The nearest earlier step's layout with the same parameters, so this one starts where it ended. */
   private previousLayout(job: Job, rows: number): Float32Array | undefined {
-    const earlier = this.store
-      .listEmbeddings(job.runId)
+    const earlier = this.tables.snapshots
+      .list(job.runId)
       .filter((s) => s.tag === job.tag && s.step < job.step && s.rows === rows)
       .reverse();
     for (const snapshot of earlier) {
-      const cached = this.store.readProjection({ ...job.key, step: snapshot.step });
+      const cached = this.tables.projections.read({ ...job.key, step: snapshot.step });
       if (cached?.status === 'ready') return cached.layout;
     }
     return undefined;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ApiError } from '../../api/errors';
-import type { Store } from '../../storage/store';
+import type { KindData } from '../kind';
 import { cosineIndex, nearestNeighbors } from './neighbors';
+import type { EmbeddingTables } from './tables';
 import { numberParam } from '../../api/params';
 import { findSnapshot, optionalTagSchema, readMatrix, wordTable } from './reader';
 
@@ -29,12 +30,12 @@ export interface NeighborsResponse {
 }
 
 /** The k words nearest to `word` by cosine similarity in the snapshot's own (not projected) space. */
-export function readNeighbors(store: Store, runId: string, step: number, query: NeighborsQuery): NeighborsResponse {
-  const info = findSnapshot(store, runId, query.tag, step);
-  const table = wordTable(store.readVocabulary(runId), info.rows);
+export function readNeighbors(data: KindData<EmbeddingTables>, runId: string, step: number, query: NeighborsQuery): NeighborsResponse {
+  const info = findSnapshot(data, runId, query.tag, step);
+  const table = wordTable(data.tables.readVocabulary(runId), info.rows);
   const index = table.words.indexOf(query.word);
   if (index < 0) throw new ApiError('not_found', `word "${query.word}" is not among the ${info.rows} rows of embedding "${info.tag}"`);
-  const neighbors = nearestNeighbors(cosineIndex(readMatrix(store, runId, info), info.rows, info.dim), index, query.k).map((n) => ({
+  const neighbors = nearestNeighbors(cosineIndex(readMatrix(data.tables, runId, info), info.rows, info.dim), index, query.k).map((n) => ({
     word: table.words[n.index],
     index: n.index,
     similarity: n.similarity,

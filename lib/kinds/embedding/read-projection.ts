@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ApiError } from '../../api/errors';
-import type { Store } from '../../storage/store';
+import type { KindData } from '../kind';
 import { DEFAULT_UMAP_PARAMS, Progress, ProjectionMethod, ProjectionStatus, UmapParams } from './meta';
 import { pca2d } from './pca';
-import type { ProjectionJobs, ProjectionState } from './projection-registry';
+import type { ProjectionJobs, ProjectionState } from './projection-jobs';
+import type { EmbeddingTables } from './tables';
 import { numberParam } from '../../api/params';
 import { findSnapshot, optionalTagSchema, readMatrix, WordTable, wordTable } from './reader';
 
@@ -40,12 +41,12 @@ function points(layout: Float32Array): { x: number[]; y: number[] } {
  * A 2-D layout of one snapshot with its words. PCA is computed here (milliseconds); UMAP comes
  * from the server's queue, which is asked to compute it when it is not cached yet.
  */
-export function readProjection(store: Store, jobs: ProjectionJobs | undefined, runId: string, step: number, query: ProjectionQuery): ProjectionResponse {
-  const info = findSnapshot(store, runId, query.tag, step);
+export function readProjection(data: KindData<EmbeddingTables>, jobs: ProjectionJobs | null, runId: string, step: number, query: ProjectionQuery): ProjectionResponse {
+  const info = findSnapshot(data, runId, query.tag, step);
   const params = { neighbors: query.neighbors, minDist: query.minDist };
   let state: ProjectionState;
   if (query.method === 'pca') {
-    state = { status: 'ready', layout: pca2d(readMatrix(store, runId, info), info.rows, info.dim), progress: null, error: null };
+    state = { status: 'ready', layout: pca2d(readMatrix(data.tables, runId, info), info.rows, info.dim), progress: null, error: null };
   } else {
     if (!jobs) throw new ApiError('internal', 'UMAP layouts are computed by the Tensorlens server, which is not running in this process');
     state = jobs.request(runId, info.tag, step, params);
@@ -59,6 +60,6 @@ export function readProjection(store: Store, jobs: ProjectionJobs | undefined, r
     progress: state.progress,
     error: state.error,
     points: state.layout && points(state.layout),
-    ...wordTable(store.readVocabulary(runId), info.rows),
+    ...wordTable(data.tables.readVocabulary(runId), info.rows),
   };
 }

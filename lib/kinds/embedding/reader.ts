@@ -1,10 +1,11 @@
 import { ApiError } from '../../api/errors';
 import { getRunOrThrow } from '../../api/get-run-or-throw';
-import type { Vocabulary } from '../../protocol/vocabulary-schema';
-import type { Store } from '../../storage/store';
+import type { KindData } from '../kind';
 import { tagSchema } from '../../protocol/tag-schema';
 import { ReviewTotals, sentimentLogOdds, WordDocCounts } from './log-odds';
 import type { EmbeddingSnapshotInfo } from './meta';
+import type { EmbeddingTables } from './tables';
+import type { Vocabulary } from './vocabulary-schema';
 
 export const optionalTagSchema = tagSchema.optional();
 
@@ -32,21 +33,21 @@ function sentimentOf(v: Vocabulary | null): { positiveDocs: number[]; negativeDo
   };
 }
 
-export function readEmbeddingList(store: Store, runId: string): EmbeddingListResponse {
+export function readEmbeddingList({ store, tables }: KindData<EmbeddingTables>, runId: string): EmbeddingListResponse {
   getRunOrThrow(store, runId);
-  const vocabulary = store.readVocabulary(runId);
+  const vocabulary = tables.readVocabulary(runId);
   return {
     runId,
     vocabularySize: vocabulary?.words.length ?? 0,
     hasSentiment: sentimentOf(vocabulary) !== null,
-    snapshots: store.listEmbeddings(runId),
+    snapshots: tables.snapshots.list(runId),
   };
 }
 
 /** The snapshot a request means, its tag defaulting to the run's first; 404 when the run, tag or step is unknown. */
-export function findSnapshot(store: Store, runId: string, tag: string | undefined, step: number): EmbeddingSnapshotInfo {
+export function findSnapshot({ store, tables }: KindData<EmbeddingTables>, runId: string, tag: string | undefined, step: number): EmbeddingSnapshotInfo {
   getRunOrThrow(store, runId);
-  const snapshots = store.listEmbeddings(runId);
+  const snapshots = tables.snapshots.list(runId);
   const chosen = tag ?? snapshots[0]?.tag;
   if (chosen === undefined) throw new ApiError('not_found', `run "${runId}" has no embeddings`);
   if (!snapshots.some((s) => s.tag === chosen)) throw new ApiError('not_found', `run "${runId}" has no embedding "${chosen}"`);
@@ -56,8 +57,8 @@ export function findSnapshot(store: Store, runId: string, tag: string | undefine
 }
 
 /** The matrix of a snapshot `findSnapshot` found, read only by the answers that need it. */
-export function readMatrix(store: Store, runId: string, info: EmbeddingSnapshotInfo): Float32Array {
-  const snapshot = store.readEmbedding(runId, info.tag, info.step);
+export function readMatrix(tables: EmbeddingTables, runId: string, info: EmbeddingSnapshotInfo): Float32Array {
+  const snapshot = tables.snapshots.read(runId, info.tag, info.step);
   if (!snapshot) throw new ApiError('not_found', `embedding "${info.tag}" of run "${runId}" has no snapshot at step ${info.step}`);
   return snapshot.matrix;
 }

@@ -1,3 +1,6 @@
+/** The kind name every layer (protocol, storage, API, view) uses for training events. */
+export const EVENT_KIND = 'event';
+
 /** The kinds the built-in Keras callbacks emit; user callbacks may use any other kind name. */
 export const CHECKPOINT_EVENT = 'checkpoint';
 export const REDUCE_LR_EVENT = 'reduce_lr';
@@ -22,6 +25,13 @@ export interface TrainingEvent {
   /** For people: "val_loss improved from 0.4100 to 0.3800, saved logs/checkpoints/…". */
   reason: string;
   data: Record<string, EventValue>;
+}
+
+/** The live push of one stored batch. A resent event is pushed again; dashboards merge by eventKey. */
+export interface TrainingEventsEvent {
+  type: 'events';
+  runId: string;
+  events: TrainingEvent[];
 }
 
 /** The identity of an event: the same key twice is the same event. */

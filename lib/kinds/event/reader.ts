@@ -1,6 +1,7 @@
-import { ApiError } from '../../api/errors';
-import type { Store } from '../../storage/store';
+import { getRunOrThrow } from '../../api/get-run-or-throw';
+import type { KindData } from '../kind';
 import type { TrainingEvent } from './meta';
+import type { EventTable } from './sqlite-table';
 
 export interface EventListResponse {
   runId: string;
@@ -8,7 +9,7 @@ export interface EventListResponse {
 }
 
 /** A run's events in step order, optionally of one kind only. */
-export function readEventList(store: Store, runId: string, kind?: string): EventListResponse {
-  if (!store.hasRun(runId)) throw new ApiError('not_found', `run "${runId}" not found`);
-  return { runId, events: store.readEvents(runId, kind) };
+export function readEventList({ store, tables }: KindData<EventTable>, runId: string, kind?: string): EventListResponse {
+  getRunOrThrow(store, runId);
+  return { runId, events: tables.read(runId, kind) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { MAX_EVENTS_PER_BATCH } from './meta';
 
 export const eventKindSchema = z
@@ -28,6 +29,10 @@ export const wireEventSchema = z.object({
 });
 
 export const eventBatchSchema = z.array(wireEventSchema).min(1).max(MAX_EVENTS_PER_BATCH);
+
+/** What callbacks did (checkpoint saved, learning rate reduced, stopped early, or a user kind), with why. */
+export const eventsMessageSchema = kindMessageSchema('events', { events: eventBatchSchema });
+export type EventsMessage = z.infer<typeof eventsMessageSchema>;
 
 /** `GET /api/runs/{id}/events?kind=…`: the kind filter is optional. */
 export const eventQuerySchema = z.object({ kind: eventKindSchema.optional() });

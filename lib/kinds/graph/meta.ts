@@ -1,3 +1,6 @@
+/** The kind name every layer (protocol, storage, API, view) uses for model graphs. */
+export const GRAPH_KIND = 'graph';
+
 /** Version of the stored graph payload; the reader refuses rows written in another. */
 export const GRAPH_VERSION = 1;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { MAX_GRAPH_DEPTH, MAX_GRAPH_EDGES, MAX_GRAPH_NODES, type ModelGraph } from './meta';
 
 const MAX_CALL_SITES = 1_000;
@@ -88,3 +89,7 @@ export const modelGraphSchema = graphAt(0).refine((g) => countNodes(g) <= MAX_GR
   message: `at most ${MAX_GRAPH_NODES} nodes in all, nested graphs included`,
   path: ['nodes'],
 });
+
+/** The run's model graph, sent once at the start of training; a resend replaces it. */
+export const graphMessageSchema = kindMessageSchema('graph', { graph: modelGraphSchema });
+export type GraphMessage = z.infer<typeof graphMessageSchema>;

@@ -27,3 +27,8 @@ export function basisPointValues(h: HistogramData): number[] {
     return h.max;
   });
 }
+
+/** The snapshot with its bands: what the API serves and the live push carries. */
+export function withBasisPoints<T extends HistogramData>(h: T): T & { basisPoints: number[] } {
+  return { ...h, basisPoints: basisPointValues(h) };
+}

@@ -1,3 +1,5 @@
+import type { RunStatus } from '../../protocol/ingest-messages';
+
 /** The kind name every layer (protocol, storage, API, view) uses for histogram series. */
 export const HISTOGRAM_KIND = 'histogram';
 
@@ -28,6 +30,34 @@ export interface HistogramSnapshot extends HistogramData {
   tag: string;
   step: number;
   wallTime: number;
+}
+
+/** A snapshot with its distribution bands (basis-points.ts), computed once on the server. */
+export interface HistogramWithBands extends HistogramSnapshot {
+  basisPoints: number[];
+}
+
+/** The live push of one stored batch, bands included, so dashboards never compute them. */
+export interface HistogramsEvent {
+  type: 'histograms';
+  runId: string;
+  histograms: HistogramWithBands[];
+}
+
+export interface HistogramTagInfo {
+  tag: string;
+  count: number;
+  firstStep: number;
+  lastStep: number;
+}
+
+/** A run that recorded a tensor, with its steps: what a comparison across runs picks from. */
+export interface HistogramTagRun {
+  runId: string;
+  name: string;
+  status: RunStatus;
+  startedAt: number;
+  steps: number[];
 }
 
 /** Left edge of bucket `i`: buckets are equal slices of [min, max]. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkedArray, isStep } from '../../protocol/checked-array';
+import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { tagSchema } from '../../protocol/tag-schema';
 import { MAX_BUCKET_COUNT } from './meta';
 
@@ -27,3 +28,6 @@ export const wireHistogramSchema = z
   });
 
 export const histogramBatchSchema = z.array(wireHistogramSchema).min(1).max(2000);
+
+export const histogramsMessageSchema = kindMessageSchema('histograms', { histograms: histogramBatchSchema });
+export type HistogramsMessage = z.infer<typeof histogramsMessageSchema>;

@@ -1,7 +1,7 @@
 import type { Db } from '../../storage/sqlite/open-database';
 import type { TagTable } from '../../storage/sqlite/tag-table';
 import type { RunStatus } from '../../protocol/ingest-messages';
-import { HISTOGRAM_KIND, HistogramSnapshot } from './meta';
+import { HISTOGRAM_KIND, HistogramSnapshot, HistogramTagInfo, HistogramTagRun } from './meta';
 
 /** One row per tensor per step; bucket counts packed as a blob of float64 (counts can pass 2^32). */
 export const HISTOGRAM_SCHEMA = [
@@ -34,22 +34,6 @@ interface HistogramRow {
   pos_inf_count: number;
   neg_inf_count: number;
   counts: Buffer;
-}
-
-export interface HistogramTagInfo {
-  tag: string;
-  count: number;
-  firstStep: number;
-  lastStep: number;
-}
-
-/** A run that recorded a tensor, with its steps: what a comparison across runs picks from. */
-export interface HistogramTagRun {
-  runId: string;
-  name: string;
-  status: RunStatus;
-  startedAt: number;
-  steps: number[];
 }
 
 export class HistogramTable {

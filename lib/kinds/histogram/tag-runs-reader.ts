@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { ApiError } from '../../api/errors';
-import type { HistogramTagRun, Store } from '../../storage/store';
-import { tagPathSchema } from '../../api/params';
-
-export const histogramTagParamsSchema = z.object({ tag: tagPathSchema });
+import type { KindData } from '../kind';
+import type { HistogramTagRun } from './meta';
+import type { HistogramTable } from './sqlite-table';
 
 export interface HistogramTagRunsResponse {
   tag: string;
@@ -11,8 +9,8 @@ export interface HistogramTagRunsResponse {
 }
 
 /** The runs a histogram card can be compared with: every run that recorded the same tensor. */
-export function readHistogramTagRuns(store: Store, tag: string): HistogramTagRunsResponse {
-  const runs = store.listHistogramTagRuns(tag);
+export function readHistogramTagRuns({ tables }: KindData<HistogramTable>, tag: string): HistogramTagRunsResponse {
+  const runs = tables.listRunsWithTag(tag);
   if (runs.length === 0) throw new ApiError('not_found', `no run has histogram tag "${tag}"`);
   return { tag, runs };
 }

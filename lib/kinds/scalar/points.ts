@@ -19,6 +19,13 @@ export type TaggedPoint<V = number> = [tag: string, step: number, wallTime: numb
 
 export type LivePoint = TaggedPoint<WireNumber>;
 
+/** The live push of one stored batch. */
+export interface ScalarsEvent {
+  type: 'scalars';
+  runId: string;
+  points: LivePoint[];
+}
+
 /** A point of `GET /api/runs/{id}/scalars/{tag}`: `[wallTimeSeconds, step, value]`, TensorBoard's order. */
 export type HttpPoint = [wallTime: number, step: number, value: WireNumber];
 

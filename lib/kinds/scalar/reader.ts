@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { ApiError } from '../../api/errors';
+import { getRunOrThrow } from '../../api/get-run-or-throw';
 import { encodeNumber } from '../../protocol/wire-number';
-import type { ScalarSeries, Store } from '../../storage/store';
+import type { KindData } from '../kind';
 import { DEFAULT_MAX_POINTS } from './meta';
-import type { HttpPoint } from './points';
+import type { HttpPoint, WireLastPoint } from './points';
+import { toWireLastPoint } from './run-summary';
+import type { ScalarSeries, ScalarTable, ScalarTagInfo } from './sqlite-table';
 
 /** JSON feeds a chart and is downsampled by default; CSV is an export and, like TensorBoard's, has every point. */
 export const scalarQuerySchema = z
@@ -13,6 +16,8 @@ export const scalarQuerySchema = z
   })
   .transform((q) => ({ format: q.format, maxPoints: q.max_points ?? (q.format === 'csv' ? Infinity : DEFAULT_MAX_POINTS) }));
 
+export type WireScalarTagInfo = Omit<ScalarTagInfo, 'last'> & { last: WireLastPoint };
+
 export interface ScalarSeriesResponse {
   runId: string;
   tag: string;
@@ -21,9 +26,15 @@ export interface ScalarSeriesResponse {
   points: HttpPoint[];
 }
 
-export function readScalarSeries(store: Store, runId: string, tag: string, maxPoints: number): ScalarSeries {
-  if (!store.hasRun(runId)) throw new ApiError('not_found', `run "${runId}" not found`);
-  const series = store.readScalars(runId, tag, { maxPoints });
+/** The run's scalar tags with point counts and latest points. */
+export function readScalarTags({ store, tables }: KindData<ScalarTable>, runId: string): WireScalarTagInfo[] {
+  getRunOrThrow(store, runId);
+  return tables.listTags(runId).map((info) => ({ ...info, last: toWireLastPoint(info.last) }));
+}
+
+export function readScalarSeries({ store, tables }: KindData<ScalarTable>, runId: string, tag: string, maxPoints: number): ScalarSeries {
+  getRunOrThrow(store, runId);
+  const series = tables.read(runId, tag, maxPoints);
   if (!series) throw new ApiError('not_found', `run "${runId}" has no scalar tag "${tag}"`);
   return series;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkedArray, isFiniteNumber, isStep } from '../../protocol/checked-array';
+import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { tagSchema } from '../../protocol/tag-schema';
 import { decodeNumber, encodeNumber, isWireNumber } from '../../protocol/wire-number';
 import { MAX_POINTS_PER_BATCH } from './meta';
@@ -28,6 +29,9 @@ export const scalarBatchSchema = z
   .refine((batch) => batch.reduce((n, c) => n + c.steps.length, 0) <= MAX_POINTS_PER_BATCH, {
     message: `a batch may hold at most ${MAX_POINTS_PER_BATCH} points`,
   });
+
+export const scalarsMessageSchema = kindMessageSchema('scalars', { points: scalarBatchSchema });
+export type ScalarsMessage = z.infer<typeof scalarsMessageSchema>;
 
 /** Decodes the value columns; a column without non-finite values is used as it is. */
 export function fromColumns(batch: readonly ScalarColumns[]): ScalarColumnsData[] {

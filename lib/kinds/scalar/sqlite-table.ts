@@ -1,8 +1,7 @@
 import type { Db } from '../../storage/sqlite/open-database';
 import type { TagTable } from '../../storage/sqlite/tag-table';
-import type { ScalarSeries, ScalarTagInfo } from '../../storage/store';
 import { SCALAR_KIND } from './meta';
-import type { ScalarColumnsData, ScalarPoint } from './points';
+import type { LastPoint, ScalarColumnsData, ScalarPoint } from './points';
 import { downsampleMinMax } from './downsample';
 import { RAW_READ_LIMIT, chooseLevel, rollUp } from './rollup';
 
@@ -25,6 +24,22 @@ export const SCALAR_SCHEMA = [
     PRIMARY KEY (tag_id, level, bucket)
   ) WITHOUT ROWID`,
 ];
+
+export interface ScalarTagInfo {
+  tag: string;
+  count: number;
+  firstStep: number;
+  lastStep: number;
+  last: LastPoint;
+}
+
+export interface ScalarSeries {
+  tag: string;
+  /** Points stored for the tag, before downsampling. */
+  count: number;
+  downsampled: boolean;
+  points: ScalarPoint[];
+}
 
 type PointRow = [step: number, wallTime: number, value: number | null];
 type RollupRow = [number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null];

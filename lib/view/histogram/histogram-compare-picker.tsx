@@ -1,6 +1,6 @@
 import { type SyntheticEvent, useState } from 'react';
 import type { HistogramTagRunsResponse } from '../../kinds/histogram/tag-runs-reader';
-import type { HistogramTagRun } from '../../storage/store';
+import type { HistogramTagRun } from '../../kinds/histogram/meta';
 import { MAX_COMPARED_RUNS } from './compare-runs-param';
 import { fetchJson } from '../shared/fetch-json';
 import { histogramTagRunsApiUrl } from './api-paths';

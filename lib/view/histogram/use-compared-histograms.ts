@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HistogramSeriesResponse } from '../../kinds/histogram/reader';
 import type { HistogramTagRunsResponse } from '../../kinds/histogram/tag-runs-reader';
-import type { HistogramTagRun } from '../../storage/store';
+import type { HistogramTagRun } from '../../kinds/histogram/meta';
 import { fetchJson } from '../shared/fetch-json';
 import { histogramApiUrl, histogramTagRunsApiUrl } from './api-paths';
 import { type HistogramSlice, mergeSlices, withBasisPoints } from './histogram-slices';

@@ -1,4 +1,4 @@
-import type { WireRunSummary } from '../../api/wire-run';
+import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { decodeNumber } from '../../protocol/wire-number';
 
 /** The run list's columns: what a Keras user looks at first. */

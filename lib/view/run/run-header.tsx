@@ -1,4 +1,4 @@
-import type { WireRunSummary } from '../../api/wire-run';
+import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { backendDetails, backendSummary } from './backend-details';
 import { formatDuration } from '../shared/format';
 import type { LiveStatus } from '../shared/live-socket';

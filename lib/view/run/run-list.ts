@@ -1,4 +1,4 @@
-import type { WireRunSummary } from '../../api/wire-run';
+import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 
 function newestFirst(a: WireRunSummary, b: WireRunSummary): number {
   return b.startedAt - a.startedAt || a.id.localeCompare(b.id);

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { WireRunSummary } from '../../api/wire-run';
+import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { runPagePath } from './page-paths';
 import { formatDuration } from '../shared/format';
 import { lastMetric, SUMMARY_METRICS } from './last-metric';

@@ -1,4 +1,4 @@
-import type { WireRunSummary } from '../../api/wire-run';
+import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { SUMMARY_METRICS } from './last-metric';
 import { useNow } from '../shared/use-now';
 import { RunRow } from './run-row';

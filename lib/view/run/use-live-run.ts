@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WireRunSummary } from '../../api/wire-run';
+import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import type { LiveStatus } from '../shared/live-socket';
 import { useRunPushes } from '../shared/use-run-pushes';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { WireRunSummary } from '../../api/wire-run';
+import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { openLiveSocket, LiveStatus } from '../shared/live-socket';
 import { mergeRuns } from './run-list';
 

@@ -1,4 +1,4 @@
-import type { WireScalarTagInfo } from '../../api/wire-run';
+import type { WireScalarTagInfo } from '../../kinds/scalar/reader';
 import { DEFAULT_MAX_POINTS } from '../../kinds/scalar/meta';
 import type { ScalarPoint } from '../../kinds/scalar/points';
 import type { ScalarSeriesResponse } from '../../kinds/scalar/reader';

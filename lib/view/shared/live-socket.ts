@@ -1,4 +1,5 @@
-import type { LiveEvent, LiveRequest } from '../../protocol/live-messages';
+import type { LiveEvent } from '../../app-context';
+import type { LiveRequest } from '../../protocol/live-messages';
 import { LIVE_PATH } from '../../protocol/version';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';

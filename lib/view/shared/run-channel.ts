@@ -1,4 +1,4 @@
-import type { LiveEvent } from '../../protocol/live-messages';
+import type { LiveEvent } from '../../app-context';
 import { type LiveStatus, openLiveSocket } from './live-socket';
 
 export interface RunListener {

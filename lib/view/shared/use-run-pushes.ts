@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
-import type { LiveEvent } from '../../protocol/live-messages';
+import type { LiveEvent } from '../../app-context';
 import type { LiveStatus } from './live-socket';
 import { subscribeRun } from './run-channel';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SqliteStore } from '../../../lib/storage/sqlite-store';
+import { createApp, type AppContext } from '../../../lib/app-context';
 import { ProjectFn, ProjectionService } from '../../../lib/kinds/embedding/projection-service';
 import { projectUmap, ProjectUmapArgs } from '../../../lib/kinds/embedding/umap/umap-layout';
 import { DEFAULT_UMAP_PARAMS, ProjectionEvent } from '../../../lib/kinds/embedding/meta';
@@ -17,13 +17,14 @@ function matrix(seed: number): Float32Array {
   return Float32Array.from({ length: rows * dim }, (_, i) => (i % dim === 0 ? (Math.floor(i / dim) % 2) * 4 : 0) + random());
 }
 
-function storeWithSnapshots(file: string, steps: number[]): SqliteStore {
-  const store = new SqliteStore(file);
-  store.upsertRun({ id: 'r', name: 'r', model: '', backend: '', config: {}, startedAt: 0 });
+/** A fresh file holding a complete snapshot at each step. */
+function appWithSnapshots(file: string, steps: number[]): AppContext {
+  const app = createApp(file);
+  app.store.upsertRun({ id: 'r', name: 'r', model: '', backend: '', config: {}, startedAt: 0 });
   for (const step of steps) {
-    store.writeEmbeddingChunk('r', { tag: 'embedding', step, epoch: step / 10, wallTime: step, rows, dim, rowOffset: 0, chunkRows: rows, values: matrix(step) });
+    app.tables.embedding.snapshots.write('r', { tag: 'embedding', step, epoch: step / 10, wallTime: step, rows, dim, rowOffset: 0, chunkRows: rows, values: matrix(step) });
   }
-  return store;
+  return app;
 }
 
 /** The real worker-thread UMAP, recording what each call was given. */
@@ -54,9 +55,9 @@ function eventsOf(service: ProjectionService) {
 
 test('a completed snapshot is laid out in the worker, cached, and reused after a restart', { timeout: 60_000 }, async (t) => {
   const file = join(tempDir(t), 'p.db');
-  const store = storeWithSnapshots(file, [10]);
+  const app = appWithSnapshots(file, [10]);
   const calls: ProjectUmapArgs[] = [];
-  const service = new ProjectionService(store, { project: recordingUmap(calls) });
+  const service = new ProjectionService(app.tables.embedding, { project: recordingUmap(calls) });
   const { events, settled } = eventsOf(service);
   service.snapshotCompleted('r', 'embedding', 10);
   assert.equal(service.request('r', 'embedding', 10, DEFAULT_UMAP_PARAMS).status, 'queued');
@@ -70,11 +71,11 @@ test('a completed snapshot is laid out in the worker, cached, and reused after a
   assert.equal(ready.status, 'ready');
   assert.equal(ready.layout!.length, rows * 2);
   service.close();
-  store.close();
+  app.store.close();
 
-  const reopened = new SqliteStore(file);
-  t.after(() => reopened.close());
-  const restarted = new ProjectionService(reopened, { project: recordingUmap(calls) });
+  const reopened = createApp(file);
+  t.after(() => reopened.store.close());
+  const restarted = new ProjectionService(reopened.tables.embedding, { project: recordingUmap(calls) });
   t.after(() => restarted.close());
   restarted.snapshotCompleted('r', 'embedding', 10);
   assert.deepEqual(Array.from(restarted.request('r', 'embedding', 10, DEFAULT_UMAP_PARAMS).layout!), Array.from(ready.layout!));
@@ -82,10 +83,10 @@ test('a completed snapshot is laid out in the worker, cached, and reused after a
 });
 
 test("each epoch's layout starts from the previous step's cached layout", { timeout: 60_000 }, async (t) => {
-  const store = storeWithSnapshots(join(tempDir(t), 'p.db'), [10, 20]);
-  t.after(() => store.close());
+  const app = appWithSnapshots(join(tempDir(t), 'p.db'), [10, 20]);
+  t.after(() => app.store.close());
   const calls: ProjectUmapArgs[] = [];
-  const service = new ProjectionService(store, { project: recordingUmap(calls) });
+  const service = new ProjectionService(app.tables.embedding, { project: recordingUmap(calls) });
   t.after(() => service.close());
   const { settled } = eventsOf(service);
   service.snapshotCompleted('r', 'embedding', 20);
@@ -93,10 +94,10 @@ test("each epoch's layout starts from the previous step's cached layout", { time
   await settled(20);
   assert.equal(calls.length, 2);
   assert.equal(calls[0].init, undefined, 'step 10 ran first although it completed second: step order');
-  const first = store.readProjection(defaultKey(10));
+  const first = app.tables.embedding.projections.read(defaultKey(10));
   assert.ok(first?.status === 'ready');
   assert.deepEqual(Array.from(calls[1].init!), Array.from(first.layout), 'step 20 started from step 10');
-  assert.equal(store.readProjection(defaultKey(20))?.status, 'ready');
+  assert.equal(app.tables.embedding.projections.read(defaultKey(20))?.status, 'ready');
 });
 
 /** A UMAP stand-in that runs until the test releases it or its signal aborts. */
@@ -111,10 +112,10 @@ function controlledUmap() {
 }
 
 test('a newer request with other non-default params aborts the stale job, which stores nothing', async (t) => {
-  const store = storeWithSnapshots(join(tempDir(t), 'p.db'), [10]);
-  t.after(() => store.close());
+  const app = appWithSnapshots(join(tempDir(t), 'p.db'), [10]);
+  t.after(() => app.store.close());
   const umap = controlledUmap();
-  const service = new ProjectionService(store, { project: umap.project });
+  const service = new ProjectionService(app.tables.embedding, { project: umap.project });
   t.after(() => service.close());
   const { settled } = eventsOf(service);
   assert.equal(service.request('r', 'embedding', 10, { neighbors: 5, minDist: 0.5 }).status, 'queued');
@@ -126,15 +127,15 @@ test('a newer request with other non-default params aborts the stale job, which 
   assert.equal(umap.started[1].args.nNeighbors, 30);
   umap.started[1].release();
   assert.equal((await settled(10, 30)).status, 'ready');
-  assert.equal(store.readProjection({ ...defaultKey(10), paramsKey: 'n=5;d=0.5' }), null, 'the aborted layout is not cached');
-  assert.equal(store.readProjection({ ...defaultKey(10), paramsKey: 'n=30;d=0.5' })?.status, 'ready');
+  assert.equal(app.tables.embedding.projections.read({ ...defaultKey(10), paramsKey: 'n=5;d=0.5' }), null, 'the aborted layout is not cached');
+  assert.equal(app.tables.embedding.projections.read({ ...defaultKey(10), paramsKey: 'n=30;d=0.5' })?.status, 'ready');
 });
 
 test('a requested step jumps the queue of background jobs', async (t) => {
-  const store = storeWithSnapshots(join(tempDir(t), 'p.db'), [10, 20, 30]);
-  t.after(() => store.close());
+  const app = appWithSnapshots(join(tempDir(t), 'p.db'), [10, 20, 30]);
+  t.after(() => app.store.close());
   const umap = controlledUmap();
-  const service = new ProjectionService(store, { project: umap.project });
+  const service = new ProjectionService(app.tables.embedding, { project: umap.project });
   t.after(() => service.close());
   for (const step of [10, 20, 30]) service.snapshotCompleted('r', 'embedding', step);
   while (umap.started.length < 1) await new Promise((r) => setImmediate(r));
@@ -145,23 +146,23 @@ test('a requested step jumps the queue of background jobs', async (t) => {
   while (umap.started.length < 3) await new Promise((r) => setImmediate(r));
   assert.deepEqual(Array.from(umap.started[1].args.init!), Array.from(new Float32Array(rows * 2).fill(1)), 'step 30 started from step 10, the latest laid out');
   umap.started[2].release();
-  while (store.readProjection(defaultKey(20)) === null) await new Promise((r) => setImmediate(r));
+  while (app.tables.embedding.projections.read(defaultKey(20)) === null) await new Promise((r) => setImmediate(r));
   const firstValue = (step: number) => {
-    const cached = store.readProjection(defaultKey(step));
+    const cached = app.tables.embedding.projections.read(defaultKey(step));
     return cached?.status === 'ready' ? cached.layout[0] : null;
   };
   assert.deepEqual([10, 30, 20].map(firstValue), [1, 2, 3], 'the jobs ran as 10, 30, 20');
 });
 
 test('a failing job is stored and reported as failed, and the queue goes on', async (t) => {
-  const store = storeWithSnapshots(join(tempDir(t), 'p.db'), [10, 20]);
-  t.after(() => store.close());
+  const app = appWithSnapshots(join(tempDir(t), 'p.db'), [10, 20]);
+  t.after(() => app.store.close());
   let calls = 0;
   const project: ProjectFn = async (_m, r) => {
     if (++calls === 1) throw new Error('UMAP failed: the worker ran out of memory');
     return new Float32Array(r * 2);
   };
-  const service = new ProjectionService(store, { project });
+  const service = new ProjectionService(app.tables.embedding, { project });
   t.after(() => service.close());
   const { settled } = eventsOf(service);
   service.snapshotCompleted('r', 'embedding', 10);
@@ -176,8 +177,8 @@ test('a failing job is stored and reported as failed, and the queue goes on', as
 });
 
 test('progress pushes of a job are at least 250 ms apart; status changes are not held back', async (t) => {
-  const store = storeWithSnapshots(join(tempDir(t), 'p.db'), [10]);
-  t.after(() => store.close());
+  const app = appWithSnapshots(join(tempDir(t), 'p.db'), [10]);
+  t.after(() => app.store.close());
   let now = 1_000;
   const project: ProjectFn = async (_m, r, _d, args) => {
     for (const [at, done] of [[1_000, 1], [1_100, 2], [1_249, 3], [1_250, 4], [1_400, 5], [1_600, 6]]) {
@@ -186,7 +187,7 @@ test('progress pushes of a job are at least 250 ms apart; status changes are not
     }
     return new Float32Array(r * 2);
   };
-  const service = new ProjectionService(store, { project, nowFunc: () => now });
+  const service = new ProjectionService(app.tables.embedding, { project, nowFunc: () => now });
   t.after(() => service.close());
   const { events, settled } = eventsOf(service);
   service.snapshotCompleted('r', 'embedding', 10);

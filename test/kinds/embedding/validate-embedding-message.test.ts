@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ingestMessageSchema } from '../../../lib/protocol/ingest-messages';
+import { ingestMessageSchema } from '../../../lib/app-context';
 import { embeddingChunks } from '../../../lib/kinds/embedding/writer';
-import { decodeEmbeddingChunk } from '../../../lib/kinds/embedding/schema';
+import { toEmbeddingChunk } from '../../../lib/kinds/embedding/schema';
 import { MAX_MESSAGE_BYTES } from '../../../lib/protocol/version';
 
 const rows = 5;
@@ -25,7 +25,7 @@ function issues(input: unknown): string {
 test('a chunk from the writer validates and decodes to the same float32 values', () => {
   const parsed = ingestMessageSchema.parse(message());
   assert.equal(parsed.type, 'embedding');
-  const chunk = decodeEmbeddingChunk(parsed as Extract<typeof parsed, { type: 'embedding' }>);
+  const chunk = toEmbeddingChunk(parsed as Extract<typeof parsed, { type: 'embedding' }>);
   assert.deepEqual([chunk.rowOffset, chunk.chunkRows, chunk.rows, chunk.dim, chunk.epoch], [0, 5, 5, 3, 1]);
   assert.deepEqual(Array.from(chunk.values), Array.from(matrix));
 });

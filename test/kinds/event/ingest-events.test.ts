@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { Run } from '../../../lib/client/run';
 import { INGEST_PATH, LIVE_PATH } from '../../../lib/protocol/version';
 import type { IngestReply } from '../../../lib/protocol/ingest-messages';
-import type { LiveEvent } from '../../../lib/protocol/live-messages';
+import type { LiveEvent } from '../../../lib/app-context';
 import { startSocketServer } from '../../helpers/socket-server';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -46,10 +46,10 @@ test('events messages are validated at the edge: bad ones get a clear error and 
   }
   const unknown = await send({ ...eventsMessage([good]), runId: 'nope' });
   assert.ok(unknown.type === 'error' && unknown.code === 'unknown_run', JSON.stringify(unknown));
-  assert.deepEqual(server.store.readEvents('run-1'), []);
+  assert.deepEqual(server.app.tables.event.read('run-1'), []);
 
   assert.deepEqual(await send(eventsMessage([{ ...good, data: undefined }])), { v: 1, type: 'ack', seq: 5 });
-  assert.deepEqual(server.store.readEvents('run-1'), [{ ...good, data: {} }], 'data defaults to {}');
+  assert.deepEqual(server.app.tables.event.read('run-1'), [{ ...good, data: {} }], 'data defaults to {}');
 });
 
 test('Run.logEvent travels the real WebSocket into SQLite and is pushed live to dashboards', async (t) => {
@@ -72,7 +72,7 @@ test('Run.logEvent travels the real WebSocket into SQLite and is pushed live to 
   assert.equal(await run.finish(), true);
   while (pushes.filter((p) => p.type === 'events').length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
 
-  const stored = server.store.readEvents(run.id);
+  const stored = server.app.tables.event.read(run.id);
   assert.deepEqual(stored, [
     { step: 8, wallTime: 5000, kind: 'reduce_lr', reason: 'val_loss did not improve: lr 0.001 → 0.0005', data: { oldLr: 0.001, newLr: 0.0005, best: 'Infinity', monitor: 'val_loss' } },
     { step: 9, wallTime: 5000, kind: 'my-note', reason: '<img src=x onerror=alert(1)>', data: {} },

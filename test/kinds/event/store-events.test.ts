@@ -1,32 +1,30 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { SqliteStore } from '../../../lib/storage/sqlite-store';
+import { createApp } from '../../../lib/app-context';
 import { mergeEvents, type TrainingEvent } from '../../../lib/kinds/event/meta';
-import { tempDir } from '../../helpers/temp-dir';
+import { ingestHarness } from '../../helpers/ingest-harness';
 
 const event = (step: number, kind: string, reason: string, data: TrainingEvent['data'] = {}): TrainingEvent => ({ step, wallTime: 1000 + step, kind, reason, data });
 
 test('events are stored once per (run, step, kind, reason) and read back in step order', (t) => {
-  const path = join(tempDir(t), 'events.db');
-  const store = new SqliteStore(path);
-  store.upsertRun({ id: 'r', name: 'r', model: '', backend: '', config: {}, startedAt: 0 });
+  const { app, send } = ingestHarness(t);
   const saved = event(20, 'checkpoint', 'val_loss improved from 0.4100 to 0.3800, saved logs/checkpoints/r/best', { current: 0.38, path: 'logs/checkpoints/r/best', best: true, previous: 'Infinity', none: null });
-  assert.equal(store.writeEvents('r', [saved, event(10, 'reduce_lr', 'lr 0.001 → 0.0005')]), 2);
-  assert.equal(store.writeEvents('r', [saved]), 0, 'a resend adds nothing');
-  assert.equal(store.writeEvents('r', [event(20, 'checkpoint', 'another reason at the same step')]), 1);
-  store.close();
+  const events = app.tables.event;
+  assert.equal(events.write('run-1', [saved, event(10, 'reduce_lr', 'lr 0.001 → 0.0005')]), 2);
+  assert.equal(events.write('run-1', [saved]), 0, 'a resend adds nothing');
+  assert.equal(send({ v: 1, seq: 2, type: 'events', runId: 'run-1', events: [event(20, 'checkpoint', 'another reason at the same step')] }).type, 'ack');
+  app.store.close();
 
   // A second connection on the same file sees everything: it is really in SQLite.
-  const reopened = new SqliteStore(path);
-  t.after(() => reopened.close());
-  const read = reopened.readEvents('r');
+  const reopened = createApp(app.store.path);
+  t.after(() => reopened.store.close());
+  const read = reopened.tables.event.read('run-1');
   assert.deepEqual(read.map((e) => [e.step, e.kind]), [[10, 'reduce_lr'], [20, 'checkpoint'], [20, 'checkpoint']]);
   assert.deepEqual(read.find((e) => e.reason === saved.reason), saved);
-  assert.deepEqual(reopened.readEvents('r', 'reduce_lr').map((e) => e.step), [10]);
-  assert.deepEqual(reopened.readEvents('r', 'early_stopping'), []);
-  assert.deepEqual(reopened.readEvents('unknown-run'), []);
-  assert.equal(reopened.getRun('r')!.updatedAt, 1020, 'an event counts as activity of the run');
+  assert.deepEqual(reopened.tables.event.read('run-1', 'reduce_lr').map((e) => e.step), [10]);
+  assert.deepEqual(reopened.tables.event.read('run-1', 'early_stopping'), []);
+  assert.deepEqual(reopened.tables.event.read('unknown-run'), []);
+  assert.equal(reopened.store.getRun('run-1')!.updatedAt, 1020, 'an ingested event counts as activity of the run');
 });
 
 test('mergeEvents keeps one copy of each event, in step order', () => {

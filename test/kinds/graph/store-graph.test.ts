@@ -1,14 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { handleIngestMessage } from '../../../server/handle-ingest-message';
-import { LiveHub } from '../../../server/live-hub';
-import { SqliteStore } from '../../../lib/storage/sqlite-store';
 import { errorResponse } from '../../../lib/api/error-response';
-import { readGraph } from '../../../lib/kinds/graph/reader';
 import { modelGraphSchema } from '../../../lib/kinds/graph/schema';
 import { MAX_GRAPH_DEPTH, MAX_GRAPH_NODES, type GraphNode, type ModelGraph } from '../../../lib/kinds/graph/meta';
-import { tempDir } from '../../helpers/temp-dir';
+import { ingestHarness } from '../../helpers/ingest-harness';
 
 const layer = (id: string, extra: Partial<GraphNode> = {}): GraphNode => ({
   id,
@@ -41,17 +36,6 @@ function nestedDeep(levels: number): ModelGraph {
   return graph;
 }
 
-function setup(t: Parameters<typeof tempDir>[0]) {
-  const store = new SqliteStore(join(tempDir(t), 'graph.db'));
-  const hub = new LiveHub(store);
-  t.after(() => {
-    hub.close();
-    store.close();
-  });
-  const send = (message: unknown) => handleIngestMessage(store, hub, Buffer.from(JSON.stringify(message)));
-  assert.equal(send({ v: 1, seq: 1, type: 'run.start', run: { id: 'run-1', name: 'r', config: {}, startedAt: 1 } }).type, 'ack');
-  return { store, send };
-}
 
 const issues = (graph: unknown) => {
   const parsed = modelGraphSchema.safeParse(graph);
@@ -59,23 +43,23 @@ const issues = (graph: unknown) => {
 };
 
 test('a graph message is acked, stored once per run, and a resend replaces it', (t) => {
-  const { store, send } = setup(t);
+  const { app, send } = ingestHarness(t);
   assert.deepEqual(send({ v: 1, seq: 2, type: 'graph', runId: 'run-1', graph: chain() }), { v: 1, type: 'ack', seq: 2 });
-  assert.deepEqual(readGraph(store, 'run-1'), { runId: 'run-1', ...chain() });
+  assert.deepEqual(app.read.graph.graph('run-1'), { runId: 'run-1', ...chain() });
   const nested = chain(chain());
   assert.equal(send({ v: 1, seq: 3, type: 'graph', runId: 'run-1', graph: nested }).type, 'ack');
-  assert.deepEqual(store.readGraph('run-1'), { version: 1, graph: nested });
+  assert.deepEqual(app.tables.graph.read('run-1'), { version: 1, graph: nested });
 });
 
 test('a graph for an unknown run, or an invalid one, is refused with a reason and stores nothing', (t) => {
-  const { store, send } = setup(t);
+  const { app, send } = ingestHarness(t);
   const unknown = send({ v: 1, seq: 2, type: 'graph', runId: 'nope', graph: chain() });
   assert.equal(unknown.type === 'error' && unknown.code, 'unknown_run');
   const broken = { ...chain(), edges: [{ source: 'input', sourceCallSite: 0, sourceTensor: 0, target: 'ghost', targetCallSite: 0, targetInput: 0 }] };
   const reply = send({ v: 1, seq: 3, type: 'graph', runId: 'run-1', graph: broken });
   assert.equal(reply.type, 'error');
   assert.match(reply.type === 'error' ? reply.message : '', /graph\.edges\.0\.target: no node "ghost"/);
-  assert.equal(store.readGraph('run-1'), null);
+  assert.equal(app.tables.graph.read('run-1'), null);
 });
 
 test('the schema checks ids, references, call sites, tensors, nesting depth and size', () => {
@@ -96,13 +80,13 @@ test('the schema checks ids, references, call sites, tensors, nesting depth and 
 });
 
 test('GET graph: 404 with a JSON error for an unknown run and for a run without a graph', async (t) => {
-  const { store } = setup(t);
+  const { app } = ingestHarness(t);
   for (const [runId, message] of [
     ['nope', 'run "nope" not found'],
     ['run-1', 'run "run-1" has no model graph'],
   ]) {
     let thrown: unknown;
-    assert.throws(() => readGraph(store, runId), (e) => ((thrown = e), true));
+    assert.throws(() => app.read.graph.graph(runId), (e) => ((thrown = e), true));
     const response = errorResponse(thrown);
     assert.equal(response.status, 404);
     assert.deepEqual(await response.json(), { error: { code: 'not_found', message } });

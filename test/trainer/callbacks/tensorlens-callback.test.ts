@@ -19,7 +19,7 @@ test('points reach the server while fit() is still running', async (t) => {
   const storedDuringFit: number[] = [];
   // Reads the store synchronously, so it sees only what arrived during earlier turns of the loop.
   const probe = new tf.CustomCallback({
-    onEpochEnd: () => void storedDuringFit.push(server.store.readScalars(run.id, 'batch/loss', { maxPoints: 10_000 })?.count ?? 0),
+    onEpochEnd: () => void storedDuringFit.push(server.app.read.scalar.series(run.id, 'batch/loss', 10_000)?.count ?? 0),
   });
   await model.fit(x, y, { epochs: 4, batchSize: 10, callbacks: [new TensorlensCallback({ run }), probe], verbose: 0, yieldEvery: 'never' });
   assert.equal(await run.finish(), true);
@@ -42,14 +42,14 @@ test('fit() streams batch and epoch metrics on one step axis, with lr and epoch 
   tf.dispose([x, y]);
   model.dispose();
 
-  const tags = Object.fromEntries(server.store.listScalarTags(run.id).map((i) => [i.tag, i]));
+  const tags = Object.fromEntries(server.app.tables.scalar.listTags(run.id).map((i) => [i.tag, i]));
   assert.deepEqual(Object.keys(tags).sort(), ['batch/acc', 'batch/loss', 'epoch/acc', 'epoch/loss', 'epoch/lr', 'epoch/time', 'epoch/val_acc', 'epoch/val_loss']);
   // 40 training samples / batch 10 = 4 steps per epoch
-  assert.deepEqual(server.store.readScalars(run.id, 'batch/loss', { maxPoints: 100 })!.points.map(([step]) => step), [1, 2, 3, 4, 5, 6, 7, 8]);
-  assert.deepEqual(server.store.readScalars(run.id, 'epoch/val_loss', { maxPoints: 100 })!.points.map(([step]) => step), [4, 8]);
+  assert.deepEqual(server.app.read.scalar.series(run.id, 'batch/loss', 100).points.map(([step]) => step), [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(server.app.read.scalar.series(run.id, 'epoch/val_loss', 100).points.map(([step]) => step), [4, 8]);
   assert.ok(Math.abs(tags['epoch/lr'].last[2] - 0.01) < 1e-9);
   assert.ok(tags['epoch/time'].last[2] >= 0);
-  assert.equal(server.store.getRun(run.id)!.status, 'finished');
+  assert.equal(server.app.store.getRun(run.id)!.status, 'finished');
 });
 
 test('histogram_freq records every weight and activation of the model on the probe batch', async (t) => {
@@ -71,11 +71,11 @@ test('histogram_freq records every weight and activation of the model on the pro
   tf.dispose([x, y, probe]);
   model.dispose();
 
-  const tags = server.store.listHistogramTags(run.id);
+  const tags = server.app.tables.histogram.listTags(run.id);
   assert.deepEqual(tags.map((h) => h.tag), ['activations/hidden', 'activations/out', 'weights/hidden/bias', 'weights/hidden/kernel', 'weights/out/bias', 'weights/out/kernel']);
   assert.ok(tags.every((h) => h.count === 2 && h.firstStep === 8 && h.lastStep === 16), 'epochs 2 and 4, at their last batch');
-  const hidden = server.store.readHistograms(run.id, 'activations/hidden')!;
+  const hidden = server.app.tables.histogram.read(run.id, 'activations/hidden')!;
   assert.equal(hidden[0].count, 8 * 4, 'one value per probe row and unit');
   assert.equal(hidden[0].counts.length, 12);
-  assert.equal(server.store.readHistograms(run.id, 'weights/hidden/kernel')![0].count, 12);
+  assert.equal(server.app.tables.histogram.read(run.id, 'weights/hidden/kernel')![0].count, 12);
 });

@@ -41,7 +41,7 @@ test('a real short run with ReduceLROnPlateau, EarlyStopping, ModelCheckpoint an
   assert.equal(delivered, true);
 
   // 48 training rows / batch 16 = 3 steps per epoch; training stops after epoch 3 of 10.
-  const events = server.store.readEvents(runId);
+  const events = server.app.tables.event.read(runId);
   const order = (a: [number, string], b: [number, string]) => a[0] - b[0] || a[1].localeCompare(b[1]);
   assert.deepEqual(events.map((e): [number, string] => [e.step, e.kind]).sort(order), [
     [3, 'checkpoint'], [3, 'overfitting'],
@@ -54,11 +54,11 @@ test('a real short run with ReduceLROnPlateau, EarlyStopping, ModelCheckpoint an
   assert.match(byKind('early_stopping')[0].reason, /did not improve on \d\.\d{4} \(epoch 1\) for 2 epochs \(patience 2\): training stopped after epoch 3$/);
 
   // The rate really changed: epoch/lr is the rate each epoch trained with.
-  const lr = server.store.readScalars(runId, 'epoch/lr', { maxPoints: 100 })!.points.map(([step, , value]) => [step, value]);
+  const lr = server.app.read.scalar.series(runId, 'epoch/lr', 100).points.map(([step, , value]) => [step, value]);
   assert.deepEqual(lr.map(([step]) => step), [3, 6, 9]);
   assert.ok(Math.abs(lr[0][1] - 0.01) < 1e-9 && Math.abs(lr[1][1] - 0.01) < 1e-9 && Math.abs(lr[2][1] - 0.001) < 1e-9, JSON.stringify(lr));
-  assert.equal(server.store.getRun(runId)!.status, 'finished');
-  assert.equal(server.store.getRun(runId)!.config.earlyStoppingPatience, 2, 'the callbacks are part of the stored configuration');
+  assert.equal(server.app.store.getRun(runId)!.status, 'finished');
+  assert.equal(server.app.store.getRun(runId)!.config.earlyStoppingPatience, 2, 'the callbacks are part of the stored configuration');
 
   assert.ok(existsSync(join(dir, 'ck', 'best', 'model.json')));
   const loaded = await loadModelFrom(join(dir, 'ck', 'best'));

@@ -37,11 +37,11 @@ test('qa-two-input fits the IMDB cloze data given as a list and as a dict of nam
   const [listWeights, dictWeights] = [listModel, dictModel].map((m) => m.getWeights().map((w) => Array.from(w.dataSync())));
   assert.deepEqual(dictWeights, listWeights);
 
-  const histograms = server.store.listHistogramTags(run.id).map((h) => h.tag);
+  const histograms = server.app.tables.histogram.listTags(run.id).map((h) => h.tag);
   for (const tag of ['activations/text_lstm', 'activations/question_lstm', 'activations/concatenate', 'activations/answer']) {
     assert.ok(histograms.includes(tag), `${tag} in ${histograms}`);
   }
-  assert.equal(server.store.readHistograms(run.id, 'activations/answer')![0].count, 4 * 20, 'one value per probe row and answer');
+  assert.equal(server.app.tables.histogram.read(run.id, 'activations/answer')![0].count, 4 * 20, 'one value per probe row and answer');
   tf.dispose([text, question, y as tf.Tensor, probe.text, probe.question]);
   listModel.dispose();
   dictModel.dispose();

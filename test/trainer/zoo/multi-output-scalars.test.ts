@@ -16,12 +16,12 @@ test('multi-output streams each head\'s loss and metrics and the weighted total,
   const result = await train(tinyRunFlags('multi-output', server.url, ['--epochs', '2']), multiOutput, () => undefined);
   assert.equal(result.delivered, true);
 
-  const tags = server.store.listScalarTags(result.runId).map((s) => s.tag);
+  const tags = server.app.tables.scalar.listTags(result.runId).map((s) => s.tag);
   const metrics = ['loss', ...HEADS.map((h) => `${h}_loss`), ...HEAD_METRICS];
   const expected = [...metrics.map((m) => `batch/${m}`), ...metrics.flatMap((m) => [`epoch/${m}`, `epoch/val_${m}`]), ...metrics.map((m) => `test/${m}`)];
   for (const tag of expected) assert.ok(tags.includes(tag), `${tag} in ${tags}`);
 
-  const series = (tag: string) => server.store.readScalars(result.runId, tag, { maxPoints: 100 })!.points.map(([, , value]) => value);
+  const series = (tag: string) => server.app.read.scalar.series(result.runId, tag, 100).points.map(([, , value]) => value);
   const close = (a: number, b: number) => Math.abs(a - b) <= 1e-4 * Math.max(1, Math.abs(b));
   for (const scope of ['batch/', 'epoch/', 'epoch/val_', 'test/']) {
     const [total, age, income, gender, ageMse, incomeCe, genderCe] = ['loss', 'age_loss', 'income_loss', 'gender_loss', 'age_mse', 'income_ce', 'gender_ce'].map((m) => series(scope + m));
@@ -33,6 +33,6 @@ test('multi-output streams each head\'s loss and metrics and the weighted total,
       assert.ok(close(gender[i], 10 * genderCe[i]), `${scope}gender_loss ${gender[i]} = 10 × ce ${genderCe[i]}`);
     });
   }
-  const run = server.store.getRun(result.runId)!;
+  const run = server.app.store.getRun(result.runId)!;
   assert.deepEqual((run.config as { data: { lossWeights: unknown } }).data.lossWeights, { age: 0.25, income: 1, gender: 10 });
 });

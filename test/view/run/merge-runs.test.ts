@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { WireRunSummary } from '../../../lib/api/wire-run';
+import type { WireRunSummary } from '../../../lib/kinds/scalar/run-summary';
 import { lastMetric } from '../../../lib/view/run/last-metric';
 import { mergeRuns } from '../../../lib/view/run/run-list';
 

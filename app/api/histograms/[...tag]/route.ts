@@ -1,11 +1,14 @@
 import { NextResponse } from 'next/server';
-import { withErrors } from '@/lib/api/with-errors';
-import { histogramTagParamsSchema, readHistogramTagRuns } from '@/lib/kinds/histogram/tag-runs-reader';
+import { z } from 'zod';
+import { withApp } from '@/lib/app-context';
+import { tagPathSchema } from '@/lib/api/params';
 
 export const dynamic = 'force-dynamic';
 
+const paramsSchema = z.object({ tag: tagPathSchema });
+
 // GET /api/histograms/{tensor} - the runs that recorded this tensor, newest first, each with its steps
-export const GET = withErrors<{ tag: string[] }>(({ store, params }) => {
-  const { tag } = histogramTagParamsSchema.parse(params);
-  return NextResponse.json(readHistogramTagRuns(store, tag));
+export const GET = withApp<{ tag: string[] }>(({ app, params }) => {
+  const { tag } = paramsSchema.parse(params);
+  return NextResponse.json(app.read.histogram.tagRuns(tag));
 });

@@ -1,9 +1,8 @@
 import { NextResponse } from 'next/server';
-import { withErrors } from '@/lib/api/with-errors';
-import { getRunOrThrow } from '@/lib/api/get-run-or-throw';
-import { toWireRun } from '@/lib/api/wire-run';
+import { withApp } from '@/lib/app-context';
+import { toWireRun } from '@/lib/kinds/scalar/run-summary';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/runs/{id} - one run with its configuration and last values
-export const GET = withErrors<{ id: string }>(({ store, params }) => NextResponse.json(toWireRun(getRunOrThrow(store, params.id))));
+export const GET = withApp<{ id: string }>(({ app, params }) => NextResponse.json(toWireRun(app.read.scalar.run(params.id))));

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useRef, useState } from 'react';
-import type { WireRunSummary } from '@/lib/api/wire-run';
+import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import type { ModelGraph } from '@/lib/kinds/graph/meta';
 import { downloadPng, downloadSvg } from '@/lib/view/graph/graph-export';
 import { statsByNode } from '@/lib/view/graph/graph-stats';

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { toWireRun } from '@/lib/api/wire-run';
-import { findGraph } from '@/lib/kinds/graph/reader';
-import { openStore } from '@/lib/storage/open-store';
+import { toWireRun } from '@/lib/kinds/scalar/run-summary';
+import { openApp } from '@/lib/app-context';
 import { GraphPageClient } from './page-client';
 import { type RunPageProps, runMetadata } from '../run-metadata';
 
@@ -14,8 +13,8 @@ export function generateMetadata(props: RunPageProps): Promise<Metadata> {
 export default async function GraphPage({ params }: RunPageProps) {
   await connection();
   const { id } = await params;
-  const store = openStore();
-  const run = store.getRun(id);
+  const app = openApp();
+  const run = app.read.scalar.findRun(id);
   if (!run) notFound();
-  return <GraphPageClient run={toWireRun(run)} initialGraph={findGraph(store, id)} />;
+  return <GraphPageClient run={toWireRun(run)} initialGraph={app.read.graph.find(id)} />;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { WireRunSummary } from '@/lib/api/wire-run';
+import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { DEFAULT_UMAP_PARAMS, type UmapParams } from '@/lib/kinds/embedding/meta';
 import { type ColorMode, colorScale } from '@/lib/view/embedding/color-scale';
 import { type LayoutRequest, layoutKey, shownLayout } from '@/lib/view/embedding/layouts';

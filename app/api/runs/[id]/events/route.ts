@@ -1,12 +1,11 @@
 import { NextResponse } from 'next/server';
-import { withErrors } from '@/lib/api/with-errors';
+import { withApp } from '@/lib/app-context';
 import { eventQuerySchema } from '@/lib/kinds/event/schema';
-import { readEventList } from '@/lib/kinds/event/reader';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/runs/{id}/events?kind=checkpoint - the run's training events in step order
-export const GET = withErrors<{ id: string }>(({ store, params, searchParams }) => {
+export const GET = withApp<{ id: string }>(({ app, params, searchParams }) => {
   const { kind } = eventQuerySchema.parse(Object.fromEntries(searchParams));
-  return NextResponse.json(readEventList(store, params.id, kind));
+  return NextResponse.json(app.read.event.list(params.id, kind));
 });

@@ -1,11 +1,7 @@
 import { NextResponse } from 'next/server';
-import { withErrors } from '@/lib/api/with-errors';
-import { getRunOrThrow } from '@/lib/api/get-run-or-throw';
+import { withApp } from '@/lib/app-context';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/runs/{id}/histograms - the run's histogram tags (tensors) with their step ranges
-export const GET = withErrors<{ id: string }>(({ store, params }) => {
-  getRunOrThrow(store, params.id);
-  return NextResponse.json(store.listHistogramTags(params.id));
-});
+export const GET = withApp<{ id: string }>(({ app, params }) => NextResponse.json(app.read.histogram.tags(params.id)));

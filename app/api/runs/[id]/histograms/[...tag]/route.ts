@@ -1,10 +1,9 @@
 import { NextResponse } from 'next/server';
-import { withErrors } from '@/lib/api/with-errors';
-import { readHistogramSeries } from '@/lib/kinds/histogram/reader';
+import { withApp } from '@/lib/app-context';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/runs/{id}/histograms/{tensor} - every step's buckets, counts and distribution bands
-export const GET = withErrors<{ id: string; tag: string[] }>(({ store, params }) =>
-  NextResponse.json(readHistogramSeries(store, params.id, params.tag.join('/'))),
+export const GET = withApp<{ id: string; tag: string[] }>(({ app, params }) =>
+  NextResponse.json(app.read.histogram.series(params.id, params.tag.join('/'))),
 );

@@ -1,14 +1,14 @@
 import { NextResponse } from 'next/server';
-import { withErrors } from '@/lib/api/with-errors';
-import { readScalarSeries, scalarQuerySchema, toCsv, toSeriesResponse } from '@/lib/kinds/scalar/reader';
+import { withApp } from '@/lib/app-context';
+import { scalarQuerySchema, toCsv, toSeriesResponse } from '@/lib/kinds/scalar/reader';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/runs/{id}/scalars/{tag}?max_points=&format=json|csv - one series; JSON downsampled to max_points (default 2000), CSV whole
-export const GET = withErrors<{ id: string; tag: string[] }>(({ store, params, searchParams }) => {
+export const GET = withApp<{ id: string; tag: string[] }>(({ app, params, searchParams }) => {
   const query = scalarQuerySchema.parse(Object.fromEntries(searchParams));
   const tag = params.tag.join('/');
-  const series = readScalarSeries(store, params.id, tag, query.maxPoints);
+  const series = app.read.scalar.series(params.id, tag, query.maxPoints);
   if (query.format === 'csv') {
     const file = `${params.id}-${tag.replace(/[^\w.-]+/g, '_')}.csv`;
     return new NextResponse(toCsv(series), {

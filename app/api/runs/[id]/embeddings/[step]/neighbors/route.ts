@@ -1,12 +1,12 @@
 import { NextResponse } from 'next/server';
-import { withErrors } from '@/lib/api/with-errors';
+import { withApp } from '@/lib/app-context';
 import { stepParamsSchema } from '@/lib/api/params';
-import { neighborsQuerySchema, readNeighbors } from '@/lib/kinds/embedding/read-neighbors';
+import { neighborsQuerySchema } from '@/lib/kinds/embedding/read-neighbors';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/runs/{id}/embeddings/{step}/neighbors?word=good&k=10&tag= - nearest words by cosine similarity
-export const GET = withErrors<{ id: string; step: string }>(({ store, params, searchParams }) => {
+export const GET = withApp<{ id: string; step: string }>(({ app, params, searchParams }) => {
   const { step } = stepParamsSchema.parse(params);
-  return NextResponse.json(readNeighbors(store, params.id, step, neighborsQuerySchema.parse(Object.fromEntries(searchParams))));
+  return NextResponse.json(app.read.embedding.neighbors(params.id, step, neighborsQuerySchema.parse(Object.fromEntries(searchParams))));
 });

@@ -1,5 +1,5 @@
-import type { Db } from './open-database';
-import type { Vocabulary } from '../../protocol/vocabulary-schema';
+import type { Db } from '../../storage/sqlite/open-database';
+import type { Vocabulary } from './vocabulary-schema';
 
 export const VOCABULARY_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS vocabulary (

@@ -1,0 +1,34 @@
+import type { SqliteStore } from '../../storage/sqlite-store';
+import { PROJECTION_SCHEMA, ProjectionTable } from './projection-table';
+import { REVIEW_TOTALS_SCHEMA, ReviewTotalsTable } from './review-totals-table';
+import { EMBEDDING_SCHEMA, EmbeddingTable } from './sqlite-table';
+import type { Vocabulary } from './vocabulary-schema';
+import { VOCABULARY_SCHEMA, VocabularyTable } from './vocabulary-table';
+
+export const EMBEDDING_KIND_SCHEMA = [...VOCABULARY_SCHEMA, ...REVIEW_TOTALS_SCHEMA, ...EMBEDDING_SCHEMA, ...PROJECTION_SCHEMA];
+
+/** The embedding kind's tables: snapshots, their cached layouts, and the words their rows stand for. */
+export class EmbeddingTables {
+  readonly snapshots: EmbeddingTable;
+  readonly projections: ProjectionTable;
+  private readonly words: VocabularyTable;
+  private readonly reviewTotals: ReviewTotalsTable;
+
+  constructor(store: SqliteStore) {
+    this.snapshots = new EmbeddingTable(store.db, store.tags);
+    this.projections = new ProjectionTable(store.db, store.tags);
+    this.words = new VocabularyTable(store.db);
+    this.reviewTotals = new ReviewTotalsTable(store.db);
+  }
+
+  /** Call inside a transaction: replaces the run's vocabulary and its review totals. */
+  writeVocabulary(runId: string, vocabulary: Vocabulary): void {
+    this.words.write(runId, vocabulary);
+    this.reviewTotals.write(runId, vocabulary);
+  }
+
+  readVocabulary(runId: string): Vocabulary | null {
+    const vocabulary = this.words.read(runId);
+    return vocabulary && { ...vocabulary, ...this.reviewTotals.read(runId) };
+  }
+}
