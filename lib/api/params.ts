@@ -16,8 +16,10 @@ export const stepParamsSchema = z.object({
 });
 
 /** A tag in a URL arrives as path segments (`weights/dense/kernel`); joined, it must be a tag a trainer could have sent. */
-export const tagPathSchema = z
-  .array(z.string())
-  .min(1)
-  .transform((segments) => segments.join('/'))
-  .pipe(tagSchema);
+export const tagParamsSchema = z.object({
+  tag: z
+    .array(z.string())
+    .min(1)
+    .transform((segments) => segments.join('/'))
+    .pipe(tagSchema),
+});

@@ -118,6 +118,14 @@ export class Run {
     this.enqueue({ type: 'graph', runId: this.id, graph });
   }
 
+  /**
+   * Logs Markdown under `tag` at `step` (TensorBoard's text summaries), e.g. the reviews a model
+   * gets wrong this epoch. Dashboards render it with raw HTML off; at most 65,536 characters.
+   */
+  logText(tag: string, step: number, markdown: string): void {
+    this.enqueue({ type: 'text', runId: this.id, entries: [{ tag, step, wallTime: this.now(), text: markdown }] });
+  }
+
   logVocabulary(vocabulary: Vocabulary): void {
     this.enqueue({ type: 'vocabulary', runId: this.id, vocabulary });
   }

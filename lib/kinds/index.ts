@@ -7,3 +7,4 @@ export { histogramKind } from './histogram/kind';
 export { embeddingKind } from './embedding/kind';
 export { eventKind } from './event/kind';
 export { graphKind } from './graph/kind';
+export { textKind } from './text/kind';
