@@ -25,6 +25,8 @@ export interface TrainFlags {
   histogramFreq: number;
   /** Snapshot every Embedding layer's matrix every N epochs (Keras' embeddings_freq); absent or 0 records none. */
   embeddingsFreq?: number;
+  /** Log the validation reviews read most confidently wrong and right every N epochs, as text; absent or 0 logs none. */
+  textFreq?: number;
   /**
    * Keras callbacks, present only when given: absent settings take the callbacks' own Keras defaults.
    * ModelCheckpoint saves to checkpointPath (placeholders allowed), default logs/checkpoints/<run id>/.
@@ -68,6 +70,8 @@ export const USAGE = `usage: npm run train -- --model NAME [options]
   --update-freq WHEN     batch | epoch: how often metrics stream (default batch)
   --histogram-freq N     weight and activation histograms every N epochs (default 0: none)
   --embeddings-freq N    Embedding layer matrices for the projector every N epochs (default 0: none)
+  --text-freq N          every N epochs, the validation reviews read most confidently wrong
+                         (5 false positives, 5 false negatives) and right, as text (default 0: none)
  callbacks (each action is streamed as an event and marked on the charts):
   --checkpoint           ModelCheckpoint after every epoch, to logs/checkpoints/<run id>/
   --checkpoint-path DIR  checkpoint directory, implies --checkpoint; Keras placeholders such as
@@ -89,7 +93,7 @@ export const USAGE = `usage: npm run train -- --model NAME [options]
 
 export class FlagError extends Error {}
 
-const STRING_FLAGS = ['model', 'epochs', 'batch-size', 'max-len', 'max-features', 'validation-split', 'learning-rate', 'train-samples', 'test-samples', 'run-name', 'seed', 'server', 'data', 'backend', 'update-freq', 'histogram-freq', 'embeddings-freq'];
+const STRING_FLAGS = ['model', 'epochs', 'batch-size', 'max-len', 'max-features', 'validation-split', 'learning-rate', 'train-samples', 'test-samples', 'run-name', 'seed', 'server', 'data', 'backend', 'update-freq', 'histogram-freq', 'embeddings-freq', 'text-freq'];
 
 const OPTIONS: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
   ...Object.fromEntries(STRING_FLAGS.map((k) => [k, { type: 'string' as const }])),
@@ -191,6 +195,7 @@ export function parseTrainFlags(argv: string[]): TrainFlags | 'list' | 'help' {
     updateFreq: oneOf('update-freq', v['update-freq'], ['batch', 'epoch'] as const, 'batch'),
     histogramFreq: integer('histogram-freq', v['histogram-freq'], 0, 0)!,
     ...(v['embeddings-freq'] === undefined ? {} : { embeddingsFreq: integer('embeddings-freq', v['embeddings-freq'], 0, 0) }),
+    ...(v['text-freq'] === undefined ? {} : { textFreq: integer('text-freq', v['text-freq'], 0, 0) }),
     ...callbackFlags(values as CallbackValues),
   };
 }

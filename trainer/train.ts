@@ -3,6 +3,7 @@ import { Run } from '../lib/client/run';
 import { assertBackendCanTrain } from './backend/assert-backend-can-train';
 import { selectBackend } from './backend/select-backend';
 import { ProgressBar } from './callbacks/progress-bar';
+import { validationReviews } from './callbacks/record-reviews';
 import { TensorlensCallback } from './callbacks/tensorlens-callback';
 import { callbacksFromFlags } from './callbacks/from-flags';
 import { runEventSink } from './callbacks/training-event';
@@ -56,7 +57,17 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   // Activations are recorded on the first rows of the validation split: fit() never trains on them.
   const validationRows = samples - trainSamples;
   const probe = validationRows > 0 ? sliceRows(x, trainSamples, Math.min(PROBE_SIZE, validationRows)) : sliceRows(x, 0, Math.min(PROBE_SIZE, samples));
-  const streamer = new TensorlensCallback({ run, updateFreq: flags.updateFreq, histogramFreq: flags.histogramFreq, embeddingsFreq: flags.embeddingsFreq, probe });
+  const reviews = flags.textFreq ? validationReviews(model, x, y, trainSamples, prepared.vocabulary?.words) : undefined;
+  if (typeof reviews === 'string') log(`--text-freq: no text is logged, ${reviews}`);
+  const streamer = new TensorlensCallback({
+    run,
+    updateFreq: flags.updateFreq,
+    histogramFreq: flags.histogramFreq,
+    embeddingsFreq: flags.embeddingsFreq,
+    probe,
+    textFreq: flags.textFreq,
+    reviews: typeof reviews === 'object' ? reviews : undefined,
+  });
   try {
     // After the streamer, so each epoch's epoch/lr is the rate that epoch trained with, as in Keras,
     // and after the progress bar, so a callback's message follows the epoch's summary line.
@@ -86,6 +97,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   } finally {
     process.removeListener('SIGINT', interrupt);
     tf.dispose([x, y, probe, prepared.xTest, prepared.yTest].flatMap((d) => (d === undefined ? [] : tensorList(d))));
+    if (typeof reviews === 'object') reviews.x.dispose();
     // A model compiled with an optimizer instance does not own it, so model.dispose() leaves its slots
     // behind; and tfjs counts a shared layer once per call, so one dispose() keeps its weights alive.
     const weights = model.weights.map((w) => w.read());

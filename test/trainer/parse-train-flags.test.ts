@@ -18,10 +18,11 @@ test('defaults are the lecture configuration', () => {
 test('every flag is parsed', () => {
   const flags = parseTrainFlags(['--model', 'imdb-conv1d', '--epochs', '3', '--batch-size', '32', '--max-len', '100', '--max-features', '500',
     '--validation-split', '0.1', '--learning-rate', '0.01', '--train-samples', '64', '--test-samples', '10', '--run-name', 'mine',
-    '--seed', '7', '--server', 'http://127.0.0.1:9', '--data', '/x.tar.gz', '--backend', 'cpu', '--update-freq', 'epoch', '--histogram-freq', '2']);
+    '--seed', '7', '--server', 'http://127.0.0.1:9', '--data', '/x.tar.gz', '--backend', 'cpu', '--update-freq', 'epoch', '--histogram-freq', '2', '--text-freq', '3']);
   assert.deepEqual(flags, {
     model: 'imdb-conv1d', epochs: 3, batchSize: 32, maxLen: 100, maxFeatures: 500, validationSplit: 0.1, learningRate: 0.01,
     trainSamples: 64, testSamples: 10, runName: 'mine', seed: 7, server: 'http://127.0.0.1:9', data: '/x.tar.gz', backend: 'cpu', updateFreq: 'epoch', histogramFreq: 2,
+    textFreq: 3,
   });
 });
 
@@ -29,6 +30,7 @@ test('bad values get a message naming the flag', () => {
   assert.throws(() => parseTrainFlags(['--epochs', 'ten']), (e: Error) => e instanceof FlagError && /--epochs must be an integer/.test(e.message));
   assert.throws(() => parseTrainFlags(['--validation-split', '1.5']), /--validation-split must be a number in \[0, 0.9\]/);
   assert.throws(() => parseTrainFlags(['--learning-rate', '0']), /--learning-rate must be a number in \(0, 10\]/);
+  assert.throws(() => parseTrainFlags(['--text-freq', '1.5']), /--text-freq must be an integer ≥ 0, got "1.5"/);
   assert.throws(() => parseTrainFlags(['--backend', 'tpu']), /--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu/);
   assert.throws(() => parseTrainFlags(['--no-such-flag']), /Unknown option '--no-such-flag'/);
 });

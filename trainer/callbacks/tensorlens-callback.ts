@@ -3,6 +3,7 @@ import type { Run } from '../../lib/client/run';
 import { resolveLogs } from './resolve-logs';
 import { activationProbe, weightHistograms, type ActivationRecorder } from './record-histograms';
 import { embeddingWeights } from './record-embeddings';
+import { misclassifiedReviews, REVIEWS_TAG, type ValidationReviews } from './record-reviews';
 import type { ModelData } from '../data/model-data';
 
 export interface TensorlensCallbackArgs {
@@ -23,6 +24,13 @@ export interface TensorlensCallbackArgs {
    * projector (Keras' embeddings_freq). 0 (default) records none.
    */
   embeddingsFreq?: number;
+  /**
+   * Every this many epochs, the validation reviews the model gets most confidently wrong and right,
+   * as Markdown under the text tag `misclassified`. Needs `reviews`; 0 (default) logs none.
+   */
+  textFreq?: number;
+  /** The validation reviews --text-freq reads (see validationReviews). */
+  reviews?: ValidationReviews;
   /** A fixed batch of inputs, e.g. from the validation data, whose activations are recorded; for several inputs, as fit() takes them. */
   probe?: ModelData;
   /** Buckets per histogram; TensorBoard's 30 by default. */
@@ -48,6 +56,8 @@ export class TensorlensCallback extends tf.Callback {
   private readonly now: () => number;
   private readonly histogramFreq: number;
   private readonly embeddingsFreq: number;
+  private readonly textFreq: number;
+  private readonly reviews?: ValidationReviews;
   private readonly probe?: ModelData;
   private readonly bucketCount?: number;
   private activations: ActivationRecorder | null = null;
@@ -63,6 +73,9 @@ export class TensorlensCallback extends tf.Callback {
     if (!Number.isInteger(this.histogramFreq) || this.histogramFreq < 0) throw new Error(`histogramFreq must be an integer ≥ 0, got ${args.histogramFreq}`);
     this.embeddingsFreq = args.embeddingsFreq ?? 0;
     if (!Number.isInteger(this.embeddingsFreq) || this.embeddingsFreq < 0) throw new Error(`embeddingsFreq must be an integer ≥ 0, got ${args.embeddingsFreq}`);
+    this.textFreq = args.textFreq ?? 0;
+    if (!Number.isInteger(this.textFreq) || this.textFreq < 0) throw new Error(`textFreq must be an integer ≥ 0, got ${args.textFreq}`);
+    this.reviews = args.reviews;
     this.probe = args.probe;
     this.bucketCount = args.bucketCount;
   }
@@ -102,6 +115,9 @@ export class TensorlensCallback extends tf.Callback {
     }
     if (this.embeddingsFreq > 0 && (epoch + 1) % this.embeddingsFreq === 0) {
       for (const e of embeddingWeights(this.model as tf.LayersModel)) this.run.logEmbedding(e.tag, e.matrix, e.rows, e.dim, this.step, epoch + 1);
+    }
+    if (this.textFreq > 0 && this.reviews && (epoch + 1) % this.textFreq === 0) {
+      this.run.logText(REVIEWS_TAG, this.step, await misclassifiedReviews(this.model as tf.LayersModel, this.reviews, epoch + 1));
     }
   }
 }

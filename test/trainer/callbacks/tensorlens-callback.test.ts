@@ -19,7 +19,7 @@ test('points reach the server while fit() is still running', async (t) => {
   const storedDuringFit: number[] = [];
   // Reads the store synchronously, so it sees only what arrived during earlier turns of the loop.
   const probe = new tf.CustomCallback({
-    onEpochEnd: () => void storedDuringFit.push(server.app.read.scalar.series(run.id, 'batch/loss', 10_000)?.count ?? 0),
+    onEpochEnd: () => void storedDuringFit.push(server.app.tables.scalar.read(run.id, 'batch/loss', 10_000)?.count ?? 0),
   });
   await model.fit(x, y, { epochs: 4, batchSize: 10, callbacks: [new TensorlensCallback({ run }), probe], verbose: 0, yieldEvery: 'never' });
   assert.equal(await run.finish(), true);
