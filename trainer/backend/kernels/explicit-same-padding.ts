@@ -6,8 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 // TensorFlow's max(0, ...). When the stride is longer than the filter and the last
 // window ends before the input does (x [1, 4, 9, 2], filter [2, 2], strides [1, 3]:
 // 2 * 3 + 2 - 9 = -1 on the width), the total wraps to ~2^32, every tap falls
-// outside the image and the whole output comes back as zeros (1x1 filters escape:
-// XNNPACK runs them as a GEMM that never reads the padding). tfjs-core's padding for
+// outside the image and the convolution comes back as zeros (the Fused kernels as
+// just bias and activation; 1x1 filters escape: XNNPACK runs them as a GEMM that
+// never reads the padding). tfjs-core's padding for
 // the same attrs is TensorFlow's, so it is passed to the stock kernel as explicit
 // padding, which XNNPACK takes as given: the same XNNPACK operator, right windows.
 
