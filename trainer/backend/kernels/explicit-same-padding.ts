@@ -8,9 +8,9 @@ import * as tf from '@tensorflow/tfjs';
 // 2 * 3 + 2 - 9 = -1 on the width), the total wraps to ~2^32, every tap falls
 // outside the image and the convolution comes back as zeros (the Fused kernels as
 // just bias and activation; 1x1 filters escape: XNNPACK runs them as a GEMM that
-// never reads the padding). tfjs-core's padding for
-// the same attrs is TensorFlow's, so it is passed to the stock kernel as explicit
-// padding, which XNNPACK takes as given: the same XNNPACK operator, right windows.
+// never reads the padding). tfjs-core's padding for the same attrs is TensorFlow's,
+// so it is passed to the stock kernel as explicit padding, which XNNPACK takes as
+// given: the same XNNPACK operator, the right windows.
 
 interface ConvAttrs {
   strides: [number, number] | number;
