@@ -7,8 +7,10 @@ import { gatherV2Config } from './kernels/gather-v2';
 import { maxPoolGradConfig } from './kernels/max-pool-grad';
 import { avgPoolGradConfig } from './kernels/avg-pool-grad';
 import { unsortedSegmentSumConfig } from './kernels/unsorted-segment-sum';
+import { explicitSamePaddingConfig } from './kernels/explicit-same-padding';
 
-type ConfigBuilder = (backendName: string) => tf.KernelConfig;
+/** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
+type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
 
 // Which kernels each backend gets added or replaced for training, with the reason
 // measured on the IMDB Conv1D (batch 128, maxLen 500). tensorflow (tfjs-node) has
@@ -22,6 +24,11 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.MaxPoolGrad, maxPoolGradConfig], // stock is a C++ loop, yet JS over the heap halves it: 47 -> 22 ms
     [tf.DepthwiseConv2dNativeBackpropFilter, depthwiseConv2dBackpropFilterConfig], // missing on wasm (SeparableConv2D)
     [tf.DepthwiseConv2dNativeBackpropInput, depthwiseConv2dBackpropInputConfig], // missing on wasm (SeparableConv2D)
+    // stock gives all zeros for some strided 'same' shapes (x [1, 4, 9, 2], filter [2, 2], strides [1, 3])
+    [tf.Conv2D, explicitSamePaddingConfig],
+    [tf.FusedConv2D, explicitSamePaddingConfig], // what a Keras Conv2D layer runs
+    [tf.DepthwiseConv2dNative, explicitSamePaddingConfig],
+    [tf.FusedDepthwiseConv2D, explicitSamePaddingConfig],
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
@@ -50,7 +57,8 @@ export function registerTrainingKernels(backendName: string): string[] {
     const mine = ours.get(kernelName);
     if (mine && current === mine.ours) continue;
     const stock = mine ? mine.stock : current;
-    const config = build(backendName);
+    const config = build(backendName, stock);
+    if (!config) continue;
     // tf.registerKernel refuses (with a console warning) to overwrite an existing
     // registration, so a stock kernel we replace has to be unregistered first; it is
     // kept so unregisterTrainingKernels can put it back (e.g. to benchmark stock).

@@ -49,13 +49,3 @@ export function depthwiseCases(): DepthwiseCase[] {
 export function describeDepthwise(c: DepthwiseCase): string {
   return `${c.label}: x ${c.xShape}, filter ${c.filterShape}, strides ${c.strides}, dilations ${c.dilations}, ${c.pad}`;
 }
-
-/**
- * A loss linear in the conv's output, so its gradient does not depend on the
- * forward values: stock wasm's forward DepthwiseConv2dNative is wrong for some
- * 'same' strided shapes (x [1, 4, 9, 2], filter [2, 1, 2, 1], stride 3 differs from
- * cpu by ~3), which is not what these tests are about.
- */
-export function linearLoss(c: DepthwiseCase, weights: Float32Array): (y: tf.Tensor) => tf.Scalar {
-  return (y) => tf.mul(y, tf.tensor(weights, depthwiseOutShape(c))).sum();
-}

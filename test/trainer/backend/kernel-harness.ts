@@ -16,6 +16,18 @@ export function randomInts(rand: () => number, size: number, lo: number, hi: num
   return Int32Array.from({ length: size }, () => lo + Math.floor(rand() * (hi - lo)));
 }
 
+type Shape4 = [number, number, number, number];
+
+/** Seeded x, filter and bias for a convolution, as builders so that each variant makes its own tensors. */
+export function convInputs(xShape: number[], filterShape: number[], biasSize: number, seed: number): {
+  x: () => tf.Tensor4D; filter: () => tf.Tensor4D; bias: () => tf.Tensor1D;
+} {
+  const x = randomFloats(rng(seed), tf.util.sizeFromShape(xShape));
+  const filter = randomFloats(rng(seed + 1), tf.util.sizeFromShape(filterShape));
+  const bias = randomFloats(rng(seed + 2), biasSize);
+  return { x: () => tf.tensor4d(x, xShape as Shape4), filter: () => tf.tensor4d(filter, filterShape as Shape4), bias: () => tf.tensor1d(bias) };
+}
+
 export function randomInt(rand: () => number, lo: number, hi: number): number {
   return lo + Math.floor(rand() * (hi - lo + 1));
 }

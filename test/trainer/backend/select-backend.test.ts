@@ -5,8 +5,8 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../../trainer/backend/select-backend';
 
 const WASM_KERNELS = [
-  'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput',
-  'GatherV2', 'MaxPoolGrad', 'UnsortedSegmentSum',
+  'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter',
+  'DepthwiseConv2dNativeBackpropInput', 'FusedConv2D', 'FusedDepthwiseConv2D', 'GatherV2', 'MaxPoolGrad', 'UnsortedSegmentSum',
 ];
 
 function installed(name: string): boolean {

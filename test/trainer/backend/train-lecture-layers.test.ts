@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { assertBackendCanTrain } from '../../../trainer/backend/assert-backend-can-train';
 import { selectBackend } from '../../../trainer/backend/select-backend';
 import { randomFloats, randomInts, rng } from './kernel-harness';
+import { expectSameLossAndGrads } from './model-gradients';
 
 // Two small functional models that between them use every layer of the Keras
 // lecture, trained on wasm with Tensorlens's kernels and compared with stock cpu.
@@ -60,37 +61,10 @@ function labels(): tf.Tensor {
   return tf.tensor2d([0, 1, 1, 0], [BATCH, 1]);
 }
 
-/** Loss and gradients of one training-mode step; Dropout at rate 0 so both backends see the same function. */
-function lossAndGrads(model: tf.LayersModel, c: Case): { loss: number; grads: number[][] } {
-  return tf.tidy(() => {
-    const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    const { value, grads } = tf.variableGrads(() => {
-      const predicted = model.apply(c.x(), { training: true }) as tf.Tensor;
-      return tf.metrics.binaryCrossentropy(labels(), predicted).mean() as tf.Scalar;
-    }, variables);
-    return { loss: value.dataSync()[0], grads: variables.map((v) => Array.from(grads[v.name].dataSync())) };
-  });
-}
-
 for (const c of CASES) {
   test(`${c.label}: gradients on wasm with Tensorlens kernels match stock cpu`, async () => {
-    await tf.setBackend('cpu');
-    const cpuModel = c.build(0);
-    const cpu = lossAndGrads(cpuModel, c);
-    const weights = cpuModel.getWeights().map((w) => ({ values: w.dataSync().slice(), shape: w.shape, dtype: w.dtype }));
-    cpuModel.dispose();
-    await selectBackend('wasm');
-    const wasmModel = c.build(0);
-    wasmModel.setWeights(weights.map((w) => tf.tensor(w.values, w.shape, w.dtype)));
-    const wasm = lossAndGrads(wasmModel, c);
-    wasmModel.dispose();
-    assert.ok(Number.isFinite(wasm.loss), `loss ${wasm.loss}`);
-    assert.ok(Math.abs(wasm.loss - cpu.loss) < 1e-5, `loss ${wasm.loss} vs ${cpu.loss}`);
-    cpu.grads.forEach((expected, i) => {
-      const scale = Math.max(1e-3, ...expected.map(Math.abs));
-      const maxDiff = Math.max(...expected.map((v, j) => Math.abs(v - wasm.grads[i][j])));
-      assert.ok(maxDiff <= 1e-3 * scale, `gradient ${i} differs by ${maxDiff} (scale ${scale})`);
-    });
+    // Dropout at rate 0, so that both backends see the same function.
+    await expectSameLossAndGrads(() => c.build(0), c.x, labels, () => selectBackend('wasm'));
   });
 
   test(`${c.label}: fit() with Dropout trains one step on wasm to a finite loss`, async () => {
