@@ -4,7 +4,8 @@ import type { HistogramTagRunsResponse } from '../../kinds/histogram/tag-runs-re
 import type { HistogramTagRun } from '../../kinds/histogram/meta';
 import { fetchJson } from '../shared/fetch-json';
 import { histogramApiUrl, histogramTagRunsApiUrl } from './api-paths';
-import { type HistogramSlice, mergeSlices, withBasisPoints } from './histogram-slices';
+import { mergeByStep } from '../shared/merge-by-step';
+import type { HistogramSlice } from './histogram-slices';
 import { subscribeRunPushes } from '../shared/use-run-pushes';
 
 export interface ComparedHistograms {
@@ -51,7 +52,7 @@ export function useComparedHistograms(tag: string, runIds: readonly string[]): C
           if (resync) {
             fetchJson<HistogramSeriesResponse>(histogramApiUrl(runId, tag), resync)
               .then((body) => {
-                setSlices((prev) => ({ ...prev, [runId]: mergeSlices(prev[runId], body.histograms.map(withBasisPoints)) }));
+                setSlices((prev) => ({ ...prev, [runId]: mergeByStep(prev[runId], body.histograms) }));
                 setErrors(({ [runId]: _resolved, ...rest }) => rest);
               })
               .catch((e: Error) => {
@@ -59,8 +60,8 @@ export function useComparedHistograms(tag: string, runIds: readonly string[]): C
               });
           }
           if (event.type !== 'histograms') return;
-          const incoming = event.histograms.filter((h) => h.tag === tag).map(withBasisPoints);
-          if (incoming.length > 0) setSlices((prev) => ({ ...prev, [runId]: mergeSlices(prev[runId], incoming) }));
+          const incoming = event.histograms.filter((h) => h.tag === tag);
+          if (incoming.length > 0) setSlices((prev) => ({ ...prev, [runId]: mergeByStep(prev[runId], incoming) }));
         }),
       );
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeHistogram } from '../../../lib/kinds/histogram/compute-histogram';
 import type { GraphNode } from '../../../lib/kinds/graph/meta';
-import { withBasisPoints, type HistogramSlices } from '../../../lib/view/histogram/histogram-slices';
+import { withBasisPoints } from '../../../lib/kinds/histogram/basis-points';
+import type { HistogramSlice, HistogramSlices } from '../../../lib/view/histogram/histogram-slices';
 import { changeBand, layerStats, normFraction } from '../../../lib/view/graph/graph-stats';
 
 const node = (name: string, nested?: GraphNode[]): GraphNode => ({
@@ -18,7 +19,7 @@ const node = (name: string, nested?: GraphNode[]): GraphNode => ({
 
 /** tag → values per step */
 function slices(series: Record<string, Record<number, number[]>>): HistogramSlices {
-  const out: Record<string, ReturnType<typeof withBasisPoints>[]> = {};
+  const out: Record<string, HistogramSlice[]> = {};
   for (const [tag, bySteps] of Object.entries(series)) {
     out[tag] = Object.entries(bySteps).map(([step, values]) => withBasisPoints({ ...computeHistogram(values, 4), step: Number(step), wallTime: 0 }));
   }

@@ -14,7 +14,7 @@ import {
   stopOfStep,
 } from '../../../lib/view/histogram/compare-curves';
 import { histogramCompareTooltip } from '../../../lib/view/histogram/histogram-compare-tooltip';
-import { withBasisPoints } from '../../../lib/view/histogram/histogram-slices';
+import { withBasisPoints } from '../../../lib/kinds/histogram/basis-points';
 
 const slice = (step: number) => withBasisPoints({ ...computeHistogram([step, step + 1, step + 2]), step, wallTime: step });
 const run = (runId: string, steps: number[]): CompareSeries => ({ runId, name: `name of ${runId}`, slices: steps.map(slice) });
