@@ -1,20 +1,14 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { toWireRun } from '@/lib/kinds/scalar/run-summary';
 import { openApp } from '@/lib/app-context';
 import { GraphPageClient } from './page-client';
+import { findPageRun } from '../find-page-run';
 import { type RunPageProps, runMetadata } from '../run-metadata';
 
 export function generateMetadata(props: RunPageProps): Promise<Metadata> {
   return runMetadata(props, 'graph');
 }
 
-export default async function GraphPage({ params }: RunPageProps) {
-  await connection();
-  const { id } = await params;
-  const app = openApp();
-  const run = app.read.scalar.findRun(id);
-  if (!run) notFound();
-  return <GraphPageClient run={toWireRun(run)} initialGraph={app.read.graph.find(id)} />;
+export default async function GraphPage(props: RunPageProps) {
+  const run = await findPageRun(props);
+  return <GraphPageClient run={run} initialGraph={openApp().read.graph.find(run.id)} />;
 }
