@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { EmbeddingSnapshotInfo } from '../../kinds/embedding/meta';
+import { StopSlider } from '../shared/stop-slider';
 
 /** Long enough for the 900 ms move between layouts to finish and be seen before the next one. */
 const FRAME_MS = 1_400;
@@ -41,16 +42,13 @@ export function EpochSlider({ snapshots, index, onChange }: EpochSliderProps) {
       <button type="button" className="projector-play" onClick={play} disabled={last < 1} aria-pressed={playing}>
         {playing ? 'Pause' : 'Play'}
       </button>
-      <input
-        type="range"
-        min={0}
-        max={Math.max(0, last)}
-        value={index}
-        disabled={last < 1}
-        aria-label="Snapshot"
-        onChange={(e) => {
+      <StopSlider
+        stops={snapshots.length}
+        index={index}
+        label="Snapshot"
+        onChange={(i) => {
           setPlaying(false);
-          onChange(Number(e.target.value));
+          onChange(i);
         }}
       />
       <span className="projector-epoch-label" data-testid="projector-snapshot">

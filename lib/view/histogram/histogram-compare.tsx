@@ -3,6 +3,7 @@ import { type CompareSeries, type CompareStep, compareCurves, compareSteps, curv
 import type { HistogramSlice } from './histogram-slices';
 import { useComparedHistograms } from './use-compared-histograms';
 import { compareColor, histogramCompareOption } from './histogram-compare-option';
+import { StopSlider } from '../shared/stop-slider';
 import { useChart } from '../shared/use-chart';
 
 export interface HistogramCompareProps {
@@ -50,14 +51,11 @@ export function HistogramCompare({ tag, runId, slices, comparedIds }: HistogramC
       )}
       <label className="compare-step">
         step
-        <input
-          type="range"
-          min={0}
-          max={Math.max(0, steps.length - 1)}
-          value={stopOfStep(steps, step)}
-          disabled={steps.length < 2}
-          aria-label={`Step of ${tag} across runs`}
-          onChange={(e) => setStep(stepAtStop(steps, Number(e.target.value)))}
+        <StopSlider
+          stops={steps.length}
+          index={stopOfStep(steps, step)}
+          label={`Step of ${tag} across runs`}
+          onChange={(stop) => setStep(stepAtStop(steps, stop))}
         />
         <output data-compare-step={step}>{step === 'latest' ? 'latest of each run' : step}</output>
       </label>
