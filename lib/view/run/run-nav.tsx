@@ -6,6 +6,7 @@ const VIEWS: readonly { view: RunView; label: string }[] = [
   { view: 'metrics', label: 'Scalars & histograms' },
   { view: 'projector', label: 'Projector' },
   { view: 'graph', label: 'Graph' },
+  { view: 'text', label: 'Text' },
 ];
 
 /** Breadcrumb plus one tab per view of a run; every view of a run page renders it. */
