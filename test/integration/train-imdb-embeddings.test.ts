@@ -1,24 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { createApp } from '../../lib/app-context';
-import { startSocketServer } from '../helpers/socket-server';
-import { imdbDataPath } from '../helpers/imdb-data';
-import { tempDir } from '../helpers/temp-dir';
-import { runTrainer } from '../helpers/run-trainer';
+import { trainIntoApp } from '../helpers/train-into-app';
 
 test('a short real IMDB run with histogram_freq and embeddings_freq 1 fills both in SQLite', { timeout: 600_000 }, async (t) => {
-  const data = imdbDataPath();
-  assert.ok(data, 'the IMDB archive is needed: set IMDB_DATA or put ../shared/data/imdb/aclImdb_v1_labeled.tar.gz beside the checkout');
-  const dbPath = join(tempDir(t), 'imdb.db');
-  const server = await startSocketServer(dbPath);
-  const { code, output } = await runTrainer(['--model', 'imdb-conv1d', '--epochs', '2', '--train-samples', '256', '--max-len', '64',
-    '--batch-size', '32', '--histogram-freq', '1', '--embeddings-freq', '1', '--run-name', 'imdb-embeddings', '--server', server.url, '--data', data]);
-  await server.close();
-  assert.equal(code, 0, output);
-
-  const app = createApp(dbPath);
-  t.after(() => app.store.close());
+  const app = await trainIntoApp(t, ['--model', 'imdb-conv1d', '--epochs', '2', '--train-samples', '256', '--max-len', '64',
+    '--batch-size', '32', '--histogram-freq', '1', '--embeddings-freq', '1', '--run-name', 'imdb-embeddings']);
   const [run] = app.store.listRuns();
   assert.equal(run.name, 'imdb-embeddings');
   assert.equal(run.status, 'finished');

@@ -1,11 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { createApp } from '../../lib/app-context';
-import { startSocketServer } from '../helpers/socket-server';
-import { imdbDataPath } from '../helpers/imdb-data';
-import { tempDir } from '../helpers/temp-dir';
-import { runTrainer } from '../helpers/run-trainer';
+import { trainIntoApp } from '../helpers/train-into-app';
 
 /** The rows of the table under `heading`: [p(positive), label, review]. */
 function tableRows(markdown: string, heading: string): string[][] {
@@ -18,17 +13,8 @@ function tableRows(markdown: string, heading: string): string[][] {
 }
 
 test('--text-freq 1: a real IMDB run logs the validation reviews it reads most confidently wrong and right, every epoch', { timeout: 600_000 }, async (t) => {
-  const data = imdbDataPath();
-  assert.ok(data, 'the IMDB archive is needed: set IMDB_DATA or put ../shared/data/imdb/aclImdb_v1_labeled.tar.gz beside the checkout');
-  const dbPath = join(tempDir(t), 'imdb-text.db');
-  const server = await startSocketServer(dbPath);
-  const { code, output } = await runTrainer(['--model', 'imdb-conv1d', '--epochs', '2', '--train-samples', '256', '--max-len', '64',
-    '--batch-size', '32', '--text-freq', '1', '--run-name', 'imdb-text', '--server', server.url, '--data', data]);
-  await server.close();
-  assert.equal(code, 0, output);
-
-  const app = createApp(dbPath);
-  t.after(() => app.store.close());
+  const app = await trainIntoApp(t, ['--model', 'imdb-conv1d', '--epochs', '2', '--train-samples', '256', '--max-len', '64',
+    '--batch-size', '32', '--text-freq', '1', '--run-name', 'imdb-text']);
   const [run] = app.store.listRuns();
   assert.equal(run.status, 'finished');
   // 256 reviews, 20% held out: 52 validation reviews, 7 batches of 32 per epoch.

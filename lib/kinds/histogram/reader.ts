@@ -1,8 +1,8 @@
-import { ApiError } from '../../api/errors';
 import { getRunOrThrow } from '../../api/get-run-or-throw';
+import { getTagOrThrow } from '../../api/get-tag-or-throw';
 import type { KindData } from '../kind';
 import { withBasisPoints } from './basis-points';
-import type { HistogramSnapshot, HistogramTagInfo } from './meta';
+import { HISTOGRAM_KIND, type HistogramSnapshot, type HistogramTagInfo } from './meta';
 import type { HistogramTable } from './sqlite-table';
 
 export type HistogramStepResponse = Omit<HistogramSnapshot, 'tag'> & { basisPoints: number[] };
@@ -21,8 +21,6 @@ export function readHistogramTags({ store, tables }: KindData<HistogramTable>, r
 
 /** Every step of one tensor, each with its distribution bands, so every view is drawn from one fetch. */
 export function readHistogramSeries({ store, tables }: KindData<HistogramTable>, runId: string, tag: string): HistogramSeriesResponse {
-  getRunOrThrow(store, runId);
-  const snapshots = tables.read(runId, tag);
-  if (!snapshots) throw new ApiError('not_found', `run "${runId}" has no histogram tag "${tag}"`);
+  const snapshots = getTagOrThrow(store, runId, HISTOGRAM_KIND, tag, () => tables.read(runId, tag));
   return { runId, tag, histograms: snapshots.map(({ tag: _tag, ...h }) => withBasisPoints(h)) };
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ApiError } from '../../api/errors';
 import { getRunOrThrow } from '../../api/get-run-or-throw';
+import { getTagOrThrow } from '../../api/get-tag-or-throw';
 import { encodeNumber } from '../../protocol/wire-number';
 import type { KindData } from '../kind';
-import { DEFAULT_MAX_POINTS } from './meta';
+import { DEFAULT_MAX_POINTS, SCALAR_KIND } from './meta';
 import type { HttpPoint, WireLastPoint } from './points';
 import { toWireLastPoint } from './run-summary';
 import type { ScalarSeries, ScalarTable, ScalarTagInfo } from './sqlite-table';
@@ -33,10 +33,7 @@ export function readScalarTags({ store, tables }: KindData<ScalarTable>, runId: 
 }
 
 export function readScalarSeries({ store, tables }: KindData<ScalarTable>, runId: string, tag: string, maxPoints: number): ScalarSeries {
-  getRunOrThrow(store, runId);
-  const series = tables.read(runId, tag, maxPoints);
-  if (!series) throw new ApiError('not_found', `run "${runId}" has no scalar tag "${tag}"`);
-  return series;
+  return getTagOrThrow(store, runId, SCALAR_KIND, tag, () => tables.read(runId, tag, maxPoints));
 }
 
 export function toSeriesResponse(runId: string, series: ScalarSeries): ScalarSeriesResponse {

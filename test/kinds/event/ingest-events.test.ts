@@ -2,12 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { Run } from '../../../lib/client/run';
-import { INGEST_PATH, LIVE_PATH } from '../../../lib/protocol/version';
+import { INGEST_PATH } from '../../../lib/protocol/version';
 import type { IngestReply } from '../../../lib/protocol/ingest-messages';
-import type { LiveEvent } from '../../../lib/app-context';
 import { startSocketServer } from '../../helpers/socket-server';
 import { tempDir } from '../../helpers/temp-dir';
+import { watchedRun } from '../../helpers/watched-run';
 
 const eventsMessage = (events: unknown, seq = 5) => ({ v: 1, seq, type: 'events', runId: 'run-1', events });
 const good = { step: 3, wallTime: 1000, kind: 'checkpoint', reason: 'saved', data: { path: 'logs/x' } };
@@ -55,17 +54,7 @@ test('events messages are validated at the edge: bad ones get a clear error and 
 test('Run.logEvent travels the real WebSocket into SQLite and is pushed live to dashboards', async (t) => {
   const server = await startSocketServer(join(tempDir(t), 'live.db'));
   t.after(() => server.close());
-  const run = new Run({ server: server.url, name: 'events', nowFunc: () => 5000 });
-  run.log({ 'batch/loss': 0.5 }, 1);
-  assert.equal(await run.drained(10_000), true);
-
-  const dashboard = new WebSocket(`ws://127.0.0.1:${server.port}${LIVE_PATH}`);
-  t.after(() => dashboard.close());
-  const pushes: LiveEvent[] = [];
-  dashboard.on('message', (data) => pushes.push(JSON.parse(data.toString()) as LiveEvent));
-  await new Promise((resolve) => dashboard.once('open', resolve));
-  dashboard.send(JSON.stringify({ type: 'subscribe', topic: 'run', runId: run.id }));
-  while (!pushes.some((p) => p.type === 'run')) await new Promise((resolve) => setTimeout(resolve, 10));
+  const { run, pushes } = await watchedRun(t, server, 'events', 5000);
 
   run.logEvent({ kind: 'reduce_lr', reason: 'val_loss did not improve: lr 0.001 → 0.0005', data: { oldLr: 0.001, newLr: 0.0005, best: Infinity, monitor: 'val_loss' } }, 8);
   run.logEvent({ kind: 'my-note', reason: '<img src=x onerror=alert(1)>' }, 9);

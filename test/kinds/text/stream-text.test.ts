@@ -1,27 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import WebSocket from 'ws';
-import type { LiveEvent } from '../../../lib/app-context';
-import { Run } from '../../../lib/client/run';
-import { LIVE_PATH } from '../../../lib/protocol/version';
 import { startSocketServer } from '../../helpers/socket-server';
 import { tempDir } from '../../helpers/temp-dir';
+import { watchedRun } from '../../helpers/watched-run';
 
 test('Run.logText travels the real WebSocket into SQLite and each new step is pushed live once', async (t) => {
   const server = await startSocketServer(join(tempDir(t), 'text.db'));
   t.after(() => server.close());
-  const run = new Run({ server: server.url, name: 'text', nowFunc: () => 7000 });
-  run.log({ 'batch/loss': 0.5 }, 1);
-  assert.equal(await run.drained(10_000), true);
-
-  const dashboard = new WebSocket(`ws://127.0.0.1:${server.port}${LIVE_PATH}`);
-  t.after(() => dashboard.close());
-  const pushes: LiveEvent[] = [];
-  dashboard.on('message', (data) => pushes.push(JSON.parse(data.toString()) as LiveEvent));
-  await new Promise((resolve) => dashboard.once('open', resolve));
-  dashboard.send(JSON.stringify({ type: 'subscribe', topic: 'run', runId: run.id }));
-  while (!pushes.some((p) => p.type === 'run')) await new Promise((resolve) => setTimeout(resolve, 10));
+  const { run, pushes } = await watchedRun(t, server, 'text', 7000);
 
   const table = '| p(positive) | label | review |\n| ---: | :--- | :--- |\n| 0.981 | negative | <img src=x onerror=alert(1)> |';
   run.logText('misclassified', 8, table);
