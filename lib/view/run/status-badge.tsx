@@ -1,4 +1,5 @@
 import type { RunStatus } from '../../protocol/ingest-messages';
+import './status-badge.css';
 
 export function StatusBadge({ status }: { status: RunStatus }) {
   return (

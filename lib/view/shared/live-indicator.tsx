@@ -1,4 +1,5 @@
 import type { LiveStatus } from './live-socket';
+import './live-indicator.css';
 
 const LABEL: Record<LiveStatus, string> = {
   connecting: 'connecting…',
