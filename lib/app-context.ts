@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { withErrors, type HandlerRequest } from './api/with-errors';
 import * as kinds from './kinds';
 import type { ProjectionJobs } from './kinds/embedding/projection-jobs';
 import type { KindData, KindDefinition, MessageSchema } from './kinds/kind';
@@ -9,9 +8,9 @@ import { resolveDbPath } from './storage/db-path';
 import { SqliteStore } from './storage/sqlite-store';
 
 /**
- * The one module that knows every kind: the ingest message union, the live push union, the store
- * with every kind's tables, and the context route handlers get. It loops over lib/kinds/index.ts,
- * so adding a kind changes nothing here.
+ * The one module that knows every kind: the ingest message union, the live push union, and the app
+ * (store, every kind's tables and readers, the UMAP queue) that the server and route handlers share
+ * (withApp, lib/with-app.ts). It loops over lib/kinds/index.ts, so adding a kind changes nothing here.
  */
 
 export type Kind = (typeof kinds)[keyof typeof kinds];
@@ -56,6 +55,13 @@ type Bound<R> = { [F in keyof R]: R[F] extends (data: never, ...args: infer A) =
 /** Each kind's readers with its data already given: `app.read.scalar.series(runId, tag, maxPoints)`. */
 export type KindReaders = { [K in Kind as K['name']]: Bound<K['readers']> };
 
+/** One database's state: the store, every kind's tables, and the server's UMAP queue once it runs. */
+interface AppState {
+  store: SqliteStore;
+  tables: KindTables;
+  projections: ProjectionJobs | null;
+}
+
 export interface AppContext {
   readonly store: SqliteStore;
   readonly tables: KindTables;
@@ -64,46 +70,63 @@ export interface AppContext {
   projections: ProjectionJobs | null;
 }
 
-/** A store on `path` with every kind's tables and readers. Tests make their own; the server shares one (openApp). */
-export function createApp(path: string): AppContext {
+function openState(path: string): AppState {
   const store = new SqliteStore(path, KINDS.flatMap((kind) => kind.schema));
-  const tables: Record<string, unknown> = {};
-  const read: Record<string, Record<string, (...args: unknown[]) => unknown>> = {};
-  for (const kind of KINDS) {
-    const data: KindData<unknown> = { store, tables: kind.openTables(store) };
-    tables[kind.name] = data.tables;
-    const readers = Object.entries(kind.readers as Record<string, (data: KindData<unknown>, ...args: unknown[]) => unknown>);
-    read[kind.name] = Object.fromEntries(readers.map(([name, reader]) => [name, (...args: unknown[]) => reader(data, ...args)]));
-  }
-  return { store, tables: tables as KindTables, read: read as unknown as KindReaders, projections: null };
-}
-
-const APPS_KEY = Symbol.for('tensorlens.apps');
-
-function apps(): Map<string, AppContext> {
-  return ((globalThis as Record<symbol, unknown>)[APPS_KEY] ??= new Map<string, AppContext>()) as Map<string, AppContext>;
+  const tables = Object.fromEntries(KINDS.map((kind) => [kind.name, kind.openTables(store)]));
+  return { store, tables: tables as KindTables, projections: null };
 }
 
 /**
+ * The state with this module's readers bound to it. The readers (and the ApiError class they throw)
+ * come from the importing module graph, so Next's route bundle maps their errors by its own classes.
+ */
+function contextOf(state: AppState): AppContext {
+  const read: Record<string, Record<string, (...args: unknown[]) => unknown>> = {};
+  for (const kind of KINDS) {
+    const data: KindData<unknown> = { store: state.store, tables: state.tables[kind.name] };
+    const readers = Object.entries(kind.readers as Record<string, (data: KindData<unknown>, ...args: unknown[]) => unknown>);
+    read[kind.name] = Object.fromEntries(readers.map(([name, reader]) => [name, (...args: unknown[]) => reader(data, ...args)]));
+  }
+  return {
+    store: state.store,
+    tables: state.tables,
+    read: read as unknown as KindReaders,
+    get projections() {
+      return state.projections;
+    },
+    set projections(jobs) {
+      state.projections = jobs;
+    },
+  };
+}
+
+/** A store on `path` with every kind's tables and readers, of its own. Tests make these; the server shares one (openApp). */
+export function createApp(path: string): AppContext {
+  return contextOf(openState(path));
+}
+
+const STATES_KEY = Symbol.for('tensorlens.apps');
+
+function states(): Map<string, AppState> {
+  return ((globalThis as Record<symbol, unknown>)[STATES_KEY] ??= new Map<string, AppState>()) as Map<string, AppState>;
+}
+
+/** This module's context of each shared state, so a request binds no readers. */
+const contexts = new WeakMap<AppState, AppContext>();
+
+/**
  * One app per database file per process. Next bundles route handlers apart from the custom server,
- * so it is kept on globalThis for both to share one connection, one tag cache and the UMAP queue.
+ * so the state is kept on globalThis for both to share one connection, one tag cache and the UMAP queue.
  */
 export function openApp(path = resolveDbPath()): AppContext {
-  let app = apps().get(path);
-  if (!app) apps().set(path, (app = createApp(path)));
-  return app;
+  let state = states().get(path);
+  if (!state) states().set(path, (state = openState(path)));
+  let context = contexts.get(state);
+  if (!context) contexts.set(state, (context = contextOf(state)));
+  return context;
 }
 
 export function closeApp(path: string): void {
-  apps().get(path)?.store.close();
-  apps().delete(path);
-}
-
-export interface HandlerContext<P> extends HandlerRequest<P> {
-  app: AppContext;
-}
-
-/** Wraps a route handler: the app of this process's database, and every error mapped in one place. */
-export function withApp<P>(handler: (context: HandlerContext<P>) => Promise<Response> | Response) {
-  return withErrors<P>((request) => handler({ ...request, app: openApp() }));
+  states().get(path)?.store.close();
+  states().delete(path);
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { withApp } from '@/lib/app-context';
+import { withApp } from '@/lib/with-app';
 import { eventQuerySchema } from '@/lib/kinds/event/schema';
 
 export const dynamic = 'force-dynamic';
