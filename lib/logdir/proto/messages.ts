@@ -1,7 +1,8 @@
 /**
  * The decoders for event files, and the shapes protobufjs hands back for them. Optional fields are
- * absent when the writer left them out (message fields read as null); the oneof names (`what`, `value`, `data`, `kind`) say which
- * member is set, since a proto3 zero is otherwise indistinguishable from "not written".
+ * absent when the writer left them out (message fields read as null); the oneof names (`what`,
+ * `value`, `data`, `kind`) say which member is set, since a proto3 zero is otherwise
+ * indistinguishable from "not written".
  */
 import { Root, type Type } from 'protobufjs';
 import { graphTypes } from './graph-types';
