@@ -7,7 +7,7 @@
  * - HistogramProto (PyTorch, TF1) has bucket limits of any width (TensorFlow's default grows them
  *   by 1.1x): its counts are spread over DEFAULT_BUCKET_COUNT equal buckets in proportion to the
  *   overlap, assuming values spread evenly inside a source bucket, as TensorBoard's own
- *   histogram view re-bins them; then rounded so the total stays exact.
+ *   histogram view re-bins them; then rounded through the running total, so the total stays exact.
  * Either way a range of zero width becomes [v - 0.5, v + 0.5], as computeHistogram does.
  */
 import { DEFAULT_BUCKET_COUNT, type HistogramData } from '../kinds/histogram/meta';
@@ -19,14 +19,20 @@ interface Bucket {
   count: number;
 }
 
-/** Rounds to integers keeping the rounded total (largest remainder). */
-function roundKeepingTotal(values: readonly number[]): number[] {
-  const total = Math.round(values.reduce((a, b) => a + b, 0));
-  const out = values.map(Math.floor);
-  let missing = total - out.reduce((a, b) => a + b, 0);
-  const order = values.map((v, i) => [v - Math.floor(v), i] as const).sort((a, b) => b[0] - a[0]);
-  for (let j = 0; missing > 0 && j < order.length; j++, missing--) out[order[j][1]]++;
-  return out;
+/**
+ * Rounds to integers through the running total, so every prefix stays within half a count of the
+ * real mass: a spread-out count keeps its place instead of piling into a few buckets.
+ */
+function roundCumulative(values: readonly number[]): number[] {
+  let total = 0;
+  let rounded = 0;
+  return values.map((v) => {
+    total += v;
+    const next = Math.round(total);
+    const count = next - rounded;
+    rounded = next;
+    return count;
+  });
 }
 
 /** Whether the buckets are already k equal slices of [min, max], edge for edge. */
@@ -71,13 +77,13 @@ function centreMoments(buckets: readonly Bucket[]): { sum: number; sumSquares: n
 
 function toHistogram(buckets: readonly Bucket[], min: number, max: number, moments: { sum: number; sumSquares: number }): HistogramData {
   let counts: number[];
-  if (max > min && isEqualWidth(buckets, min, max)) counts = roundKeepingTotal(buckets.map((b) => b.count));
+  if (max > min && isEqualWidth(buckets, min, max)) counts = roundCumulative(buckets.map((b) => b.count));
   else {
     if (max <= min) {
       min -= 0.5;
       max += 0.5;
     }
-    counts = roundKeepingTotal(rebin(buckets, min, max, DEFAULT_BUCKET_COUNT));
+    counts = roundCumulative(rebin(buckets, min, max, DEFAULT_BUCKET_COUNT));
   }
   const count = counts.reduce((a, b) => a + b, 0);
   return { min, max, count, ...moments, nanCount: 0, posInfCount: 0, negInfCount: 0, counts };

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { keepLastPerStep } from '../../lib/logdir/last-per-step';
 import { ofKind, readSample, sample } from './samples';
-import { rawScalars } from './raw-events';
+import { rawScalars, rawValues } from './raw-events';
 
 const LR_0001 = 'pytorch/experiment_lr_0.001/events.out.tfevents.1771594954.zyzkings.14144.2';
 
@@ -91,7 +91,8 @@ test('duplicate_steps: steps 90-99 are written twice and the second value wins',
 });
 
 test('add_histogram: HistogramProto as equal-width buckets, totals exact', async () => {
-  const histograms = ofKind(await readSample('pytorch/histogram_experiment/events.out.tfevents.1771596220.zyzkings.19040.0'), 'histogram');
+  const file = 'pytorch/histogram_experiment/events.out.tfevents.1771596220.zyzkings.19040.0';
+  const histograms = ofKind(await readSample(file), 'histogram');
   assert.deepEqual(
     histograms.map((h) => [h.tag, h.step, h.count, h.counts.length]),
     Array.from({ length: 10 }, (_, i) => ['MyLinearLayer/Weights_Distribution', i, 100, 30]),
@@ -101,10 +102,27 @@ test('add_histogram: HistogramProto as equal-width buckets, totals exact', async
     [first.min, first.max, first.sum, first.sumSquares],
     [-0.4827924966812134, 0.43180420994758606, 0.9857620149850845, 4.498269244584625],
   );
-  assert.deepEqual(first.counts, [1, 0, 1, 1, 2, 1, 4, 4, 5, 5, 5, 4, 7, 2, 3, 3, 5, 4, 2, 5, 8, 4, 2, 5, 5, 4, 3, 2, 2, 1]);
+  assert.deepEqual(first.counts, [1, 0, 1, 1, 1, 2, 3, 4, 5, 5, 6, 4, 7, 2, 3, 3, 5, 4, 2, 5, 8, 4, 2, 5, 5, 4, 3, 2, 2, 1]);
   assert.deepEqual([histograms[9].min, histograms[9].max], [-1.0253868103027344, 0.9233031272888184]);
-  assert.deepEqual(histograms[9].counts, [2, 0, 0, 0, 1, 1, 3, 4, 4, 2, 4, 3, 10, 4, 8, 5, 9, 6, 8, 5, 2, 3, 3, 2, 2, 2, 3, 2, 1, 1]);
-  for (const h of histograms) assert.equal(h.counts.reduce((a, b) => a + b, 0), h.count);
+  assert.deepEqual(histograms[9].counts, [2, 0, 0, 0, 1, 1, 3, 4, 3, 2, 5, 3, 10, 4, 8, 5, 9, 6, 7, 6, 2, 3, 3, 2, 2, 2, 3, 2, 1, 1]);
+  // Against the source buckets, read by hand: below each of our edges we count no fewer values
+  // than sit wholly below it and no more than reach below it, give or take the half count of rounding.
+  const sources = rawValues(sample(file)).map((v) => v.histo);
+  assert.deepEqual(sources.map((s) => s?.limits.length).slice(0, 5), [568, 568, 574, 576, 578]);
+  histograms.forEach((h, i) => {
+    const source = sources[i];
+    assert.ok(source);
+    const left = (j: number) => (j === 0 ? source.min : source.limits[j - 1]);
+    let below = 0;
+    for (let edge = 1; edge <= 30; edge++) {
+      below += h.counts[edge - 1];
+      const at = h.min + ((h.max - h.min) * edge) / 30;
+      const wholly = source.counts.reduce((a, c, j) => a + (Math.min(source.limits[j], h.max) <= at ? c : 0), 0);
+      const reaching = source.counts.reduce((a, c, j) => a + (left(j) < at ? c : 0), 0);
+      assert.ok(below >= wholly - 0.5 && below <= reaching + 0.5, `step ${h.step}, edge ${edge}: ${wholly} <= ${below} <= ${reaching}`);
+    }
+    assert.equal(below, h.count);
+  });
 });
 
 test('add_graph: a graph_def of 30 nodes with inputs and output shapes, and the run metadata listed', async () => {

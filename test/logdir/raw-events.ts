@@ -43,6 +43,23 @@ export interface RawValue {
   simpleValue?: number;
   /** Value.tensor (8) → TensorProto.tensor_content (4), when set. */
   tensorContent?: Buffer;
+  /** Value.histo (5) → HistogramProto min (1), max (2), bucket_limit (6) and bucket (7), packed doubles. */
+  histo?: { min: number; max: number; limits: number[]; counts: number[] };
+}
+
+function doubles(b: Buffer): number[] {
+  return Array.from({ length: b.length / 8 }, (_, i) => b.readDoubleLE(i * 8));
+}
+
+function histogramProto(b: Buffer): RawValue['histo'] {
+  const h = { min: 0, max: 0, limits: [] as number[], counts: [] as number[] };
+  for (const [f, , v] of fields(b)) {
+    if (f === 1) h.min = (v as Buffer).readDoubleLE(0);
+    if (f === 2) h.max = (v as Buffer).readDoubleLE(0);
+    if (f === 6) h.limits = doubles(v as Buffer);
+    if (f === 7) h.counts = doubles(v as Buffer);
+  }
+  return h;
 }
 
 /** Event.step (2), Event.summary (5) → Summary.value (1) → Value.tag (1) and the two above. */
@@ -63,6 +80,7 @@ export function rawValues(path: string): RawValue[] {
         for (const [vf, , vv] of fields(value as Buffer)) {
           if (vf === 1) raw.tag = (vv as Buffer).toString('utf8');
           if (vf === 2) raw.simpleValue = (vv as Buffer).readFloatLE(0);
+          if (vf === 5) raw.histo = histogramProto(vv as Buffer);
           if (vf === 8) for (const [tf, , tv] of fields(vv as Buffer)) if (tf === 4) raw.tensorContent = tv as Buffer;
         }
         out.push(raw);
