@@ -4,14 +4,13 @@
  * `value`, `data`, `kind`) say which member is set, since a proto3 zero is otherwise
  * indistinguishable from "not written".
  */
-import { Root, type Type } from 'protobufjs';
-import { graphTypes } from './graph-types';
-import { hparamsTypes } from './hparams-types';
-import { summaryTypes } from './summary-types';
+import { parse, Root, type Type } from 'protobufjs';
+import { GRAPH_PROTO } from './graph-proto';
+import { HPARAMS_PROTO } from './hparams-proto';
+import { SUMMARY_PROTO } from './summary-proto';
 
-const root = Root.fromJSON({
-  nested: { tensorboard: { nested: { ...summaryTypes, ...graphTypes, hparams: { nested: hparamsTypes } } } },
-});
+const root = new Root();
+for (const proto of [SUMMARY_PROTO, GRAPH_PROTO, HPARAMS_PROTO]) parse(proto, root);
 
 function type(name: string): Type {
   return root.lookupType(`tensorboard.${name}`);
