@@ -20,7 +20,7 @@ export type FramingStop =
 
 export interface Framed {
   /** Each record's data, as views into the chunk (no copy). */
-  records: Buffer[];
+  records: Uint8Array[];
   /** Offset in the chunk where the next read starts: after the last record read or skipped. */
   next: number;
   /** Records whose data CRC failed: their length was sound, so they were skipped and reading went on. */
@@ -30,11 +30,17 @@ export interface Framed {
   stop: FramingStop;
 }
 
+/** A view of bytes [from, to) of the chunk: cheaper than Buffer#subarray, which matters per record. */
+function view(chunk: Buffer, from: number, to: number): Uint8Array {
+  return new Uint8Array(chunk.buffer, chunk.byteOffset + from, to - from);
+}
+
 /** Length of the record whose header starts at `at`, or undefined if its CRC fails. */
 function checkedLength(chunk: Buffer, at: number): number | undefined {
-  if (chunk.readUInt32LE(at + 8) !== maskedCrc32c(chunk.subarray(at, at + 8))) return undefined;
-  const length = chunk.readBigUInt64LE(at);
-  return length > BigInt(Number.MAX_SAFE_INTEGER) ? undefined : Number(length);
+  if (chunk.readUInt32LE(at + 8) !== maskedCrc32c(view(chunk, at, at + 8))) return undefined;
+  const high = chunk.readUInt32LE(at + 4);
+  // Beyond 2^53 bytes a length cannot be real (nor a JavaScript integer).
+  return high >= 2 ** 21 ? undefined : high * 2 ** 32 + chunk.readUInt32LE(at);
 }
 
 /** Whether a whole record with both CRCs sound starts at `at`: the only safe place to resume after damage. */
@@ -44,7 +50,7 @@ function isSoundRecord(chunk: Buffer, at: number): boolean {
   if (length === undefined) return false;
   const end = at + HEADER_BYTES + length + FOOTER_BYTES;
   if (end > chunk.length) return false;
-  return chunk.readUInt32LE(end - FOOTER_BYTES) === maskedCrc32c(chunk.subarray(at + HEADER_BYTES, end - FOOTER_BYTES));
+  return chunk.readUInt32LE(end - FOOTER_BYTES) === maskedCrc32c(view(chunk, at + HEADER_BYTES, end - FOOTER_BYTES));
 }
 
 /**
@@ -54,7 +60,7 @@ function isSoundRecord(chunk: Buffer, at: number): boolean {
  * if none follows yet; a record cut short at the end is left for the next read.
  */
 export function readRecords(chunk: Buffer): Framed {
-  const records: Buffer[] = [];
+  const records: Uint8Array[] = [];
   let at = 0;
   let badCrc = 0;
   let skippedBytes = 0;
@@ -71,7 +77,7 @@ export function readRecords(chunk: Buffer): Framed {
     }
     const end = at + HEADER_BYTES + length + FOOTER_BYTES;
     if (end > chunk.length) return { records, next: at, badCrc, skippedBytes, stop: { kind: 'partial', need: end - at } };
-    const data = chunk.subarray(at + HEADER_BYTES, end - FOOTER_BYTES);
+    const data = view(chunk, at + HEADER_BYTES, end - FOOTER_BYTES);
     if (chunk.readUInt32LE(end - FOOTER_BYTES) === maskedCrc32c(data)) records.push(data);
     else badCrc++;
     at = end;
