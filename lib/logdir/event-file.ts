@@ -61,22 +61,23 @@ async function readSpan(path: string, from: number, bytes: number): Promise<{ ch
   }
 }
 
-/** Reads records from `cursor` on, up to about READ_BYTES (more when one record is larger). */
+/** Reads records from `cursor` on, up to about `readBytes` (more when a record or a damaged stretch is larger). */
 export async function readEventFile(path: string, cursor: FileCursor, readBytes = READ_BYTES): Promise<FileRead> {
   const read: FileRead = { records: [], cursor, badCrc: 0, undecodable: 0, skippedBytes: 0, waiting: false, more: false, restarted: false };
   let start = cursor;
-  let span: { chunk: Buffer; size: number };
   try {
-    span = await readSpan(path, start.offset, readBytes);
+    let span = await readSpan(path, start.offset, readBytes);
     if (span.size < start.offset) {
       read.restarted = true;
       start = START_OF_FILE;
       span = await readSpan(path, 0, readBytes);
     }
     let framed = readRecords(span.chunk);
-    // One record larger than a read's worth: read exactly as much as it needs.
-    if (framed.records.length === 0 && framed.stop.kind === 'partial' && start.offset + framed.stop.need <= span.size) {
-      span = await readSpan(path, start.offset, framed.stop.need);
+    // Nothing could be taken from a piece that ends before the file does: one record larger than a
+    // read's worth, or damage with the next sound record further on. Read a bigger piece.
+    for (let want = readBytes; framed.next === 0 && start.offset + span.chunk.length < span.size; ) {
+      want = framed.stop.kind === 'partial' ? framed.stop.need : want * 2;
+      span = await readSpan(path, start.offset, want);
       framed = readRecords(span.chunk);
     }
     const decoder = new EventDecoder(start.plugins);
