@@ -29,7 +29,7 @@ export class EventDecoder {
     } catch (err) {
       return `not an Event: ${(err as Error).message}`;
     }
-    const at: At = { step: int64(event.step ?? undefined), wallTime: event.wallTime ?? 0 };
+    const at: At = { step: int64(event.step ?? undefined), wallTime: (event.wallTime ?? 0) * 1000 };
     switch (event.what) {
       case 'summary':
         return (event.summary?.value ?? []).flatMap((v) => {

@@ -4,9 +4,10 @@
  */
 import type { HistogramData } from '../kinds/histogram/meta';
 
-/** When a record was written: TensorBoard's global step and wall time in seconds since the epoch. */
+/** When a record was written: TensorBoard's global step, and its wall time. */
 export interface At {
   step: number;
+  /** Milliseconds since the epoch, as Tensorlens stores it (event files hold seconds). */
   wallTime: number;
 }
 

@@ -51,7 +51,7 @@ test('add_scalar: every step and value of Train/Loss at lr 0.001', async () => {
       3.032895088195801,
     ],
   );
-  assert.equal(loss[0].wallTime, 1771594954.6957862);
+  assert.equal(loss[0].wallTime, 1771594954.6957862 * 1000, 'milliseconds');
 });
 
 test('add_scalar: the runs of the same tags, first and last values', async () => {

@@ -37,7 +37,7 @@ test('scalar tensors of any dtype, from tensor_content or the typed lists', () =
   ];
   for (const [name, tensor, expected] of cases) {
     const [r] = decode([{ tag: 'loss', metadata: scalarMeta, tensor: { tensorShape: shape(), ...tensor } }]);
-    assert.deepEqual(r, { kind: 'scalar', tag: 'loss', step: 7, wallTime: 1.5, value: expected }, name);
+    assert.deepEqual(r, { kind: 'scalar', tag: 'loss', step: 7, wallTime: 1500, value: expected }, name);
   }
 });
 
@@ -48,7 +48,7 @@ test('a tag keeps the plugin named on its first value, also in a decoder restore
   assert.deepEqual(decode([later], first).map((r) => r.kind), ['scalar']);
   assert.deepEqual(first.plugins(), { acc: 'scalars' });
   assert.deepEqual(decode([later], new EventDecoder(first.plugins())).map((r) => r.kind), ['scalar']);
-  assert.deepEqual(decode([later]), [{ kind: 'other', tag: 'acc', step: 7, wallTime: 1.5, plugin: 'tensor' }], 'unknown without its plugin');
+  assert.deepEqual(decode([later]), [{ kind: 'other', tag: 'acc', step: 7, wallTime: 1500, plugin: 'tensor' }], 'unknown without its plugin');
 });
 
 test('float16 special values', () => {
@@ -83,12 +83,12 @@ test('text, PR curves, TF2 image batches and unknown plugins', () => {
   const images = { tag: 'img', metadata: { pluginData: { pluginName: 'images' } }, tensor: { dtype: 7, tensorShape: shape(4), stringVal: [Buffer.from('4'), Buffer.from('3'), png, Buffer.from([0xff, 0xd8, 0xff])] } };
   const audio = { tag: 'sound', metadata: { pluginData: { pluginName: 'audio' } }, tensor: { dtype: 7, stringVal: [Buffer.from('x')] } };
   const [t, p, i0, i1, a] = decode([text, pr, images, audio]);
-  assert.deepEqual(t, { kind: 'text', tag: 'notes', step: 7, wallTime: 1.5, shape: [2], texts: ['héllo', '**md**'] });
+  assert.deepEqual(t, { kind: 'text', tag: 'notes', step: 7, wallTime: 1500, shape: [2], texts: ['héllo', '**md**'] });
   assert.ok(p.kind === 'pr-curve');
   assert.deepEqual([p.thresholds, p.truePositives, p.falsePositives, p.trueNegatives, p.falseNegatives, p.precision, p.recall], [[0.5, 1], [5, 3], [1, 2], [4, 6], [0, 2], [0.75, 0.5], [1, 0.5]]);
   assert.ok(i0.kind === 'image' && i1.kind === 'image');
   assert.deepEqual([i0.sample, i0.width, i0.height, i0.format, i1.sample, i1.format], [0, 4, 3, 'png', 1, 'jpeg']);
-  assert.deepEqual(a, { kind: 'other', tag: 'sound', step: 7, wallTime: 1.5, plugin: 'audio' });
+  assert.deepEqual(a, { kind: 'other', tag: 'sound', step: 7, wallTime: 1500, plugin: 'audio' });
 });
 
 test('a value of a known kind that cannot be read is listed with the reason, never thrown', () => {
