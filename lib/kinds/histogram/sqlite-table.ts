@@ -38,12 +38,15 @@ interface HistogramRow {
 
 export class HistogramTable {
   private readonly insert;
+  private readonly replace;
   private readonly select;
   private readonly runsWith;
   private readonly stepsOf;
 
   constructor(db: Db, private readonly tags: TagTable) {
     this.insert = db.prepare(`INSERT OR IGNORE INTO histograms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.replace = db.prepare(`UPDATE histograms SET wall_time = ?, min = ?, max = ?, count = ?, sum = ?, sum_squares = ?,
+      nan_count = ?, pos_inf_count = ?, neg_inf_count = ?, counts = ? WHERE tag_id = ? AND step = ?`);
     this.select = db.prepare(`SELECT * FROM histograms WHERE tag_id = ? ORDER BY step`);
     this.runsWith = db.prepare(`SELECT tags.id, runs.id AS run_id, runs.name, runs.status, runs.started_at FROM tags
       JOIN runs ON runs.id = tags.run_id
@@ -51,18 +54,22 @@ export class HistogramTable {
     this.stepsOf = db.prepare(`SELECT step FROM histograms WHERE tag_id = ? ORDER BY step`).pluck();
   }
 
-  /** Call inside a transaction. Stored once per (run, tag, step); returns how many were new. */
+  /**
+   * Call inside a transaction. One snapshot per (run, tag, step): a step logged again takes the
+   * snapshot written last, as TensorBoard shows it. Returns how many steps were new.
+   */
   write(runId: string, snapshots: readonly HistogramSnapshot[]): number {
     let added = 0;
     for (const h of snapshots) {
       const tagId = this.tags.idFor(runId, HISTOGRAM_KIND, h.tag);
       const blob = Buffer.from(Float64Array.from(h.counts).buffer);
-      const fresh = this.insert.run(tagId, h.step, h.wallTime, h.min, h.max, h.count, h.sum, h.sumSquares, h.nanCount, h.posInfCount, h.negInfCount, blob).changes;
-      if (fresh === 0) continue;
-      added++;
+      const fields = [h.wallTime, h.min, h.max, h.count, h.sum, h.sumSquares, h.nanCount, h.posInfCount, h.negInfCount, blob] as const;
+      const fresh = this.insert.run(tagId, h.step, ...fields).changes;
+      if (fresh === 0) this.replace.run(...fields, tagId, h.step);
+      added += fresh;
       // The tag's latest value is the tensor's mean, so listings can show something without reading rows.
       const finite = h.count - h.nanCount - h.posInfCount - h.negInfCount;
-      this.tags.noteWritten(tagId, 1, h.step, h.step, h.wallTime, finite > 0 ? h.sum / finite : NaN);
+      this.tags.noteWritten(tagId, fresh, h.step, h.step, h.wallTime, finite > 0 ? h.sum / finite : NaN);
     }
     return added;
   }

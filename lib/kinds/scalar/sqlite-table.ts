@@ -3,6 +3,7 @@ import type { TagTable } from '../../storage/sqlite/tag-table';
 import { SCALAR_KIND } from './meta';
 import type { LastPoint, ScalarColumnsData, ScalarPoint } from './points';
 import { downsampleMinMax } from './downsample';
+import { ScalarReplacer } from './replace-points';
 import { RAW_READ_LIMIT, chooseLevel, rollUp } from './rollup';
 
 /** SQLite stores NaN as NULL, so NULL in a value column means NaN; Infinity is stored as is. */
@@ -55,8 +56,10 @@ export class ScalarTable {
   private readonly upsertRollup;
   private readonly selectRaw;
   private readonly selectRollup;
+  private readonly replacer;
 
   constructor(db: Db, private readonly tags: TagTable) {
+    this.replacer = new ScalarReplacer(db);
     this.insert = db.prepare(`INSERT OR IGNORE INTO scalars (tag_id, step, wall_time, value) VALUES (?, ?, ?, ?)`);
     this.insertChunk = db.prepare(`INSERT OR IGNORE INTO scalars (tag_id, step, wall_time, value) VALUES ${Array(CHUNK).fill('(?, ?, ?, ?)').join(', ')}`);
     // Every SET expression sees the old row, so each extreme is compared before it is replaced.
@@ -77,16 +80,21 @@ export class ScalarTable {
       .raw(true);
   }
 
-  /** Call inside a transaction. Returns the number of points that were not stored before. */
+  /**
+   * Call inside a transaction. Returns the number of points that were not stored before. A step
+   * already stored takes the value written last; a resend of the same values changes nothing.
+   */
   write(runId: string, batch: readonly ScalarColumnsData[]): number {
     let added = 0;
     for (const columns of batch) {
       const tagId = this.tags.idFor(runId, SCALAR_KIND, columns.tag);
       const fresh = this.insertPoints(tagId, columns);
-      if (fresh === 0) continue;
-      added += fresh;
       // Rollups and the latest point are idempotent, so a partly resent batch may update them again.
-      this.writeRollups(tagId, columns);
+      if (fresh > 0) this.writeRollups(tagId, columns);
+      // After the rollups: the replacer rebuilds the buckets of the steps it changed from the stored rows.
+      const replaced = fresh < columns.steps.length ? this.replacer.replace(tagId, columns).length : 0;
+      if (fresh === 0 && replaced === 0) continue;
+      added += fresh;
       const { steps, wallTimes, values } = columns;
       let first = 0;
       let last = 0;

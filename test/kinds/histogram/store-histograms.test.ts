@@ -20,3 +20,15 @@ test('histograms are stored once per (run, tag, step) and read back in step orde
   assert.deepEqual(app.tables.scalar.listTags('r'), [], 'histogram tags are not scalar tags');
   assert.equal(histograms.read('r', 'nope'), null);
 });
+
+test('a histogram step logged again takes the snapshot written last', (t) => {
+  const app = tempApp(t);
+  startRun(app);
+  const histograms = app.tables.histogram;
+  const at = (step: number, values: number[], wallTime = 1000 + step) => ({ ...computeHistogram(values, 2), tag: 'w', step, wallTime });
+  assert.equal(histograms.write('r', [at(1, [0, 1]), at(1, [5, 6, 7])]), 1);
+  assert.equal(histograms.write('r', [at(1, [2, 2, 2, 2], 9000)]), 0);
+  const [read] = histograms.read('r', 'w')!;
+  assert.deepEqual([read.count, read.sum, read.wallTime], [4, 8, 9000]);
+  assert.deepEqual(histograms.listTags('r'), [{ tag: 'w', count: 1, firstStep: 1, lastStep: 1 }]);
+});
