@@ -1,17 +1,12 @@
 import type { RawData } from 'ws';
 import { ZodError } from 'zod';
-import { AppContext, IngestMessage, KINDS, Kind, KindMessage, ingestMessageSchema, messageType } from '../lib/app-context';
-import type { ProjectionJobs } from '../lib/kinds/embedding/projection-jobs';
-import type { IngestContext, RunPush } from '../lib/kinds/kind';
-import type { IngestErrorCode, IngestReply } from '../lib/protocol/ingest-messages';
+import { AppContext, IngestMessage, ingestMessageSchema } from '../lib/app-context';
+import { dispatchMessage, type IngestServices } from '../lib/ingest/dispatch-message';
+import { IngestError } from '../lib/ingest/ingest-error';
+import type { IngestReply } from '../lib/protocol/ingest-messages';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../lib/protocol/version';
-import type { LiveHub } from './live-hub';
 
-class IngestError extends Error {
-  constructor(readonly code: IngestErrorCode, message: string, readonly seq: number | null) {
-    super(message);
-  }
-}
+export type { IngestServices };
 
 function byteLength(data: RawData): number {
   if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
@@ -51,34 +46,6 @@ function parse(data: RawData): IngestMessage {
   return parsed.data;
 }
 
-/** Which kind handles each message type, found by looping over the kinds once. */
-const KIND_OF_MESSAGE = new Map<string, Kind>(KINDS.flatMap((kind) => kind.messages.map((schema): [string, Kind] => [messageType(schema), kind])));
-
-/** What ingest reaches beyond the store: the dashboards, and the server's UMAP queue (null without one). */
-export interface IngestServices {
-  live: LiveHub;
-  projections: ProjectionJobs | null;
-}
-
-function apply(app: AppContext, services: IngestServices, message: IngestMessage): void {
-  if (message.type === 'run.start') {
-    app.store.upsertRun(message.run);
-    services.live.runChanged(message.run.id);
-    return;
-  }
-  if (!app.store.hasRun(message.runId)) {
-    throw new IngestError('unknown_run', `run "${message.runId}" was never started; send run.start first`, message.seq);
-  }
-  if (message.type === 'run.status') {
-    app.store.setRunStatus(message.runId, message.status, message.error ?? null, message.at);
-    services.live.runChanged(message.runId);
-    return;
-  }
-  const kind = KIND_OF_MESSAGE.get(message.type)!;
-  const ingest = kind.ingest as (message: KindMessage, context: IngestContext<unknown, RunPush>) => void;
-  ingest(message, { store: app.store, tables: app.tables[kind.name], live: services.live, projections: services.projections });
-}
-
 /**
  * Turns one raw socket message into exactly one reply. Never throws: a bad message is
  * answered with an error and leaves everything already stored untouched.
@@ -88,7 +55,7 @@ export function handleIngestMessage(app: AppContext, services: IngestServices, d
   try {
     const message = parse(data);
     seq = message.seq;
-    apply(app, services, message);
+    dispatchMessage(app, services, message);
     return { v: PROTOCOL_VERSION, type: 'ack', seq: message.seq };
   } catch (e) {
     if (e instanceof IngestError) return { v: PROTOCOL_VERSION, type: 'error', seq: e.seq, code: e.code, message: e.message };
