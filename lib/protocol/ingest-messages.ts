@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runSourceSchema } from './run-source';
 import { PROTOCOL_VERSION } from './version';
 
 /** Run ids are chosen by the client so that a resent run.start after a reconnect is idempotent. */
@@ -25,6 +26,7 @@ export const runStartSchema = z.object({
     backend: z.string().max(200).default(''),
     config: z.record(z.string(), z.unknown()).default({}),
     startedAt: z.number().describe('Wall time in ms since the epoch'),
+    source: runSourceSchema.optional().describe('Set by the logdir importer: the TensorBoard folder the run was read from'),
   }),
 });
 

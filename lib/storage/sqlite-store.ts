@@ -1,4 +1,5 @@
 import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
+import { addRunSourceColumn } from './sqlite/add-run-source-column';
 import { Db, openDatabase } from './sqlite/open-database';
 import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
 import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
@@ -17,6 +18,7 @@ export class SqliteStore implements Store {
 
   constructor(readonly path: string, kindSchemas: readonly string[] = []) {
     this.db = openDatabase(path, [...RUN_SCHEMA, ...TAG_SCHEMA, ...kindSchemas]);
+    addRunSourceColumn(this.db);
     this.runs = new RunTable(this.db);
     this.tags = new TagTable(this.db);
   }

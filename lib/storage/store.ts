@@ -1,4 +1,5 @@
 import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
+import type { RunSource } from '../protocol/run-source';
 
 /** A run as the API and the dashboard see it. Times are ms since the epoch. */
 export interface RunRecord {
@@ -12,6 +13,8 @@ export interface RunRecord {
   startedAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** The TensorBoard logdir an imported run was read from; null for a run Tensorlens recorded. */
+  source: RunSource | null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from './open-database';
 import type { RunStartFields, RunStatus } from '../../protocol/ingest-messages';
+import type { RunSource } from '../../protocol/run-source';
 import type { RunRecord } from '../store';
 
 export const RUN_SCHEMA = [
@@ -29,6 +30,7 @@ interface RunRow {
   started_at: number;
   updated_at: number;
   finished_at: number | null;
+  source: string | null;
 }
 
 function toRecord(row: RunRow): RunRecord {
@@ -43,6 +45,7 @@ function toRecord(row: RunRow): RunRecord {
     startedAt: row.started_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
+    source: row.source === null ? null : (JSON.parse(row.source) as RunSource),
   };
 }
 
@@ -56,10 +59,10 @@ export class RunTable {
 
   constructor(db: Db) {
     // A resent run.start (after a reconnect) must not reset the status of a run that already ended.
-    this.upsert = db.prepare(`INSERT INTO runs (id, name, model, backend, config, status, started_at, updated_at)
-      VALUES (@id, @name, @model, @backend, @config, 'running', @startedAt, @startedAt)
+    this.upsert = db.prepare(`INSERT INTO runs (id, name, model, backend, config, status, started_at, updated_at, source)
+      VALUES (@id, @name, @model, @backend, @config, 'running', @startedAt, @startedAt, @source)
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, model = excluded.model,
-        backend = excluded.backend, config = excluded.config`);
+        backend = excluded.backend, config = excluded.config, source = excluded.source`);
     this.status = db.prepare(`UPDATE runs SET status = ?, error = ?, updated_at = max(updated_at, ?),
       finished_at = CASE WHEN ? = 'running' THEN NULL ELSE ? END WHERE id = ?`);
     this.touch = db.prepare(`UPDATE runs SET updated_at = max(updated_at, ?) WHERE id = ?`);
@@ -68,7 +71,7 @@ export class RunTable {
   }
 
   upsertRun(run: RunStartFields): void {
-    this.upsert.run({ ...run, config: JSON.stringify(run.config) });
+    this.upsert.run({ ...run, config: JSON.stringify(run.config), source: run.source ? JSON.stringify(run.source) : null });
   }
 
   setStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean {
