@@ -8,3 +8,6 @@ export { embeddingKind } from './embedding/kind';
 export { eventKind } from './event/kind';
 export { graphKind } from './graph/kind';
 export { textKind } from './text/kind';
+export { opGraphKind } from './op-graph/kind';
+export { prCurveKind } from './pr-curve/kind';
+export { imageKind } from './image/kind';

@@ -3,6 +3,10 @@
  * with no storage or view concerns. The importer maps each kind onto a Tensorlens data kind.
  */
 import type { HistogramData } from '../kinds/histogram/meta';
+import type { ImageContentType } from '../kinds/image/meta';
+import type { OpNode } from '../kinds/op-graph/meta';
+
+export type { OpNode };
 
 /** When a record was written: TensorBoard's global step, and its wall time. */
 export interface At {
@@ -32,18 +36,6 @@ export interface KerasModelRecord extends At {
   kind: 'keras-model';
   tag: string;
   config: unknown;
-}
-
-export interface OpNode {
-  name: string;
-  op: string;
-  /** `node:output` names; control inputs keep their leading `^`. */
-  inputs: string[];
-  device: string;
-  /** One shape per output where the attrs give them (`_output_shapes`, or `shape`); -1 is an unknown size, null an unknown rank. */
-  outputShapes: (number[] | null)[];
-  /** `T`/`dtype` as TensorFlow names it (`float32`), where given. */
-  dtype?: string;
 }
 
 /** A TensorFlow GraphDef (`Event.graph_def`): the op graph. */
@@ -108,7 +100,8 @@ export interface ImageRecord extends At {
   height: number;
   /** 1 grayscale, 2 grayscale+alpha, 3 RGB, 4 RGBA (summary.proto). */
   colorspace: number;
-  format: 'png' | 'jpeg' | 'gif' | 'unknown';
+  /** From the bytes themselves; null for an encoding browsers do not show. */
+  contentType: ImageContentType | null;
   encoded: Buffer;
 }
 

@@ -3,22 +3,16 @@
  * (simple_value, histo, image); tensor values by the plugin named in their metadata, which TF2
  * writers put only on a tag's first value: the caller remembers it per tag and passes it in.
  */
+import { sniffImageType } from '../kinds/image/meta';
 import { fromBucketTensor, fromHistogramProto } from './histogram-buckets';
 import { decodeHParams } from './hparams';
 import type { ImageMessage, SummaryValueMessage, TensorMessage } from './proto/messages';
 import type { At, ImageRecord, LogdirRecord } from './records';
 import { shapeOf, tensorNumbers, tensorStrings } from './tensor-values';
 
-function imageFormat(bytes: Uint8Array): ImageRecord['format'] {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) return 'gif';
-  return 'unknown';
-}
-
 function image(tag: string, at: At, bytes: Uint8Array, size: Pick<ImageMessage, 'width' | 'height' | 'colorspace'>, sample: number): ImageRecord {
   const encoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { kind: 'image', tag, ...at, sample, width: size.width ?? 0, height: size.height ?? 0, colorspace: size.colorspace ?? 0, format: imageFormat(encoded), encoded };
+  return { kind: 'image', tag, ...at, sample, width: size.width ?? 0, height: size.height ?? 0, colorspace: size.colorspace ?? 0, contentType: sniffImageType(encoded), encoded };
 }
 
 /** TF2's tf.summary.image: a string tensor [width, height, image, image, …]. */

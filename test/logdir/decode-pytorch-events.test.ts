@@ -187,8 +187,8 @@ test('add_pr_curve: a [6,127] tensor per step as thresholds and the six rows, in
 test('add_image: 5 steps of a 100x100 RGB PNG whose IHDR agrees with Summary.Image', async () => {
   const images = ofKind(await readSample('pytorch/image_experiment/events.out.tfevents.1771595107.zyzkings.11980.0'), 'image');
   assert.deepEqual(
-    images.map((i) => [i.tag, i.step, i.sample, i.width, i.height, i.colorspace, i.format, i.encoded.length]),
-    [0, 1, 2, 3, 4].map((s) => ['Debug_Images/Random_Noise', s, 0, 100, 100, 3, 'png', 30168]),
+    images.map((i) => [i.tag, i.step, i.sample, i.width, i.height, i.colorspace, i.contentType, i.encoded.length]),
+    [0, 1, 2, 3, 4].map((s) => ['Debug_Images/Random_Noise', s, 0, 100, 100, 3, 'image/png', 30168]),
   );
   for (const image of images) {
     assert.equal(image.encoded.subarray(0, 8).toString('hex'), '89504e470d0a1a0a');

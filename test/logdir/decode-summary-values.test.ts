@@ -87,7 +87,7 @@ test('text, PR curves, TF2 image batches and unknown plugins', () => {
   assert.ok(p.kind === 'pr-curve');
   assert.deepEqual([p.thresholds, p.truePositives, p.falsePositives, p.trueNegatives, p.falseNegatives, p.precision, p.recall], [[0.5, 1], [5, 3], [1, 2], [4, 6], [0, 2], [0.75, 0.5], [1, 0.5]]);
   assert.ok(i0.kind === 'image' && i1.kind === 'image');
-  assert.deepEqual([i0.sample, i0.width, i0.height, i0.format, i1.sample, i1.format], [0, 4, 3, 'png', 1, 'jpeg']);
+  assert.deepEqual([i0.sample, i0.width, i0.height, i0.contentType, i1.sample, i1.contentType], [0, 4, 3, 'image/png', 1, 'image/jpeg']);
   assert.deepEqual(a, { kind: 'other', tag: 'sound', step: 7, wallTime: 1500, plugin: 'audio' });
 });
 
