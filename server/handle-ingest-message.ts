@@ -1,12 +1,17 @@
 import type { RawData } from 'ws';
 import { ZodError } from 'zod';
 import { AppContext, IngestMessage, ingestMessageSchema } from '../lib/app-context';
-import { dispatchMessage, type IngestServices } from '../lib/ingest/dispatch-message';
+import { dispatchMessage, type IngestServices as DispatchServices } from '../lib/ingest/dispatch-message';
 import { IngestError } from '../lib/ingest/ingest-error';
 import type { IngestReply } from '../lib/protocol/ingest-messages';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../lib/protocol/version';
 
-export type { IngestServices };
+import type { LiveHub } from './live-hub';
+
+/** The socket's services: the hub also takes the dashboards' subscriptions. */
+export interface IngestServices extends DispatchServices {
+  live: LiveHub;
+}
 
 function byteLength(data: RawData): number {
   if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);

@@ -14,6 +14,8 @@ export const runSourceSchema = z.object({
   path: z.string().min(1).max(4096),
   /** For people: how the folders became this run, and what was changed on the way (tag names, steps). */
   details: z.array(line).max(MAX_SOURCE_ENTRIES),
+  /** Tags the store could not hold as written, and the names they are shown under. */
+  renamedTags: z.array(z.object({ tag: z.string().max(4000), shownAs: z.string().max(400) })).max(MAX_SOURCE_ENTRIES * 5),
   /** The experiment's metrics (hparams plugin), as the run's scalar tags name them. */
   metrics: z.array(z.string().max(400)).max(MAX_SOURCE_ENTRIES),
   /** Summaries Tensorlens does not show, by tag and plugin, with how many and why when it is not obvious. */

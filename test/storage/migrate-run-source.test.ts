@@ -6,7 +6,7 @@ import { createApp } from '../../lib/app-context';
 import { RUN_SCHEMA } from '../../lib/storage/sqlite/run-table';
 import { tempDir } from '../helpers/temp-dir';
 
-const source = { format: 'tensorboard' as const, path: '/logs/fit', details: ['train/ and validation/ are one run'], metrics: [], notShown: [], problems: [] };
+const source = { format: 'tensorboard' as const, path: '/logs/fit', details: ['train/ and validation/ are one run'], renamedTags: [], metrics: [], notShown: [], problems: [] };
 
 test('a database from before imports gains the source column, keeps its runs, and stores a source', (t) => {
   const path = join(tempDir(t), 'old.db');
