@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
+import { parseLogdirSpec } from '../lib/logdir/logdir-spec';
 import { resolveDbPath } from '../lib/storage/db-path';
 import { startDemoRun } from './demo-run';
 import { projectRoot } from './project-root';
 import { startServer } from './start-server';
 
-const USAGE = `usage: tensorlens [--port N] [--host H] [--db FILE] [--dev] [--demo]
+const USAGE = `usage: tensorlens [--port N] [--host H] [--db FILE] [--dev] [--demo] [--logdir DIR | --logdir name:DIR …]
   --port   port to listen on (default PORT or 3000)
   --host   address to bind (default HOST or 127.0.0.1: the dashboard is local unless you say so)
   --db     SQLite file (default TENSORLENS_DB or logs/tensorlens.db)
   --dev    Next dev mode with hot reload
-  --demo   also start a demo training run of the lecture's IMDB Conv1D`;
+  --demo   also start a demo training run of the lecture's IMDB Conv1D
+  --logdir a TensorBoard logdir to import and follow live; repeat it for several, name:DIR names their runs`;
 
 async function main(): Promise<void> {
   let values;
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
         db: { type: 'string' },
         dev: { type: 'boolean', default: false },
         demo: { type: 'boolean', default: false },
+        logdir: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     dbPath: resolveDbPath(values.db),
     dev: values.dev,
     dir: root,
+    logdirs: values.logdir.map((arg) => parseLogdirSpec(arg)),
     log,
   });
   console.log(`Tensorlens listening on ${server.url} (database ${resolveDbPath(values.db)})`);

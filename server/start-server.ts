@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import createNext from 'next';
 import { closeApp, openApp } from '../lib/app-context';
+import type { LogdirSpec } from '../lib/logdir/logdir-spec';
 import { attachSockets, Log } from './attach-sockets';
 import { LiveHub } from './live-hub';
 import { startProjections, stopProjections } from './start-projections';
+import { followLogdirs } from './follow-logdirs';
 
 export interface ServerOptions {
   port: number;
@@ -15,11 +17,15 @@ export interface ServerOptions {
   dev: boolean;
   /** The project root, where next.config.js and .next/ live. */
   dir: string;
+  /** TensorBoard logdirs to import and follow (`--logdir`). */
+  logdirs?: readonly LogdirSpec[];
   log?: Log;
 }
 
 export interface RunningServer {
   url: string;
+  /** Settles when the logdirs (if any) have been read once to their current end; following goes on. */
+  logdirsRead: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,9 +56,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  const logdirs = followLogdirs(app, { live: hub, projections }, options.logdirs ?? [], log);
   return {
     url,
+    logdirsRead: logdirs.read,
     async close() {
+      await logdirs.stop();
       stopProjections(app, projections);
       sockets.close();
       hub.close();

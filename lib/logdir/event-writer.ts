@@ -31,6 +31,17 @@ export function eventFileName(wallTime: number, suffix = ''): string {
   return `events.out.tfevents.${Math.floor(wallTime)}.${hostname()}${suffix}`;
 }
 
+/**
+ * A histogram as PyTorch and TF1 write it: a HistogramProto whose bucket i ends at limit i. The
+ * buckets are Tensorlens' equal slices of [min, max]; HistogramProto has no place for NaN or
+ * infinities, so `num` counts the finite values only.
+ */
+export function histogramProtoValue(tag: string, h: HistogramData): EventInput {
+  const num = h.counts.reduce((a, b) => a + b, 0);
+  const bucketLimit = h.counts.map((_, i) => bucketEdge(h, i + 1));
+  return { tag, histo: { min: h.min, max: h.max, num, sum: h.sum, sumSquares: h.sumSquares, bucketLimit, bucket: h.counts } };
+}
+
 /** A histogram as Keras writes it: a `[k,3]` float64 tensor (left, right, count) of plugin `histograms`. */
 export function histogramValue(tag: string, h: Pick<HistogramData, 'min' | 'max' | 'counts'>): EventInput {
   const rows = h.counts.flatMap((count, i) => [bucketEdge(h, i), bucketEdge(h, i + 1), count]);
