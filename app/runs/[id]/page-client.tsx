@@ -4,6 +4,8 @@ import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { EventList } from '@/lib/view/event/event-list';
 import { useLiveEvents } from '@/lib/view/event/use-live-events';
 import { HistogramSection } from '@/lib/view/histogram/histogram-section';
+import { ImageSection } from '@/lib/view/image/image-section';
+import { PrCurveSection } from '@/lib/view/pr-curve/pr-curve-section';
 import { RunHeader } from '@/lib/view/run/run-header';
 import { RunNav } from '@/lib/view/run/run-nav';
 import { useLiveRun } from '@/lib/view/run/use-live-run';
@@ -25,6 +27,8 @@ export function RunPageClient({ initialRun, initialTags }: RunPageClientProps) {
       <ScalarSection runId={run.id} running={run.status === 'running'} initialTags={initialTags} events={events} />
       <EventList events={events} loadError={eventsError} />
       <HistogramSection runId={run.id} />
+      <PrCurveSection runId={run.id} />
+      <ImageSection runId={run.id} />
     </div>
   );
 }

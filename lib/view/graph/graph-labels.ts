@@ -21,8 +21,34 @@ export function formatCallShapes(shapes: Shape[]): string {
 
 const clip = (line: string) => (line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line);
 
+/**
+ * What a node of an op graph (lib/view/op-graph) shows instead of parameters: its shapes as the
+ * GraphDef gives them (-1 and null are unknown), its type and device; or, for a name scope, its size.
+ */
+export interface OpDetails {
+  device: string;
+  dtype?: string;
+  shapes: (number[] | null)[];
+  /** Set on a name scope: the ops inside it. */
+  ops?: number;
+}
+
+function opShape(shape: number[] | null): string {
+  return shape === null ? '?' : `(${shape.map((d) => (d < 0 ? '?' : String(d))).join(', ')})`;
+}
+
+function opDetailLines(op: OpDetails, expanded: boolean): string[] {
+  if (op.ops !== undefined) return [expanded ? '▾ collapse scope' : `▸ expand scope (${op.ops} ops)`];
+  const lines = op.shapes.length > 0 ? [clip(`out: ${op.shapes.map(opShape).join(', ')}`)] : [];
+  const where = [op.dtype, op.device].filter(Boolean).join(' · ');
+  if (where) lines.push(clip(where));
+  return lines;
+}
+
 /** The rows under the title, as plot_model(show_shapes=True) prints them: output shape(s), then parameters. */
 export function detailLines(node: GraphNode, expanded = false): string[] {
+  const op = (node as GraphNode & { op?: OpDetails }).op;
+  if (op) return opDetailLines(op, expanded);
   const shapes = [...new Set(node.outputShapes.map(formatCallShapes))];
   const lines = shapes.map((s, i) => clip(`${i === 0 ? 'out' : '   '}: ${s}`));
   const calls = node.callSites > 1 ? ` · ×${node.callSites} call sites` : '';

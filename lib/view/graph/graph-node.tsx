@@ -77,7 +77,7 @@ export function GraphNodeBox({ placed, stats, withStats, largestNorm, onToggle }
             role: 'button',
             tabIndex: 0,
             'aria-expanded': open,
-            'aria-label': `${open ? 'Collapse' : 'Expand'} model ${node.name}`,
+            'aria-label': `${open ? 'Collapse' : 'Expand'} ${node.className === 'scope' ? 'scope' : 'model'} ${node.name}`,
             onClick: (e: React.MouseEvent) => {
               e.stopPropagation();
               toggle();

@@ -6,6 +6,7 @@ import { lastMetric, SUMMARY_METRICS } from './last-metric';
 import { LocalTime } from '../shared/local-time';
 import { MetricValue } from '../shared/metric-value';
 import { StatusBadge } from './status-badge';
+import { ImportedBadge } from './run-source';
 
 /** A running run's duration needs the browser clock; a finished one is fixed. */
 function duration(run: WireRunSummary, now: number | null): string {
@@ -17,9 +18,9 @@ export function RunRow({ run, now }: { run: WireRunSummary; now: number | null }
   return (
     <tr data-run-id={run.id} data-status={run.status}>
       <td className="name">
-        <Link href={runPagePath(run.id)}>{run.name}</Link>
+        <Link href={runPagePath(run.id)}>{run.name}</Link> {run.source && <ImportedBadge source={run.source} />}
         <div className="sub mono" title={run.id}>
-          {run.id.length > 12 ? `${run.id.slice(0, 8)}…` : run.id}
+          {run.source ? run.source.path : run.id.length > 12 ? `${run.id.slice(0, 8)}…` : run.id}
         </div>
       </td>
       <td className="nowrap">

@@ -3,6 +3,9 @@
 import { useMemo, useRef, useState } from 'react';
 import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import type { ModelGraph } from '@/lib/kinds/graph/meta';
+import type { OpGraph } from '@/lib/kinds/op-graph/meta';
+import { useRunOpGraph } from '@/lib/view/op-graph/use-run-op-graph';
+import { GraphChoice, type GraphKind } from '@/lib/view/op-graph/graph-choice';
 import { downloadPng, downloadSvg } from '@/lib/view/graph/graph-export';
 import { statsByNode } from '@/lib/view/graph/graph-stats';
 import { useGraphLayout } from '@/lib/view/graph/use-graph-layout';
@@ -18,14 +21,22 @@ export interface GraphPageClientProps {
   run: WireRunSummary;
   /** The stored graph at render time; null when the run has not sent one (yet). */
   initialGraph: ModelGraph | null;
+  /** The stored op graph (a GraphDef from TensorFlow or PyTorch) at render time, or null. */
+  initialOpGraph: OpGraph | null;
 }
 
 const fileName = (run: WireRunSummary, ext: string) => `${run.name.replace(/[^\w.-]+/g, '_')}-graph.${ext}`;
 
-export function GraphPageClient({ run, initialGraph }: GraphPageClientProps) {
-  const { graph, loadError } = useRunGraph(run.id, initialGraph);
+export function GraphPageClient({ run, initialGraph, initialOpGraph }: GraphPageClientProps) {
+  const layers = useRunGraph(run.id, initialGraph);
+  const ops = useRunOpGraph(run.id, initialOpGraph);
+  const [chosen, setChosen] = useState<GraphKind>('layers');
+  // The layer graph when there is one; a run that only has ops (PyTorch's add_graph) shows those.
+  const kind: GraphKind = layers.graph && (chosen === 'layers' || !ops.graph) ? 'layers' : ops.graph ? 'ops' : 'layers';
+  const graph = kind === 'ops' ? ops.graph : layers.graph;
+  const loadError = layers.loadError ?? ops.loadError;
   const { slices } = useLiveHistograms(run.id);
-  const withStats = Object.keys(slices).length > 0;
+  const withStats = kind === 'layers' && Object.keys(slices).length > 0;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const { placed, error: layoutError } = useGraphLayout(graph, expanded, withStats);
   const [zoom, setZoom] = useState(1);
@@ -76,7 +87,8 @@ export function GraphPageClient({ run, initialGraph }: GraphPageClientProps) {
           {run.status === 'running' ? 'Waiting for the trainer to send the model graph…' : 'This run sent no model graph.'}
         </p>
       ) : (
-        <section className="card graph-card" data-testid="graph" data-model={graph.name} data-laid-out={placed ? 'true' : 'false'}>
+        <section className="card graph-card" data-testid="graph" data-kind={kind} data-model={graph.name} data-laid-out={placed ? 'true' : 'false'}>
+          {layers.graph && ops.graph && <GraphChoice kind={kind} opCount={ops.opCount} onChoose={setChosen} />}
           <GraphToolbar
             modelName={graph.name}
             modelClass={graph.className}
@@ -100,7 +112,9 @@ export function GraphPageClient({ run, initialGraph }: GraphPageClientProps) {
                 onToggle={toggle}
               />
             ) : (
-              <p className="empty">Laying out {graph.nodes.length} layers…</p>
+              <p className="empty">
+                Laying out {graph.nodes.length} {kind === 'ops' ? 'ops and scopes' : 'layers'}…
+              </p>
             )}
           </div>
         </section>

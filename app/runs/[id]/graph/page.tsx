@@ -10,5 +10,6 @@ export function generateMetadata(props: RunPageProps): Promise<Metadata> {
 
 export default async function GraphPage(props: RunPageProps) {
   const run = await findPageRun(props);
-  return <GraphPageClient run={run} initialGraph={openApp().read.graph.find(run.id)} />;
+  const app = openApp();
+  return <GraphPageClient run={run} initialGraph={app.read.graph.find(run.id)} initialOpGraph={app.read['op-graph'].find(run.id)} />;
 }
