@@ -102,12 +102,26 @@ function sequential(name: string, layers: KerasLayer[]): ModelGraph {
   return { name, className: 'Sequential', nodes, edges, outputs: [{ node: previous.node.id, callSite: 0, tensor: 0 }] };
 }
 
+/**
+ * Keras does not save the first node of a model built on an Input (the node that made the model),
+ * yet keeps counting from it: references to such a nested model's calls start at 1 (Keras'
+ * `_should_skip_first_node`). Call sites here count from 0.
+ */
+function firstSavedNode(layer: KerasLayer): number {
+  if (!MODEL_CLASSES.has(layer.class_name) || !Array.isArray(layer.config.layers)) return 0;
+  if (layer.class_name !== 'Sequential') return 1;
+  const first = layer.config.layers[0] as KerasLayer | undefined;
+  return first?.class_name === 'InputLayer' || (first && batchInputShape(first.config)) ? 1 : 0;
+}
+
 function functional(name: string, className: string, config: LayerConfig): ModelGraph {
   const layers = (config.layers as unknown[]).filter(isLayer);
   const inputs = refList(config.input_layers).map(([layer]) => layer);
   const done = new Map<string, Described>();
   const edges: GraphEdge[] = [];
-  const shapeOf = ([layer, node, tensor]: Ref) => done.get(layer)?.outputs[node]?.[tensor];
+  const offset = new Map(layers.map((l) => [layerName(l), firstSavedNode(l)]));
+  const callSite = (layer: string, node: number) => node - (offset.get(layer) ?? 0);
+  const shapeOf = ([layer, node, tensor]: Ref) => done.get(layer)?.outputs[callSite(layer, node)]?.[tensor];
   // Layers are listed in the order Keras built them; a few passes cover a config that is not.
   for (let pass = 0; done.size < layers.length && pass < layers.length; pass++) {
     for (const layer of layers) {
@@ -121,13 +135,15 @@ function functional(name: string, className: string, config: LayerConfig): Model
       if (!calls.every((refs) => refs.every((ref) => shapeOf(ref) !== undefined))) continue;
       done.set(id, describe(layer, calls.map((refs) => refs.map((ref) => shapeOf(ref)!)), -1));
       calls.forEach((refs, targetCallSite) =>
-        refs.forEach(([source, sourceCallSite, sourceTensor], targetInput) => edges.push({ source, sourceCallSite, sourceTensor, target: id, targetCallSite, targetInput })),
+        refs.forEach(([source, node, sourceTensor], targetInput) =>
+          edges.push({ source, sourceCallSite: callSite(source, node), sourceTensor, target: id, targetCallSite, targetInput }),
+        ),
       );
     }
   }
   const order = [...inputs, ...layers.map(layerName)];
   const nodes = [...new Set(order)].flatMap((id) => done.get(id)?.node ?? []);
-  const outputs: GraphOutput[] = refList(config.output_layers).map(([node, callSite, tensor]) => ({ node, callSite, tensor }));
+  const outputs: GraphOutput[] = refList(config.output_layers).map(([node, index, tensor]) => ({ node, callSite: callSite(node, index), tensor }));
   return { name, className, nodes, edges, outputs };
 }
 
