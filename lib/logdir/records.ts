@@ -5,6 +5,7 @@
 import type { HistogramData } from '../kinds/histogram/meta';
 import type { ImageContentType } from '../kinds/image/meta';
 import type { OpNode } from '../kinds/op-graph/meta';
+import type { PrCurveData } from '../kinds/pr-curve/meta';
 
 export type { OpNode };
 
@@ -76,18 +77,11 @@ export interface TextRecord extends At {
 
 /**
  * Plugin `pr_curves`: the `[6,k]` tensor's rows, with TensorBoard's thresholds i/k for i = 1..k
- * (pr_curves_plugin.py `_compute_thresholds`).
+ * (pr_curves_plugin.py `_compute_thresholds`), as the pr-curve kind stores them.
  */
-export interface PrCurveRecord extends At {
+export interface PrCurveRecord extends At, PrCurveData {
   kind: 'pr-curve';
   tag: string;
-  thresholds: number[];
-  truePositives: number[];
-  falsePositives: number[];
-  trueNegatives: number[];
-  falseNegatives: number[];
-  precision: number[];
-  recall: number[];
 }
 
 /** `Summary.Image`: the encoded bytes as written (PNG from PyTorch and tf.summary.image). */

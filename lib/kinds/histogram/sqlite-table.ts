@@ -75,7 +75,7 @@ export class HistogramTable {
   }
 
   listTags(runId: string): HistogramTagInfo[] {
-    return this.tags.list(runId, HISTOGRAM_KIND).map((row) => ({ tag: row.name, count: row.count, firstStep: row.first_step, lastStep: row.last_step }));
+    return this.tags.stepRanges(runId, HISTOGRAM_KIND);
   }
 
   /** Newest run first. */

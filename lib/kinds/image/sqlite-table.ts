@@ -58,7 +58,7 @@ export class ImageTable {
   }
 
   listTags(runId: string): ImageTagInfo[] {
-    return this.tags.list(runId, IMAGE_KIND).map((row) => ({ tag: row.name, count: row.count, firstStep: row.first_step, lastStep: row.last_step }));
+    return this.tags.stepRanges(runId, IMAGE_KIND);
   }
 
   /** The images of one tag without their bytes, in step then sample order; null for an unknown tag. */

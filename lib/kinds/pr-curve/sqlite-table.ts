@@ -50,7 +50,7 @@ export class PrCurveTable {
   }
 
   listTags(runId: string): PrCurveTagInfo[] {
-    return this.tags.list(runId, PR_CURVE_KIND).map((row) => ({ tag: row.name, count: row.count, firstStep: row.first_step, lastStep: row.last_step }));
+    return this.tags.stepRanges(runId, PR_CURVE_KIND);
   }
 
   read(runId: string, tag: string): PrCurveSnapshot[] | null {

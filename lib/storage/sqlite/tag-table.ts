@@ -25,6 +25,13 @@ export interface TagRow {
   last_value: number | null;
 }
 
+export interface TagStepRange {
+  tag: string;
+  count: number;
+  firstStep: number;
+  lastStep: number;
+}
+
 /**
  * Tag ids keep the point tables narrow: a point row is (tag id, step) → value.
  * Each kind keeps its own point count and latest point here so listings never scan points.
@@ -68,6 +75,11 @@ export class TagTable {
 
   list(runId: string, kind: string): TagRow[] {
     return this.listOf.all(runId, kind) as TagRow[];
+  }
+
+  /** The run's tags of one kind with how many steps each holds and their first and last. */
+  stepRanges(runId: string, kind: string): TagStepRange[] {
+    return this.list(runId, kind).map((row) => ({ tag: row.name, count: row.count, firstStep: row.first_step, lastStep: row.last_step }));
   }
 
   get(runId: string, kind: string, name: string): TagRow | null {
