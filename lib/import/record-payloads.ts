@@ -8,8 +8,11 @@ import type { IngestPayload } from '../app-context';
 import { MAX_IMAGES_PER_BATCH } from '../kinds/image/meta';
 import { MAX_CURVES_PER_BATCH } from '../kinds/pr-curve/meta';
 import { MAX_POINTS_PER_BATCH } from '../kinds/scalar/meta';
-import type { ImageRecord, LogdirRecord, PrCurveRecord, ScalarRecord } from '../logdir/records';
+import { MAX_TEXT_ENTRIES } from '../kinds/text/meta';
+import type { ImageRecord, LogdirRecord, PrCurveRecord, ScalarRecord, TextRecord } from '../logdir/records';
+import { keepLastPerStep } from '../logdir/last-per-step';
 import { kerasModelGraph } from './keras-model-graph';
+import { textMarkdown } from './text-markdown';
 import type { ImportedRun } from './imported-run';
 
 /** One message to send, and what to list as not shown if the kind refuses it. */
@@ -59,6 +62,20 @@ function image(r: ImageRecord & { contentType: NonNullable<ImageRecord['contentT
   return { tag, step, sample, wallTime, width, height, contentType, data: r.encoded.toString('base64') };
 }
 
+/**
+ * The text kind keeps the first text stored at a step, so a step written twice in one batch sends
+ * only its last text, as TensorBoard shows it. A step written again in a later batch keeps the first.
+ */
+function textMessages(run: ImportedRun, records: readonly TextRecord[]): Outgoing[] {
+  const entries = [];
+  for (const r of keepLastPerStep(records) as TextRecord[]) {
+    const text = textMarkdown(r.shape, r.texts);
+    if (text === null) run.notShown(r.tag, 'text', `a text tensor of rank ${r.shape.length}: only ranks 0 to 2 are shown`);
+    else entries.push({ tag: r.tag, step: r.step, wallTime: r.wallTime, text });
+  }
+  return chunks(entries, MAX_TEXT_ENTRIES).map((batch) => ({ payload: { type: 'text', runId: run.id, entries: batch }, tag: batch[0].tag, plugin: 'text', count: batch.length }));
+}
+
 type Of<K extends LogdirRecord['kind']> = Extract<LogdirRecord, { kind: K }>;
 
 /** Records of one kind, in file order. */
@@ -102,7 +119,7 @@ export function recordPayloads(run: ImportedRun, records: readonly LogdirRecord[
   for (const r of by.hparams ?? []) run.addConfig(r.hparams);
   for (const r of by['hparams-experiment'] ?? []) run.setMetrics(r.metrics.map((m) => run.tags.shown(m.tag)));
   for (const r of by['hparams-end'] ?? []) run.failed = r.status === 'failure';
-  for (const r of by.text ?? []) run.notShown(r.tag, 'text', 'text is not shown: this build has no text kind yet');
+  out.push(...textMessages(run, by.text ?? []));
   for (const r of by.other ?? []) run.notShown(r.tag, r.plugin, r.reason);
   return out;
 }

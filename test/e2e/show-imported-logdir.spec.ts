@@ -74,7 +74,7 @@ test('an imported PyTorch run: its PR curve per step and its images per step, ea
   const slider = card.getByRole('slider', { name: 'Step of Evaluations/PR_Curve' });
   await slider.fill('1');
   await expect(card).toHaveAttribute('data-step', '1');
-  await expect(card.locator('.step-slider-label')).toContainText('step 1');
+  await expect(card.locator('.step-slider output')).toContainText('step 1');
   await expect(page.getByTestId('no-scalars')).toContainText('This run logged no scalars.');
 
   const images = await runNamed(request, 'tfevents/pytorch/image_experiment');

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ApiError } from '../../api/errors';
 import { getRunOrThrow } from '../../api/get-run-or-throw';
+import { getTagOrThrow } from '../../api/get-tag-or-throw';
 import { tagSchema } from '../../protocol/tag-schema';
 import type { KindData } from '../kind';
-import type { ImageContentType, ImageInfo, ImageTagInfo } from './meta';
+import { IMAGE_KIND, type ImageContentType, type ImageInfo, type ImageTagInfo } from './meta';
 import type { ImageTable } from './sqlite-table';
 
 export interface ImageListResponse {
@@ -27,9 +28,7 @@ export function readImageTags({ store, tables }: KindData<ImageTable>, runId: st
 
 /** Every image of one tag, without the bytes. */
 export function readImageList({ store, tables }: KindData<ImageTable>, runId: string, tag: string): ImageListResponse {
-  getRunOrThrow(store, runId);
-  const images = tables.list(runId, tag);
-  if (!images) throw new ApiError('not_found', `run "${runId}" has no image tag "${tag}"`);
+  const images = getTagOrThrow(store, runId, IMAGE_KIND, tag, () => tables.list(runId, tag));
   return { runId, tag, images };
 }
 

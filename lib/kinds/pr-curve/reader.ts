@@ -1,7 +1,7 @@
-import { ApiError } from '../../api/errors';
 import { getRunOrThrow } from '../../api/get-run-or-throw';
+import { getTagOrThrow } from '../../api/get-tag-or-throw';
 import type { KindData } from '../kind';
-import type { PrCurveSnapshot, PrCurveTagInfo } from './meta';
+import { PR_CURVE_KIND, type PrCurveSnapshot, type PrCurveTagInfo } from './meta';
 import type { PrCurveTable } from './sqlite-table';
 
 export interface PrCurveSeriesResponse {
@@ -18,8 +18,6 @@ export function readPrCurveTags({ store, tables }: KindData<PrCurveTable>, runId
 
 /** Every step's curve of one tag, in step order. */
 export function readPrCurveSeries({ store, tables }: KindData<PrCurveTable>, runId: string, tag: string): PrCurveSeriesResponse {
-  getRunOrThrow(store, runId);
-  const curves = tables.read(runId, tag);
-  if (!curves) throw new ApiError('not_found', `run "${runId}" has no PR curve tag "${tag}"`);
+  const curves = getTagOrThrow(store, runId, PR_CURVE_KIND, tag, () => tables.read(runId, tag));
   return { runId, tag, curves: curves.map(({ tag: _tag, ...curve }) => curve) };
 }

@@ -1,6 +1,5 @@
 import { ImageCard } from './image-card';
 import { useLiveImages } from './use-live-images';
-import '../shared/step-slider.css';
 import './image.css';
 
 /** Logged images (Summary.Image): one strip per tag with a step slider; absent for runs that logged none. */

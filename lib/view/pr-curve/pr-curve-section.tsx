@@ -1,7 +1,6 @@
 import { PrCurveCard } from './pr-curve-card';
 import { useLivePrCurves } from './use-live-pr-curves';
 import '../shared/chart.css';
-import '../shared/step-slider.css';
 import './pr-curve.css';
 
 /** TensorBoard's PR curves: one card per tag; absent for runs that logged none. */

@@ -13,6 +13,8 @@ export interface TaggedStepsSource<T extends { step: number }, Body> {
   fromSeries: (body: Body) => T[];
   /** The steps an event pushes, each with its tag; none for events of other kinds. */
   fromPush: (event: LiveEvent) => readonly (readonly [tag: string, item: T])[];
+  /** What tells two items apart when a step holds several (default: the step). */
+  key?: (item: T) => number | string;
 }
 
 export interface LiveTaggedSteps<T> {
@@ -35,7 +37,7 @@ export function useLiveTaggedSteps<T extends { step: number }, Body>(runId: stri
       const grouped = new Map<string, T[]>();
       for (const [tag, item] of incoming) grouped.set(tag, [...(grouped.get(tag) ?? []), item]);
       const next = { ...prev };
-      for (const [tag, items] of grouped) next[tag] = mergeByStep(prev[tag], items);
+      for (const [tag, items] of grouped) next[tag] = mergeByStep(prev[tag], items, source.key);
       return next;
     });
   };

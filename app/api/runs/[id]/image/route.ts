@@ -1,4 +1,4 @@
-import { withApp } from '@/lib/app-context';
+import { withApp } from '@/lib/with-app';
 import { imageQuerySchema } from '@/lib/kinds/image/reader';
 
 export const dynamic = 'force-dynamic';

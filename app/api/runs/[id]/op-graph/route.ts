@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { withApp } from '@/lib/app-context';
+import { withApp } from '@/lib/with-app';
 import { runIdSchema } from '@/lib/protocol/ingest-messages';
 
 export const dynamic = 'force-dynamic';
