@@ -23,7 +23,8 @@ function layoutDetails(run: RunLayout): string[] {
     lines.push(
       'Keras fit: its train/ and validation/ folders are shown as this one run (TensorBoard shows two). ' +
         'train/epoch_loss is epoch/loss and validation/epoch_loss is epoch/val_loss, on one chart; ' +
-        'other validation tags gain val_ before their last part.',
+        'other validation tags gain val_ before their last part. Weight histograms take the names Tensorlens gives them ' +
+        '(conv2d/kernel_0/histogram is weights/conv2d/kernel), so they group by layer and the Graph tab shows each layer\'s weight norm.',
     );
   }
   if (run.sources.some((s) => s.files.length > 1)) {

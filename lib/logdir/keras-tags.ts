@@ -11,12 +11,19 @@
  *   validation/<other>/<leaf>                 → <other>/val_<leaf>
  *
  * The `epoch_`/`batch_` renaming is for scalars only: Keras also writes run metadata under tags
- * such as `batch_3`. Folders that are not one side of a Keras fit keep their tags as written.
+ * such as `batch_3`. Weight histograms take the names Tensorlens' own trainer gives them, so they
+ * group by layer and the Graph tab finds each layer's weights:
+ *
+ *   train/conv2d/kernel_0/histogram           → weights/conv2d/kernel   (Keras 2: the variable's `:0` as `_0`)
+ *   train/conv2d/kernel/histogram             → weights/conv2d/kernel   (Keras 3)
+ *
+ * Folders that are not one side of a Keras fit keep their tags as written.
  */
 import type { SourceRole } from './discover-runs';
 import { hasTag, type LogdirRecord } from './records';
 
 const EVALUATION = /^evaluation_(.+)_vs_iterations$/;
+const WEIGHT_HISTOGRAM = /^(.+)\/([^/]+?)(?:_\d+)?\/histogram$/;
 
 function scalarTag(tag: string, val: string): string | undefined {
   if (tag.startsWith('epoch_')) return `epoch/${val}${tag.slice(6)}`;
@@ -25,8 +32,11 @@ function scalarTag(tag: string, val: string): string | undefined {
   return evaluation ? `batch/val_${evaluation[1]}` : undefined;
 }
 
-export function kerasTag(tag: string, role: SourceRole, isScalar: boolean): string {
+export function kerasTag(tag: string, role: SourceRole, kind: LogdirRecord['kind']): string {
   if (role === 'plain') return tag;
+  const weight = kind === 'histogram' ? WEIGHT_HISTOGRAM.exec(tag) : null;
+  if (weight) return `weights/${weight[1]}/${role === 'validation' ? 'val_' : ''}${weight[2]}`;
+  const isScalar = kind === 'scalar';
   const val = role === 'validation' ? 'val_' : '';
   const renamed = isScalar ? scalarTag(tag, val) : undefined;
   if (renamed !== undefined || !val) return renamed ?? tag;
@@ -37,5 +47,5 @@ export function kerasTag(tag: string, role: SourceRole, isScalar: boolean): stri
 /** The record with its tag as the run shows it. */
 export function withKerasTag(record: LogdirRecord, role: SourceRole): LogdirRecord {
   if (role === 'plain' || !hasTag(record)) return record;
-  return { ...record, tag: kerasTag(record.tag, role, record.kind === 'scalar') };
+  return { ...record, tag: kerasTag(record.tag, role, record.kind) };
 }

@@ -40,7 +40,7 @@ test('an imported Keras run: marked in the list, its source stated, epoch scalar
   await expect(loss).toHaveAttribute('data-last-step', '2');
   await expect(loss.locator('li[data-tag="epoch/loss"]')).toContainText('0.0703');
   await expect(page.locator('.chart-card[data-family="accuracy"]')).toHaveAttribute('data-tag-counts', JSON.stringify({ 'epoch/accuracy': 3 }));
-  const kernel = page.locator('.histogram-card[data-tag="conv2d/kernel_0/histogram"]');
+  const kernel = page.locator('.histogram-layer[data-layer="conv2d"] .histogram-card[data-tag="weights/conv2d/kernel"]');
   await expect(kernel).toHaveAttribute('data-steps', '3');
   await expect(kernel.locator('canvas').first()).toBeVisible();
   await expect(page.locator('.histogram-card')).toHaveCount(4);

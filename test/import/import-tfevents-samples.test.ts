@@ -90,15 +90,15 @@ test('Keras: one run of epoch/ scalars, [30,3] histograms, the model as a layer 
     [[0, 0.5041123628616333], [1, 0.08308204263448715], [2, 0.07030577212572098]],
   );
   assert.deepEqual(app.read.scalar.series(id, 'epoch/accuracy', Infinity).points.map(([, , v]) => v), [0.9420499801635742, 0.9748333096504211, 0.9787333607673645]);
-  const bias = app.read.histogram.series(id, 'conv2d/bias_0/histogram').histograms;
+  const bias = app.read.histogram.series(id, 'weights/conv2d/bias').histograms;
   assert.deepEqual(bias.map((h) => [h.step, h.count]), [[0, 32], [1, 32], [2, 32]]);
   assert.deepEqual([bias[0].min, bias[0].max], [-0.15847811102867126, -0.002270365599542856]);
   assert.deepEqual(bias[0].counts, [2, 0, 2, 2, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 2, 0, 1, 1, 1, 1, 0, 0, 2, 1, 0, 0, 2, 2, 1, 4]);
   assert.deepEqual(app.read.histogram.tags(id).map((h) => [h.tag, h.count]), [
-    ['conv2d/bias_0/histogram', 3],
-    ['conv2d/kernel_0/histogram', 3],
-    ['dense/bias_0/histogram', 3],
-    ['dense/kernel_0/histogram', 3],
+    ['weights/conv2d/bias', 3],
+    ['weights/conv2d/kernel', 3],
+    ['weights/dense/bias', 3],
+    ['weights/dense/kernel', 3],
   ]);
   const graph = app.read.graph.graph(id);
   assert.deepEqual(

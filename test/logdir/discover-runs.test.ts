@@ -6,6 +6,7 @@ import { discoverRuns } from '../../lib/logdir/discover-runs';
 import { eventFileName, fileVersionRecord } from '../../lib/logdir/event-writer';
 import { kerasTag } from '../../lib/logdir/keras-tags';
 import { nameLogdirs, parseLogdirSpec } from '../../lib/logdir/logdir-spec';
+import type { LogdirRecord } from '../../lib/logdir/records';
 import { chartFamily } from '../../lib/kinds/scalar/meta';
 import { tempDir } from '../helpers/temp-dir';
 import { TFEVENTS } from './samples';
@@ -79,17 +80,19 @@ test('train/ and validation/ of a written Keras fit are one run; other folders a
 });
 
 test('Keras tags land on the charts Keras users expect: loss with val_loss', () => {
-  const cases: [string, 'train' | 'validation' | 'plain', boolean, string][] = [
-    ['epoch_loss', 'train', true, 'epoch/loss'],
-    ['epoch_loss', 'validation', true, 'epoch/val_loss'],
-    ['epoch_accuracy', 'validation', true, 'epoch/val_accuracy'],
-    ['batch_loss', 'train', true, 'batch/loss'],
-    ['evaluation_loss_vs_iterations', 'validation', true, 'batch/val_loss'],
-    ['batch_3', 'train', false, 'batch_3'],
-    ['conv2d/kernel_0/histogram', 'train', false, 'conv2d/kernel_0/histogram'],
-    ['images/sample', 'validation', false, 'images/val_sample'],
-    ['epoch_loss', 'plain', true, 'epoch_loss'],
+  const cases: [string, 'train' | 'validation' | 'plain', LogdirRecord['kind'], string][] = [
+    ['epoch_loss', 'train', 'scalar', 'epoch/loss'],
+    ['epoch_loss', 'validation', 'scalar', 'epoch/val_loss'],
+    ['epoch_accuracy', 'validation', 'scalar', 'epoch/val_accuracy'],
+    ['batch_loss', 'train', 'scalar', 'batch/loss'],
+    ['evaluation_loss_vs_iterations', 'validation', 'scalar', 'batch/val_loss'],
+    ['batch_3', 'train', 'other', 'batch_3'],
+    ['conv2d/kernel_0/histogram', 'train', 'histogram', 'weights/conv2d/kernel'],
+    ['model/dense_1/bias/histogram', 'train', 'histogram', 'weights/model/dense_1/bias'],
+    ['conv2d/kernel_0/histogram', 'plain', 'histogram', 'conv2d/kernel_0/histogram'],
+    ['images/sample', 'validation', 'image', 'images/val_sample'],
+    ['epoch_loss', 'plain', 'scalar', 'epoch_loss'],
   ];
-  for (const [tag, role, isScalar, expected] of cases) assert.equal(kerasTag(tag, role, isScalar), expected, `${role}/${tag}`);
-  assert.equal(chartFamily(kerasTag('epoch_loss', 'train', true)), chartFamily(kerasTag('epoch_loss', 'validation', true)));
+  for (const [tag, role, kind, expected] of cases) assert.equal(kerasTag(tag, role, kind), expected, `${role}/${tag}`);
+  assert.equal(chartFamily(kerasTag('epoch_loss', 'train', 'scalar')), chartFamily(kerasTag('epoch_loss', 'validation', 'scalar')));
 });
