@@ -8,7 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppContext } from '../app-context';
 import { ApiError } from '../api/errors';
-import { eventFileName, eventRecord, fileVersionRecord, histogramProtoValue, type EventInput } from '../logdir/event-writer';
+import { eventFileName, eventRecord, fileVersionRecord, histogramProtoValue } from '../logdir/event-writer';
+import { encodeSimpleValueEvent } from '../logdir/simple-value-event';
+import { encodeRecord } from '../logdir/tfrecord';
 import { tagSafe } from '../protocol/tag';
 
 export interface ExportResult {
@@ -21,7 +23,8 @@ export interface ExportResult {
 interface Timed {
   wallTime: number;
   step: number;
-  value: EventInput;
+  /** The event, framed. */
+  record: () => Buffer;
 }
 
 /** The run's folder name: its name, with what file systems or TensorBoard's run names would mind replaced. */
@@ -34,17 +37,21 @@ export function exportRun(app: AppContext, runId: string, logdir: string): Expor
   if (!run) throw new ApiError('not_found', `no run "${runId}" in ${app.store.path}`);
   const values: Timed[] = [];
   for (const { tag } of app.tables.scalar.listTags(runId)) {
-    for (const [step, wallTime, value] of app.tables.scalar.read(runId, tag, Infinity)!.points) values.push({ wallTime, step, value: { tag, simpleValue: value } });
+    for (const [step, wallTime, value] of app.tables.scalar.read(runId, tag, Infinity)!.points) {
+      values.push({ wallTime, step, record: () => encodeRecord(encodeSimpleValueEvent(wallTime / 1000, step, tag, value)) });
+    }
   }
   const scalars = values.length;
   for (const { tag } of app.tables.histogram.listTags(runId)) {
-    for (const h of app.tables.histogram.read(runId, tag)!) values.push({ wallTime: h.wallTime, step: h.step, value: histogramProtoValue(tag, h) });
+    for (const h of app.tables.histogram.read(runId, tag)!) {
+      values.push({ wallTime: h.wallTime, step: h.step, record: () => eventRecord({ wallTime: h.wallTime / 1000, step: h.step, summary: { value: [histogramProtoValue(tag, h)] } }) });
+    }
   }
   values.sort((a, b) => a.wallTime - b.wallTime || a.step - b.step);
   const folder = join(logdir, exportFolderName(run.name));
   mkdirSync(folder, { recursive: true });
   const file = join(folder, eventFileName(run.startedAt / 1000, '.tensorlens'));
-  const records = values.map((v) => eventRecord({ wallTime: v.wallTime / 1000, step: v.step, summary: { value: [v.value] } }));
+  const records = values.map((v) => v.record());
   writeFileSync(file, Buffer.concat([fileVersionRecord(run.startedAt / 1000), ...records]));
   return { file, scalars, histograms: values.length - scalars };
 }

@@ -7,6 +7,7 @@
 import { decodeGraphDef } from './graph-def';
 import { decodeAs, EventType, int64, type EventMessage } from './proto/messages';
 import type { At, LogdirRecord } from './records';
+import { decodeSimpleValueEvent } from './simple-value-event';
 import { decodeSummaryValue } from './summary-value';
 
 export class EventDecoder {
@@ -23,6 +24,9 @@ export class EventDecoder {
 
   /** The records of one Event, or an error message when the bytes are not an Event. */
   decode(bytes: Uint8Array): LogdirRecord[] | string {
+    const simple = decodeSimpleValueEvent(bytes);
+    // A tag whose plugin is hparams carries its data in metadata: only the general decoder reads that.
+    if (simple && (this.tagPlugins.size === 0 || simple.every((r) => this.tagPlugins.get(r.tag) !== 'hparams'))) return simple;
     let event: EventMessage;
     try {
       event = decodeAs<EventMessage>(EventType, bytes);
