@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { Run } from '../lib/client/run';
+import type { DeliveryReport } from '../lib/client/delivery';
 import { assertBackendCanTrain } from './backend/assert-backend-can-train';
 import { selectBackend } from './backend/select-backend';
 import { ProgressBar } from './callbacks/progress-bar';
@@ -17,7 +18,8 @@ const PROBE_SIZE = 32;
 
 export interface TrainResult {
   runId: string;
-  delivered: boolean;
+  /** What the server refused or never confirmed: data the dashboard does not have. */
+  delivery: DeliveryReport;
 }
 
 /**
@@ -89,8 +91,8 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
       log(`test: ${model.metricsNames.map((name, i) => `${name} ${values[i].toFixed(4)}`).join(' - ')} on ${rowCount(prepared.xTest)} samples`);
       run.log(test, streamer.globalStep);
     }
-    const delivered = await run.finish('finished');
-    return { runId: run.id, delivered };
+    await run.finish('finished');
+    return { runId: run.id, delivery: run.delivery() };
   } catch (e) {
     await run.finish('failed', (e as Error).stack ?? String(e));
     throw e;

@@ -1,0 +1,140 @@
+import WebSocket from 'ws';
+import type { IngestPayload } from '../app-context';
+import type { IngestReply, RunStartFields } from '../protocol/ingest-messages';
+import { INGEST_PATH, PROTOCOL_VERSION } from '../protocol/version';
+import { DeliveryReport, Refusal, isTransient } from './delivery';
+import { Outbox } from './outbox';
+
+const RETRY_MIN_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
+export interface TransportArgs {
+  server: string;
+  start: RunStartFields;
+  onError: (message: string) => void;
+}
+
+/**
+ * One run's WebSocket: announces the run on every connection, streams the outbox, and keeps every
+ * message until the server either stores it or refuses it for good. A transient refusal pauses
+ * sending and, after a backoff, sends everything unconfirmed again, as a reconnect would.
+ */
+export class Transport {
+  private readonly outbox = new Outbox();
+  private readonly url: string;
+  private readonly refused: Refusal[] = [];
+  private startRefused = false;
+  private socket: WebSocket | null = null;
+  /** Open and not pausing after a transient refusal. */
+  private ready = false;
+  private closed = false;
+  private retryMs = RETRY_MIN_MS;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private drainWaiters: (() => void)[] = [];
+
+  constructor(private readonly args: TransportArgs) {
+    this.url = ingestUrl(args.server);
+    this.connect();
+  }
+
+  send(payload: IngestPayload): void {
+    this.outbox.push(payload);
+    this.sendUnsent();
+  }
+
+  /** Resolves true once no message waits for an answer, false on timeout. */
+  drained(timeoutMs: number): Promise<boolean> {
+    if (this.outbox.size === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.drainWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  report(): DeliveryReport {
+    const unconfirmed = this.outbox.size;
+    return { delivered: unconfirmed === 0 && this.refused.length === 0, refused: [...this.refused], unconfirmed };
+  }
+
+  close(): void {
+    this.closed = true;
+    this.ready = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.socket?.close();
+  }
+
+  private sendUnsent(): void {
+    if (!this.ready || !this.socket) return;
+    for (const message of this.outbox.takeUnsent()) this.socket.send(JSON.stringify(message));
+  }
+
+  private connect(): void {
+    if (this.closed) return;
+    const socket = new WebSocket(this.url, { perMessageDeflate: false });
+    this.socket = socket;
+    socket.on('open', () => {
+      this.retryMs = RETRY_MIN_MS;
+      this.announce();
+    });
+    socket.on('message', (data) => this.onReply(JSON.parse(data.toString()) as IngestReply));
+    socket.on('close', () => this.onDisconnect());
+    socket.on('error', () => undefined);
+  }
+
+  /** The run goes first on every connection and after every pause: the server may have lost it. */
+  private announce(): void {
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(JSON.stringify({ v: PROTOCOL_VERSION, seq: 0, type: 'run.start', run: this.args.start }));
+    this.ready = true;
+    this.outbox.rewind();
+    this.sendUnsent();
+  }
+
+  private onReply(reply: IngestReply): void {
+    if (reply.type === 'ack') {
+      if (reply.seq > 0) {
+        this.outbox.settle(reply.seq);
+        this.retryMs = RETRY_MIN_MS;
+      }
+    } else if (isTransient(reply.code) && !(reply.code === 'unknown_run' && this.startRefused)) {
+      this.retryLater(reply.message);
+    } else {
+      const settled = reply.seq === null ? undefined : this.outbox.settle(reply.seq);
+      if (reply.seq === 0) this.startRefused = true;
+      this.refused.push({ seq: reply.seq, type: settled?.type ?? (reply.seq === 0 ? 'run.start' : 'unknown'), code: reply.code, message: reply.message });
+      this.args.onError(`server refused message ${reply.seq ?? '?'}: [${reply.code}] ${reply.message}`);
+    }
+    if (this.outbox.size === 0) {
+      const waiters = this.drainWaiters;
+      this.drainWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  private retryLater(reason: string): void {
+    if (!this.ready) return;
+    this.ready = false;
+    this.args.onError(`server could not store a message (${reason}); sending everything unconfirmed again in ${this.retryMs} ms`);
+    this.retryTimer = setTimeout(() => this.announce(), this.retryMs);
+    this.retryMs = Math.min(RETRY_MAX_MS, this.retryMs * 2);
+  }
+
+  private onDisconnect(): void {
+    this.ready = false;
+    this.socket = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.closed) return;
+    this.retryTimer = setTimeout(() => this.connect(), this.retryMs);
+    this.retryMs = Math.min(RETRY_MAX_MS, this.retryMs * 2);
+  }
+}
+
+export function ingestUrl(server: string): string {
+  const url = new URL(server);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.pathname = INGEST_PATH;
+  return url.toString();
+}
