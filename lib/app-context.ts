@@ -116,7 +116,7 @@ const contexts = new WeakMap<AppState, AppContext>();
 
 /**
  * One app per database file per process. Next bundles route handlers apart from the custom server,
- * so the state is kept on globalThis for both to share one connection, one tag cache and the UMAP queue.
+ * so the state is kept on globalThis for both to share one connection and the UMAP queue.
  */
 export function openApp(path = resolveDbPath()): AppContext {
   let state = states().get(path);
