@@ -16,4 +16,3 @@ export function checkedArray<T>(check: (value: unknown) => value is T, message: 
 }
 
 export const isStep = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

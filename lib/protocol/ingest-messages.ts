@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from './version';
+import { TIMESTAMP_RULE, isTimestampMs } from './timestamp';
 
 /** Run ids are chosen by the client so that a resent run.start after a reconnect is idempotent. */
 export const runIdSchema = z
@@ -24,7 +25,7 @@ export const runStartSchema = z.object({
     model: z.string().max(200).default(''),
     backend: z.string().max(200).default(''),
     config: z.record(z.string(), z.unknown()).default({}),
-    startedAt: z.number().describe('Wall time in ms since the epoch'),
+    startedAt: z.number().refine(isTimestampMs, TIMESTAMP_RULE).describe('Wall time in ms since the epoch'),
   }),
 });
 
@@ -34,7 +35,7 @@ export const runStatusSchema = z.object({
   runId: runIdSchema,
   status: z.enum(runStatusValues),
   error: z.string().max(10_000).optional(),
-  at: z.number(),
+  at: z.number().refine(isTimestampMs, TIMESTAMP_RULE),
 });
 
 /**

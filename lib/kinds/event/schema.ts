@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { MAX_EVENTS_PER_BATCH } from './meta';
+import { TIMESTAMP_RULE, isTimestampMs } from '../../protocol/timestamp';
 
 export const eventKindSchema = z
   .string()
@@ -19,7 +20,7 @@ const MAX_DATA_KEYS = 32;
 /** One training event as the trainer sends it. */
 export const wireEventSchema = z.object({
   step: z.number().int().nonnegative().refine(Number.isSafeInteger, 'step must be a safe integer'),
-  wallTime: z.number().refine(Number.isFinite, 'wall time must be finite'),
+  wallTime: z.number().refine(isTimestampMs, TIMESTAMP_RULE),
   kind: eventKindSchema,
   reason: z.string().min(1).max(2000).describe('Human-readable: why the callback acted'),
   data: z
