@@ -5,6 +5,7 @@ import type { ProjectionJobs } from '../lib/kinds/embedding/projection-jobs';
 import type { IngestContext, RunPush } from '../lib/kinds/kind';
 import type { IngestErrorCode, IngestReply } from '../lib/protocol/ingest-messages';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../lib/protocol/version';
+import { DataConflict } from '../lib/storage/data-conflict';
 import type { LiveHub } from './live-hub';
 
 class IngestError extends Error {
@@ -41,12 +42,21 @@ function parse(data: RawData): IngestMessage {
   } catch (e) {
     throw new IngestError('invalid_json', `message is not valid JSON: ${(e as Error).message}`, null);
   }
-  const seq = typeof (json as { seq?: unknown })?.seq === 'number' ? (json as { seq: number }).seq : null;
-  const v = (json as { v?: unknown })?.v;
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new IngestError('invalid_message', `a message must be a JSON object like {"v":${PROTOCOL_VERSION},"seq":1,"type":"scalars",…}, not ${Array.isArray(json) ? 'an array' : String(json)}`, null);
+  }
+  const { v, seq: rawSeq } = json as { v?: unknown; seq?: unknown };
+  const seq = Number.isSafeInteger(rawSeq) && (rawSeq as number) >= 0 ? (rawSeq as number) : null;
   if (v !== PROTOCOL_VERSION) {
     throw new IngestError('unsupported_version', `protocol version ${JSON.stringify(v)} is not supported; this server speaks v${PROTOCOL_VERSION}`, seq);
   }
-  const parsed = ingestMessageSchema.safeParse(json);
+  let parsed;
+  try {
+    parsed = ingestMessageSchema.safeParse(json);
+  } catch (e) {
+    // A schema that throws is a bug of ours, but the message is still what cannot be stored.
+    throw new IngestError('invalid_message', `message could not be validated: ${(e as Error).message}`, seq);
+  }
   if (!parsed.success) throw new IngestError('invalid_message', describe(parsed.error), seq);
   return parsed.data;
 }
@@ -92,6 +102,7 @@ export function handleIngestMessage(app: AppContext, services: IngestServices, d
     return { v: PROTOCOL_VERSION, type: 'ack', seq: message.seq };
   } catch (e) {
     if (e instanceof IngestError) return { v: PROTOCOL_VERSION, type: 'error', seq: e.seq, code: e.code, message: e.message };
+    if (e instanceof DataConflict) return { v: PROTOCOL_VERSION, type: 'error', seq, code: 'invalid_message', message: e.message };
     return { v: PROTOCOL_VERSION, type: 'error', seq, code: 'storage', message: `could not store the message: ${(e as Error).message}` };
   }
 }

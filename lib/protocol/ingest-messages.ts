@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from './version';
 import { TIMESTAMP_RULE, isTimestampMs } from './timestamp';
+import { jsonObjectSchema } from './json-value';
 
 /** Run ids are chosen by the client so that a resent run.start after a reconnect is idempotent. */
 export const runIdSchema = z
@@ -24,7 +25,7 @@ export const runStartSchema = z.object({
     name: z.string().min(1).max(200),
     model: z.string().max(200).default(''),
     backend: z.string().max(200).default(''),
-    config: z.record(z.string(), z.unknown()).default({}),
+    config: jsonObjectSchema().default({}),
     startedAt: z.number().refine(isTimestampMs, TIMESTAMP_RULE).describe('Wall time in ms since the epoch'),
   }),
 });
