@@ -5,6 +5,8 @@ import { INGEST_PATH, LIVE_PATH, MAX_MESSAGE_BYTES } from '../lib/protocol/versi
 import { liveRequestSchema } from '../lib/protocol/live-messages';
 import type { AppContext } from '../lib/app-context';
 import { handleIngestMessage, IngestServices } from './handle-ingest-message';
+import { ConnectionRuns, DEFAULT_HEARTBEAT_GRACE_MS, Heartbeat } from './heartbeat';
+import { watchLiveness } from './socket-liveness';
 
 /** Beyond this, ws itself closes the socket (1009) before we could even read the message. */
 const HARD_PAYLOAD_LIMIT = 16 * MAX_MESSAGE_BYTES;
@@ -33,29 +35,36 @@ export interface Sockets {
   close(): void;
 }
 
-/**
- * Routes upgrades on our two paths to our WebSocket servers and hands every other upgrade
- * to `fallback` (Next's HMR in dev), since Next closes sockets on upgrades it does not own.
- */
-export function attachSockets(
-  server: Server,
-  app: AppContext,
-  services: IngestServices,
-  log: Log,
-  fallback?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
-): Sockets {
+export interface SocketOptions {
+  /** Gets every upgrade on other paths (Next's HMR in dev), since Next closes sockets on upgrades it does not own. */
+  fallback?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** How long a run may go unheard before it is `crashed`; default 60 s. */
+  heartbeatGraceMs?: number;
+}
+
+/** Routes upgrades on our two paths to our WebSocket servers. */
+export function attachSockets(server: Server, app: AppContext, services: IngestServices, log: Log, options: SocketOptions = {}): Sockets {
   const hub = services.live;
+  const graceMs = options.heartbeatGraceMs ?? DEFAULT_HEARTBEAT_GRACE_MS;
+  const heartbeat = new Heartbeat(app, hub, { graceMs, log });
   // UTF-8 is not checked frame by frame: invalid bytes decode to U+FFFD, which the schemas then refuse.
   const ingest = new WebSocketServer({ noServer: true, maxPayload: HARD_PAYLOAD_LIMIT, skipUTF8Validation: true });
   const live = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
+  // A peer that vanished without closing (a machine gone, a cable out) is found by its missing pong.
+  const liveness = watchLiveness(ingest, Math.min(graceMs / 2, 20_000));
+
   ingest.on('connection', (socket, req) => {
     const peer = req.socket.remoteAddress;
+    const runs: ConnectionRuns = new Set();
+    const session = { spoke: heartbeat.spoke.bind(heartbeat, runs) };
     socket.on('message', (data) => {
-      const reply = handleIngestMessage(app, services, data);
+      const reply = handleIngestMessage(app, services, data, session);
       if (reply.type === 'error') log(`ingest error from ${peer}: [${reply.code}] ${reply.message}`);
       socket.send(JSON.stringify(reply));
     });
+    socket.on('pong', () => heartbeat.answered(runs));
+    socket.on('close', () => heartbeat.closed(runs));
     socket.on('error', (e) => log(`ingest socket from ${peer}: ${e.message}`));
   });
 
@@ -78,7 +87,7 @@ export function attachSockets(
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const target = path === INGEST_PATH ? ingest : path === LIVE_PATH ? live : null;
     if (!target) {
-      if (fallback) fallback(req, socket, head);
+      if (options.fallback) options.fallback(req, socket, head);
       else reject(socket, 404, 'Not Found');
       return;
     }
@@ -92,6 +101,8 @@ export function attachSockets(
 
   return {
     close() {
+      liveness.close();
+      heartbeat.close();
       for (const wss of [ingest, live]) {
         for (const client of wss.clients) client.terminate();
         wss.close();

@@ -8,6 +8,12 @@ import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../lib/protocol/version';
 import { DataConflict } from '../lib/storage/data-conflict';
 import type { LiveHub } from './live-hub';
 
+/** What the connection a message came on wants to know about it. */
+export interface IngestSession {
+  /** Called once the message of `runId` is stored. */
+  spoke(runId: string, message: IngestMessage): void;
+}
+
 class IngestError extends Error {
   constructor(readonly code: IngestErrorCode, message: string, readonly seq: number | null) {
     super(message);
@@ -93,12 +99,13 @@ function apply(app: AppContext, services: IngestServices, message: IngestMessage
  * Turns one raw socket message into exactly one reply. Never throws: a bad message is
  * answered with an error and leaves everything already stored untouched.
  */
-export function handleIngestMessage(app: AppContext, services: IngestServices, data: RawData): IngestReply {
+export function handleIngestMessage(app: AppContext, services: IngestServices, data: RawData, session?: IngestSession): IngestReply {
   let seq: number | null = null;
   try {
     const message = parse(data);
     seq = message.seq;
     apply(app, services, message);
+    session?.spoke(message.type === 'run.start' ? message.run.id : message.runId, message);
     return { v: PROTOCOL_VERSION, type: 'ack', seq: message.seq };
   } catch (e) {
     if (e instanceof IngestError) return { v: PROTOCOL_VERSION, type: 'error', seq: e.seq, code: e.code, message: e.message };

@@ -16,6 +16,8 @@ export interface ServerOptions {
   /** The project root, where next.config.js and .next/ live. */
   dir: string;
   log?: Log;
+  /** How long a run may go unheard before it is shown as crashed; default 60 s. */
+  heartbeatGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -43,7 +45,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const hub = new LiveHub(app);
   const projections = startProjections(app, hub, log);
-  const sockets = attachSockets(server, app, { live: hub, projections }, log, options.dev ? next.getUpgradeHandler() : undefined);
+  const sockets = attachSockets(server, app, { live: hub, projections }, log, {
+    fallback: options.dev ? next.getUpgradeHandler() : undefined,
+    heartbeatGraceMs: options.heartbeatGraceMs,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

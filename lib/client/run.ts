@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
+import type { ReportedStatus, RunStartFields } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../kinds/embedding/vocabulary-schema';
 import { MAX_MESSAGE_BYTES } from '../protocol/version';
 import { MAX_POINTS_PER_BATCH } from '../kinds/scalar/meta';
@@ -116,7 +116,7 @@ export class Run {
     this.transport.send({ type: 'vocabulary', runId: this.id, vocabulary });
   }
 
-  setStatus(status: RunStatus, error?: string): void {
+  setStatus(status: ReportedStatus, error?: string): void {
     this.flush();
     this.transport.send({ type: 'run.status', runId: this.id, status, at: this.now(), ...(error ? { error } : {}) });
   }
@@ -125,7 +125,7 @@ export class Run {
    * Marks the run ended and waits, up to `timeoutMs`, until the server has everything. False when
    * anything was refused or is still unconfirmed; `delivery()` says which.
    */
-  async finish(status: Exclude<RunStatus, 'running'> = 'finished', error?: string, timeoutMs = 15_000): Promise<boolean> {
+  async finish(status: Exclude<ReportedStatus, 'running'> = 'finished', error?: string, timeoutMs = 15_000): Promise<boolean> {
     this.setStatus(status, error);
     await this.drained(timeoutMs);
     this.close();

@@ -23,6 +23,8 @@ export class Transport {
   private readonly outbox = new Outbox();
   private readonly url: string;
   private readonly refused: Refusal[] = [];
+  /** The run.start was stored, or refused for good; until then the run itself is unconfirmed. */
+  private startAnswered = false;
   private startRefused = false;
   private socket: WebSocket | null = null;
   /** Open and not pausing after a transient refusal. */
@@ -42,9 +44,9 @@ export class Transport {
     this.sendUnsent();
   }
 
-  /** Resolves true once no message waits for an answer, false on timeout. */
+  /** Resolves true once no message, the run's own start included, waits for an answer; false on timeout. */
   drained(timeoutMs: number): Promise<boolean> {
-    if (this.outbox.size === 0) return Promise.resolve(true);
+    if (this.unanswered() === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
       this.drainWaiters.push(() => {
@@ -55,7 +57,7 @@ export class Transport {
   }
 
   report(): DeliveryReport {
-    const unconfirmed = this.outbox.size;
+    const unconfirmed = this.unanswered();
     return { delivered: unconfirmed === 0 && this.refused.length === 0, refused: [...this.refused], unconfirmed };
   }
 
@@ -64,6 +66,10 @@ export class Transport {
     this.ready = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.socket?.close();
+  }
+
+  private unanswered(): number {
+    return this.outbox.size + (this.startAnswered ? 0 : 1);
   }
 
   private sendUnsent(): void {
@@ -95,7 +101,8 @@ export class Transport {
 
   private onReply(reply: IngestReply): void {
     if (reply.type === 'ack') {
-      if (reply.seq > 0) {
+      if (reply.seq === 0) this.startAnswered = true;
+      else {
         this.outbox.settle(reply.seq);
         this.retryMs = RETRY_MIN_MS;
       }
@@ -103,11 +110,11 @@ export class Transport {
       this.retryLater(reply.message);
     } else {
       const settled = reply.seq === null ? undefined : this.outbox.settle(reply.seq);
-      if (reply.seq === 0) this.startRefused = true;
+      if (reply.seq === 0) this.startRefused = this.startAnswered = true;
       this.refused.push({ seq: reply.seq, type: settled?.type ?? (reply.seq === 0 ? 'run.start' : 'unknown'), code: reply.code, message: reply.message });
       this.args.onError(`server refused message ${reply.seq ?? '?'}: [${reply.code}] ${reply.message}`);
     }
-    if (this.outbox.size === 0) {
+    if (this.unanswered() === 0) {
       const waiters = this.drainWaiters;
       this.drainWaiters = [];
       for (const resolve of waiters) resolve();

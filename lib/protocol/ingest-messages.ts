@@ -9,7 +9,12 @@ export const runIdSchema = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'run id must be 1-64 letters, digits, "_" or "-"')
   .describe('Client-chosen run id');
 
-export const runStatusValues = ['running', 'finished', 'failed'] as const;
+/** What a client reports about its own run. */
+export const reportedStatusValues = ['running', 'finished', 'failed'] as const;
+export type ReportedStatus = (typeof reportedStatusValues)[number];
+
+/** What a run can be: `crashed` only the server decides, when a run stops being heard from. */
+export const runStatusValues = [...reportedStatusValues, 'crashed'] as const;
 export type RunStatus = (typeof runStatusValues)[number];
 
 const header = {
@@ -34,7 +39,7 @@ export const runStatusSchema = z.object({
   ...header,
   type: z.literal('run.status'),
   runId: runIdSchema,
-  status: z.enum(runStatusValues),
+  status: z.enum(reportedStatusValues),
   error: z.string().max(10_000).optional(),
   at: z.number().refine(isTimestampMs, TIMESTAMP_RULE),
 });

@@ -29,6 +29,14 @@ export class SqliteStore implements Store {
     return this.runs.setStatus(runId, status, error, at);
   }
 
+  noteHeard(runId: string, at: number): void {
+    this.runs.noteHeard(runId, at);
+  }
+
+  runsInStatus(status: RunStatus): RunRecord[] {
+    return this.runs.listInStatus(status);
+  }
+
   hasRun(runId: string): boolean {
     return this.runs.get(runId) !== null;
   }

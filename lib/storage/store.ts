@@ -12,6 +12,8 @@ export interface RunRecord {
   startedAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** When the server last heard from the run's trainer (its clock, not the trainer's); null before that. */
+  heardAt: number | null;
 }
 
 /**
@@ -25,6 +27,10 @@ export interface Store {
   /** Returns false when the run is unknown. */
   setRunStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean;
   hasRun(runId: string): boolean;
+  /** Records when the server last heard from the run. */
+  noteHeard(runId: string, at: number): void;
+  /** The runs in one status: cheap enough to poll. */
+  runsInStatus(status: RunStatus): RunRecord[];
   getRun(runId: string): RunRecord | null;
   /** Newest first. */
   listRuns(): RunRecord[];

@@ -5,10 +5,7 @@ import { Run } from '../../lib/client/run';
 import { startSocketServer } from '../helpers/socket-server';
 import { injectStorageFault } from '../helpers/storage-fault';
 import { tempDir } from '../helpers/temp-dir';
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
+import { until } from '../helpers/until';
 
 test('points refused by a failing disk are kept and sent again until stored', async (t) => {
   const dbPath = join(tempDir(t), 'full.db');
@@ -21,7 +18,7 @@ test('points refused by a failing disk are kept and sent again until stored', as
   assert.equal(await run.drained(5000), true);
   const fault = injectStorageFault(dbPath, 'scalars');
   for (let step = 1; step <= 300; step++) run.log({ loss: 1 / step, acc: step / 300, lr: 0.01 }, step);
-  await until(() => server.logs.some((l) => l.includes('[storage]')));
+  await until(() => server.logs.some((l) => l.includes('[storage]')), 'a storage error');
   fault.heal();
   assert.equal(await run.finish('finished', undefined, 20_000), true, warnings.join('\n'));
   for (const tag of ['loss', 'acc', 'lr']) assert.equal(server.app.read.scalar.series(run.id, tag, 1000).count, 301, tag);

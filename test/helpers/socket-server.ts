@@ -1,7 +1,7 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppContext } from '../../lib/app-context';
-import { attachSockets, Sockets } from '../../server/attach-sockets';
+import { attachSockets, SocketOptions, Sockets } from '../../server/attach-sockets';
 import { LiveHub } from '../../server/live-hub';
 
 export interface SocketServer {
@@ -13,12 +13,12 @@ export interface SocketServer {
 }
 
 /** Our real WebSocket endpoints on a plain HTTP server: the ingest path without building Next (and without UMAP). */
-export async function startSocketServer(dbPath: string, port = 0): Promise<SocketServer> {
+export async function startSocketServer(dbPath: string, port = 0, options: SocketOptions = {}): Promise<SocketServer> {
   const app = createApp(dbPath);
   const logs: string[] = [];
   const server: Server = createServer((_, res) => res.writeHead(404).end());
   const hub = new LiveHub(app);
-  const sockets: Sockets = attachSockets(server, app, { live: hub, projections: null }, (line) => logs.push(line));
+  const sockets: Sockets = attachSockets(server, app, { live: hub, projections: null }, (line) => logs.push(line), options);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
   return {

@@ -13,10 +13,17 @@ export const RUN_SCHEMA = [
     error TEXT,
     started_at REAL NOT NULL,
     updated_at REAL NOT NULL,
-    finished_at REAL
+    finished_at REAL,
+    heard_at REAL
   )`,
   `CREATE INDEX IF NOT EXISTS runs_by_start ON runs (started_at)`,
 ];
+
+/** Files written before runs had a heartbeat lack its column. */
+function addHeardAt(db: Db): void {
+  const columns = db.prepare(`PRAGMA table_info(runs)`).all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'heard_at')) db.exec(`ALTER TABLE runs ADD COLUMN heard_at REAL`);
+}
 
 interface RunRow {
   id: string;
@@ -29,6 +36,7 @@ interface RunRow {
   started_at: number;
   updated_at: number;
   finished_at: number | null;
+  heard_at: number | null;
 }
 
 function toRecord(row: RunRow): RunRecord {
@@ -43,6 +51,7 @@ function toRecord(row: RunRow): RunRecord {
     startedAt: row.started_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
+    heardAt: row.heard_at,
   };
 }
 
@@ -53,8 +62,11 @@ export class RunTable {
   private readonly touch;
   private readonly one;
   private readonly all;
+  private readonly heard;
+  private readonly inStatus;
 
   constructor(db: Db) {
+    addHeardAt(db);
     // A resent run.start (after a reconnect) must not reset the status of a run that already ended.
     this.upsert = db.prepare(`INSERT INTO runs (id, name, model, backend, config, status, started_at, updated_at)
       VALUES (@id, @name, @model, @backend, @config, 'running', @startedAt, @startedAt)
@@ -65,6 +77,16 @@ export class RunTable {
     this.touch = db.prepare(`UPDATE runs SET updated_at = max(updated_at, ?) WHERE id = ?`);
     this.one = db.prepare(`SELECT * FROM runs WHERE id = ?`);
     this.all = db.prepare(`SELECT * FROM runs ORDER BY started_at DESC`);
+    this.heard = db.prepare(`UPDATE runs SET heard_at = max(coalesce(heard_at, 0), ?) WHERE id = ?`);
+    this.inStatus = db.prepare(`SELECT * FROM runs WHERE status = ?`);
+  }
+
+  noteHeard(runId: string, at: number): void {
+    this.heard.run(at, runId);
+  }
+
+  listInStatus(status: RunStatus): RunRecord[] {
+    return (this.inStatus.all(status) as RunRow[]).map(toRecord);
   }
 
   upsertRun(run: RunStartFields): void {

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+
+export const USAGE = `usage: tensorlens [--port N] [--host H] [--db FILE] [--heartbeat-grace S] [--dev] [--demo]
+  --port             port to listen on (default PORT or 3000)
+  --host             address to bind (default HOST or 127.0.0.1: the dashboard is local unless you say so)
+  --db               SQLite file (default TENSORLENS_DB or logs/tensorlens.db)
+  --heartbeat-grace  seconds a run may go unheard, with no trainer connected, before it is shown as
+                     crashed (default TENSORLENS_HEARTBEAT_GRACE or 60)
+  --dev              Next dev mode with hot reload
+  --demo             also start a demo training run of the lecture's IMDB Conv1D`;
+
+export interface ServerFlags {
+  port: number;
+  host: string;
+  db?: string;
+  heartbeatGraceMs: number;
+  dev: boolean;
+  demo: boolean;
+}
+
+export class FlagError extends Error {}
+
+/** The server's command line, with the environment's defaults; 'help' when asked for the usage. */
+export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = process.env): ServerFlags | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        'heartbeat-grace': { type: 'string' },
+        dev: { type: 'boolean', default: false },
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (e) {
+    throw new FlagError((e as Error).message);
+  }
+  if (values.help) return 'help';
+  const port = Number(values.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FlagError(`invalid port "${values.port ?? env.PORT}"`);
+  const grace = Number(values['heartbeat-grace'] ?? env.TENSORLENS_HEARTBEAT_GRACE ?? 60);
+  if (!(grace > 0)) throw new FlagError(`invalid heartbeat grace "${values['heartbeat-grace'] ?? env.TENSORLENS_HEARTBEAT_GRACE}": a number of seconds > 0`);
+  return { port, host: values.host ?? env.HOST ?? '127.0.0.1', db: values.db, heartbeatGraceMs: grace * 1000, dev: values.dev, demo: values.demo };
+}
