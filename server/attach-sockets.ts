@@ -7,6 +7,7 @@ import type { AppContext } from '../lib/app-context';
 import { handleIngestMessage, IngestServices } from './handle-ingest-message';
 import { ConnectionRuns, DEFAULT_HEARTBEAT_GRACE_MS, Heartbeat } from './heartbeat';
 import { watchLiveness } from './socket-liveness';
+import { HostPolicy, hostPolicy, isAllowedHost } from './host-check';
 
 /** Beyond this, ws itself closes the socket (1009) before we could even read the message. */
 const HARD_PAYLOAD_LIMIT = 16 * MAX_MESSAGE_BYTES;
@@ -21,7 +22,7 @@ export function isAllowedOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    return new URL(origin).host === req.headers.host?.toLowerCase();
   } catch {
     return false;
   }
@@ -40,6 +41,8 @@ export interface SocketOptions {
   fallback?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** How long a run may go unheard before it is `crashed`; default 60 s. */
   heartbeatGraceMs?: number;
+  /** The Host names to answer; default: loopback only. */
+  hosts?: HostPolicy;
 }
 
 /** Routes upgrades on our two paths to our WebSocket servers. */
@@ -47,6 +50,7 @@ export function attachSockets(server: Server, app: AppContext, services: IngestS
   const hub = services.live;
   const graceMs = options.heartbeatGraceMs ?? DEFAULT_HEARTBEAT_GRACE_MS;
   const heartbeat = new Heartbeat(app, hub, { graceMs, log });
+  const hosts = options.hosts ?? hostPolicy('127.0.0.1');
   // UTF-8 is not checked frame by frame: invalid bytes decode to U+FFFD, which the schemas then refuse.
   const ingest = new WebSocketServer({ noServer: true, maxPayload: HARD_PAYLOAD_LIMIT, skipUTF8Validation: true });
   const live = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -89,6 +93,11 @@ export function attachSockets(server: Server, app: AppContext, services: IngestS
     if (!target) {
       if (options.fallback) options.fallback(req, socket, head);
       else reject(socket, 404, 'Not Found');
+      return;
+    }
+    if (!isAllowedHost(req.headers.host, hosts)) {
+      log(`refused a WebSocket on ${path} for host ${req.headers.host}`);
+      reject(socket, 403, 'Forbidden');
       return;
     }
     if (!isAllowedOrigin(req)) {

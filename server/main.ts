@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const log = (line: string) => console.log(`[tensorlens] ${line}`);
   const dbPath = resolveDbPath(flags.db);
-  const server = await startServer({ port: flags.port, host: flags.host, dbPath, dev: flags.dev, dir: root, log, heartbeatGraceMs: flags.heartbeatGraceMs });
+  const { port, host, allowedHosts, heartbeatGraceMs, dev } = flags;
+  const server = await startServer({ port, host, allowedHosts, dbPath, dev, dir: root, log, heartbeatGraceMs });
   console.log(`Tensorlens listening on ${server.url} (database ${dbPath})`);
   const demo = flags.demo ? startDemoRun(root, server.url, !flags.dev, log) : null;
   const stop = async () => {

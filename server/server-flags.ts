@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 
-export const USAGE = `usage: tensorlens [--port N] [--host H] [--db FILE] [--heartbeat-grace S] [--dev] [--demo]
+export const USAGE = `usage: tensorlens [--port N] [--host H] [--allowed-host NAME]... [--db FILE] [--heartbeat-grace S] [--dev] [--demo]
   --port             port to listen on (default PORT or 3000)
   --host             address to bind (default HOST or 127.0.0.1: the dashboard is local unless you say so)
+  --allowed-host     a host name the dashboard is reached by, besides localhost, IP addresses and --host
+                     (repeatable; also TENSORLENS_ALLOWED_HOSTS, comma-separated); others are refused
   --db               SQLite file (default TENSORLENS_DB or logs/tensorlens.db)
   --heartbeat-grace  seconds a run may go unheard, with no trainer connected, before it is shown as
                      crashed (default TENSORLENS_HEARTBEAT_GRACE or 60)
@@ -12,6 +14,7 @@ export const USAGE = `usage: tensorlens [--port N] [--host H] [--db FILE] [--hea
 export interface ServerFlags {
   port: number;
   host: string;
+  allowedHosts: string[];
   db?: string;
   heartbeatGraceMs: number;
   dev: boolean;
@@ -29,6 +32,7 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true, default: [] },
         db: { type: 'string' },
         'heartbeat-grace': { type: 'string' },
         dev: { type: 'boolean', default: false },
@@ -44,5 +48,6 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FlagError(`invalid port "${values.port ?? env.PORT}"`);
   const grace = Number(values['heartbeat-grace'] ?? env.TENSORLENS_HEARTBEAT_GRACE ?? 60);
   if (!(grace > 0)) throw new FlagError(`invalid heartbeat grace "${values['heartbeat-grace'] ?? env.TENSORLENS_HEARTBEAT_GRACE}": a number of seconds > 0`);
-  return { port, host: values.host ?? env.HOST ?? '127.0.0.1', db: values.db, heartbeatGraceMs: grace * 1000, dev: values.dev, demo: values.demo };
+  const allowedHosts = [...values['allowed-host'], ...(env.TENSORLENS_ALLOWED_HOSTS ?? '').split(',')].map((h) => h.trim()).filter(Boolean);
+  return { port, host: values.host ?? env.HOST ?? '127.0.0.1', allowedHosts, db: values.db, heartbeatGraceMs: grace * 1000, dev: values.dev, demo: values.demo };
 }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import createNext from 'next';
 import { closeApp, openApp } from '../lib/app-context';
 import { attachSockets, Log } from './attach-sockets';
+import { guardRequests } from './guard-request';
+import { hostPolicy } from './host-check';
 import { LiveHub } from './live-hub';
 import { startProjections, stopProjections } from './start-projections';
 
@@ -18,6 +20,8 @@ export interface ServerOptions {
   log?: Log;
   /** How long a run may go unheard before it is shown as crashed; default 60 s. */
   heartbeatGraceMs?: number;
+  /** Host names to answer besides loopback ones and `host` itself (DNS rebinding defence). */
+  allowedHosts?: string[];
 }
 
 export interface RunningServer {
@@ -36,18 +40,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const next = createNext({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port });
   await next.prepare();
   const handle = next.getRequestHandler();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((e: Error) => {
-      log(`request ${req.url} failed: ${e.message}`);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'internal', message: 'internal server error' } }));
-    });
-  });
+  const hosts = hostPolicy(options.host, options.allowedHosts);
+  const server = createServer(
+    guardRequests(hosts, (req: IncomingMessage, res: ServerResponse) => {
+      handle(req, res).catch((e: Error) => {
+        log(`request ${req.url} failed: ${e.message}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'internal', message: 'internal server error' } }));
+      });
+    }),
+  );
   const hub = new LiveHub(app);
   const projections = startProjections(app, hub, log);
   const sockets = attachSockets(server, app, { live: hub, projections }, log, {
     fallback: options.dev ? next.getUpgradeHandler() : undefined,
     heartbeatGraceMs: options.heartbeatGraceMs,
+    hosts,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

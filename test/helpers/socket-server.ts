@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppContext } from '../../lib/app-context';
 import { attachSockets, SocketOptions, Sockets } from '../../server/attach-sockets';
 import { LiveHub } from '../../server/live-hub';
+import { guardRequests } from '../../server/guard-request';
+import { hostPolicy } from '../../server/host-check';
 
 export interface SocketServer {
   url: string;
@@ -12,13 +14,14 @@ export interface SocketServer {
   close(): Promise<void>;
 }
 
-/** Our real WebSocket endpoints on a plain HTTP server: the ingest path without building Next (and without UMAP). */
+/** Our real WebSocket endpoints and request guard on a plain HTTP server: the ingest path without building Next (and without UMAP). */
 export async function startSocketServer(dbPath: string, port = 0, options: SocketOptions = {}): Promise<SocketServer> {
   const app = createApp(dbPath);
   const logs: string[] = [];
-  const server: Server = createServer((_, res) => res.writeHead(404).end());
+  const hosts = options.hosts ?? hostPolicy('127.0.0.1');
+  const server: Server = createServer(guardRequests(hosts, (_, res) => res.writeHead(404).end()));
   const hub = new LiveHub(app);
-  const sockets: Sockets = attachSockets(server, app, { live: hub, projections: null }, (line) => logs.push(line), options);
+  const sockets: Sockets = attachSockets(server, app, { live: hub, projections: null }, (line) => logs.push(line), { ...options, hosts });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
   return {
