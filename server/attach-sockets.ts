@@ -8,25 +8,12 @@ import { handleIngestMessage, IngestServices } from './handle-ingest-message';
 import { ConnectionRuns, DEFAULT_HEARTBEAT_GRACE_MS, Heartbeat } from './heartbeat';
 import { watchLiveness } from './socket-liveness';
 import { HostPolicy, hostPolicy, isAllowedHost } from './host-check';
+import { isAllowedOrigin, refuseWrite } from './write-access';
 
 /** Beyond this, ws itself closes the socket (1009) before we could even read the message. */
 const HARD_PAYLOAD_LIMIT = 16 * MAX_MESSAGE_BYTES;
 
 export type Log = (line: string) => void;
-
-/**
- * A browser always sends Origin; a page from another site must not drive our sockets
- * (cross-site WebSocket hijacking). Trainers are not browsers and send none.
- */
-export function isAllowedOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === req.headers.host?.toLowerCase();
-  } catch {
-    return false;
-  }
-}
 
 function reject(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -43,6 +30,8 @@ export interface SocketOptions {
   heartbeatGraceMs?: number;
   /** The Host names to answer; default: loopback only. */
   hosts?: HostPolicy;
+  /** When set, ingest (every write) needs it; see auth-token.ts and write-access.ts. */
+  token?: string | null;
 }
 
 /** Routes upgrades on our two paths to our WebSocket servers. */
@@ -98,6 +87,12 @@ export function attachSockets(server: Server, app: AppContext, services: IngestS
     if (!isAllowedHost(req.headers.host, hosts)) {
       log(`refused a WebSocket on ${path} for host ${req.headers.host}`);
       reject(socket, 403, 'Forbidden');
+      return;
+    }
+    const refusal = target === ingest ? refuseWrite(req, options.token) : null;
+    if (refusal) {
+      log(`refused an ingest socket from ${req.socket.remoteAddress}: ${refusal.message}`);
+      reject(socket, refusal.status, refusal.status === 401 ? 'Unauthorized' : 'Forbidden');
       return;
     }
     if (!isAllowedOrigin(req)) {

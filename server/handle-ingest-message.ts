@@ -7,6 +7,7 @@ import type { IngestErrorCode, IngestReply } from '../lib/protocol/ingest-messag
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../lib/protocol/version';
 import { DataConflict } from '../lib/storage/data-conflict';
 import type { LiveHub } from './live-hub';
+import { hashSecret, refuseTakeover } from './run-claims';
 
 /** What the connection a message came on wants to know about it. */
 export interface IngestSession {
@@ -76,9 +77,15 @@ export interface IngestServices {
   projections: ProjectionJobs | null;
 }
 
+function refuseUnowned(app: AppContext, message: Extract<IngestMessage, { type: 'run.start' | 'run.status' }>): void {
+  const refusal = refuseTakeover(app.store, message);
+  if (refusal) throw new IngestError('forbidden', refusal, message.seq);
+}
+
 function apply(app: AppContext, services: IngestServices, message: IngestMessage): void {
   if (message.type === 'run.start') {
-    app.store.upsertRun(message.run);
+    refuseUnowned(app, message);
+    app.store.upsertRun(message.run, message.secret === undefined ? null : hashSecret(message.secret));
     services.live.runChanged(message.run.id);
     return;
   }
@@ -86,6 +93,7 @@ function apply(app: AppContext, services: IngestServices, message: IngestMessage
     throw new IngestError('unknown_run', `run "${message.runId}" was never started; send run.start first`, message.seq);
   }
   if (message.type === 'run.status') {
+    refuseUnowned(app, message);
     app.store.setRunStatus(message.runId, message.status, message.error ?? null, message.at);
     services.live.runChanged(message.runId);
     return;

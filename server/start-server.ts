@@ -22,6 +22,8 @@ export interface ServerOptions {
   heartbeatGraceMs?: number;
   /** Host names to answer besides loopback ones and `host` itself (DNS rebinding defence). */
   allowedHosts?: string[];
+  /** What ingest requires, when set; main.ts decides (see auth-token.ts). */
+  token?: string | null;
 }
 
 export interface RunningServer {
@@ -42,7 +44,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handle = next.getRequestHandler();
   const hosts = hostPolicy(options.host, options.allowedHosts);
   const server = createServer(
-    guardRequests(hosts, (req: IncomingMessage, res: ServerResponse) => {
+    guardRequests({ hosts, token: options.token }, (req: IncomingMessage, res: ServerResponse) => {
       handle(req, res).catch((e: Error) => {
         log(`request ${req.url} failed: ${e.message}`);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -56,6 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     fallback: options.dev ? next.getUpgradeHandler() : undefined,
     heartbeatGraceMs: options.heartbeatGraceMs,
     hosts,
+    token: options.token,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

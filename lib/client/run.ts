@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { ReportedStatus, RunStartFields } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../kinds/embedding/vocabulary-schema';
 import { MAX_MESSAGE_BYTES } from '../protocol/version';
@@ -18,6 +18,13 @@ export interface RunArgs {
   name: string;
   /** Defaults to a fresh random id. */
   id?: string;
+  /**
+   * Proves the run is this client's: the server refuses to let anyone else restart or reopen it.
+   * Defaults to a fresh random one; pass an earlier run's `secret` with its `id` to resume it.
+   */
+  secret?: string;
+  /** The server's ingest token; default TENSORLENS_TOKEN. Needed when the server listens beyond loopback. */
+  token?: string;
   model?: string;
   backend?: string;
   config?: Record<string, unknown>;
@@ -41,6 +48,7 @@ const POINTS_PER_MESSAGE = Math.min(MAX_POINTS_PER_BATCH, Math.floor(MAX_MESSAGE
  */
 export class Run {
   readonly id: string;
+  readonly secret: string;
   private readonly transport: Transport;
   private readonly now: () => number;
   private readonly flushIntervalMs: number;
@@ -50,6 +58,7 @@ export class Run {
   constructor(args: RunArgs) {
     this.now = args.nowFunc ?? Date.now;
     this.id = args.id ?? randomUUID();
+    this.secret = args.secret ?? randomBytes(24).toString('base64url');
     this.flushIntervalMs = args.flushIntervalMs ?? 20;
     const start: RunStartFields = {
       id: this.id,
@@ -59,7 +68,13 @@ export class Run {
       config: args.config ?? {},
       startedAt: this.now(),
     };
-    this.transport = new Transport({ server: args.server, start, onError: args.onError ?? ((m) => console.warn(`[tensorlens] ${m}`)) });
+    this.transport = new Transport({
+      server: args.server,
+      start,
+      secret: this.secret,
+      token: args.token ?? (process.env.TENSORLENS_TOKEN || undefined),
+      onError: args.onError ?? ((m) => console.warn(`[tensorlens] ${m}`)),
+    });
   }
 
   /** Logs Keras-style metrics at one step; tags are the metric names. */
@@ -118,7 +133,7 @@ export class Run {
 
   setStatus(status: ReportedStatus, error?: string): void {
     this.flush();
-    this.transport.send({ type: 'run.status', runId: this.id, status, at: this.now(), ...(error ? { error } : {}) });
+    this.transport.send({ type: 'run.status', runId: this.id, status, at: this.now(), secret: this.secret, ...(error ? { error } : {}) });
   }
 
   /**

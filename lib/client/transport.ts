@@ -11,6 +11,10 @@ const RETRY_MAX_MS = 5_000;
 export interface TransportArgs {
   server: string;
   start: RunStartFields;
+  /** The run's secret, sent with its start so that only this client may resume it. */
+  secret: string;
+  /** The server's ingest token, when it wants one. */
+  token?: string;
   onError: (message: string) => void;
 }
 
@@ -33,6 +37,8 @@ export class Transport {
   private retryMs = RETRY_MIN_MS;
   private retryTimer: NodeJS.Timeout | null = null;
   private drainWaiters: (() => void)[] = [];
+  /** The last HTTP status that refused the connection, said once rather than at every retry. */
+  private refusedWith: number | null = null;
 
   constructor(private readonly args: TransportArgs) {
     this.url = ingestUrl(args.server);
@@ -79,11 +85,22 @@ export class Transport {
 
   private connect(): void {
     if (this.closed) return;
-    const socket = new WebSocket(this.url, { perMessageDeflate: false });
+    const headers = this.args.token ? { Authorization: `Bearer ${this.args.token}` } : undefined;
+    const socket = new WebSocket(this.url, { perMessageDeflate: false, headers });
     this.socket = socket;
     socket.on('open', () => {
       this.retryMs = RETRY_MIN_MS;
+      this.refusedWith = null;
       this.announce();
+    });
+    socket.on('unexpected-response', (_, res) => {
+      if (res.statusCode !== this.refusedWith) {
+        this.refusedWith = res.statusCode ?? null;
+        const hint = res.statusCode === 401 ? ': set TENSORLENS_TOKEN to the token the server printed' : '';
+        this.args.onError(`server refused the connection with HTTP ${res.statusCode}${hint}; retrying`);
+      }
+      // Closes the socket, and onDisconnect tries again later.
+      socket.terminate();
     });
     socket.on('message', (data) => this.onReply(JSON.parse(data.toString()) as IngestReply));
     socket.on('close', () => this.onDisconnect());
@@ -93,7 +110,7 @@ export class Transport {
   /** The run goes first on every connection and after every pause: the server may have lost it. */
   private announce(): void {
     if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
-    this.socket.send(JSON.stringify({ v: PROTOCOL_VERSION, seq: 0, type: 'run.start', run: this.args.start }));
+    this.socket.send(JSON.stringify({ v: PROTOCOL_VERSION, seq: 0, type: 'run.start', run: this.args.start, secret: this.args.secret }));
     this.ready = true;
     this.outbox.rewind();
     this.sendUnsent();

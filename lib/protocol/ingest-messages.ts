@@ -17,6 +17,9 @@ export type ReportedStatus = (typeof reportedStatusValues)[number];
 export const runStatusValues = [...reportedStatusValues, 'crashed'] as const;
 export type RunStatus = (typeof runStatusValues)[number];
 
+/** Drawn by the client when it creates a run, and kept to resume it: only its holder may take the run over. */
+const secretSchema = z.string().min(16).max(200).describe("The run's secret");
+
 const header = {
   v: z.literal(PROTOCOL_VERSION),
   seq: z.number().int().nonnegative().describe('Client sequence number, echoed in the ack'),
@@ -33,6 +36,7 @@ export const runStartSchema = z.object({
     config: jsonObjectSchema().default({}),
     startedAt: z.number().refine(isTimestampMs, TIMESTAMP_RULE).describe('Wall time in ms since the epoch'),
   }),
+  secret: secretSchema.optional(),
 });
 
 export const runStatusSchema = z.object({
@@ -42,6 +46,7 @@ export const runStatusSchema = z.object({
   status: z.enum(reportedStatusValues),
   error: z.string().max(10_000).optional(),
   at: z.number().refine(isTimestampMs, TIMESTAMP_RULE),
+  secret: secretSchema.optional(),
 });
 
 /**
@@ -54,10 +59,11 @@ export function kindMessageSchema<T extends string, S extends z.ZodRawShape>(typ
 
 export type RunStartMessage = z.infer<typeof runStartSchema>;
 export type RunStartFields = RunStartMessage['run'];
+export type RunStatusMessage = z.infer<typeof runStatusSchema>;
 
 /** Server → client replies on the ingest socket. */
 export type IngestReply =
   | { v: typeof PROTOCOL_VERSION; type: 'ack'; seq: number }
   | { v: typeof PROTOCOL_VERSION; type: 'error'; seq: number | null; code: IngestErrorCode; message: string };
 
-export type IngestErrorCode = 'invalid_json' | 'invalid_message' | 'unsupported_version' | 'too_large' | 'unknown_run' | 'storage';
+export type IngestErrorCode = 'invalid_json' | 'invalid_message' | 'unsupported_version' | 'too_large' | 'unknown_run' | 'forbidden' | 'storage';

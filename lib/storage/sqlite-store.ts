@@ -2,7 +2,7 @@ import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import { Db, openDatabase } from './sqlite/open-database';
 import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
 import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
-import type { RunRecord, Store } from './store';
+import type { RunOwnership, RunRecord, Store } from './store';
 
 /**
  * The embedded engine: one SQLite file, one writer connection shared by ingest and queries.
@@ -21,8 +21,12 @@ export class SqliteStore implements Store {
     this.tags = new TagTable(this.db);
   }
 
-  upsertRun(run: RunStartFields): void {
-    this.runs.upsertRun(run);
+  upsertRun(run: RunStartFields, secretHash: string | null = null): void {
+    this.runs.upsertRun(run, secretHash);
+  }
+
+  runOwnership(runId: string): RunOwnership | null {
+    return this.runs.ownership(runId);
   }
 
   setRunStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean {

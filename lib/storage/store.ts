@@ -16,6 +16,12 @@ export interface RunRecord {
   heardAt: number | null;
 }
 
+/** Who may take a run over: whoever holds the secret its first run.start carried (stored hashed). */
+export interface RunOwnership {
+  status: RunStatus;
+  secretHash: string | null;
+}
+
 /**
  * The one storage interface in front of every data kind: the runs, and the transaction each kind
  * writes its own tables in. It does not grow per kind: a kind's tables and readers live in
@@ -23,7 +29,9 @@ export interface RunRecord {
  */
 export interface Store {
   readonly path: string;
-  upsertRun(run: RunStartFields): void;
+  /** Creates the run, owned by `secretHash`, or updates its description; never its status or owner. */
+  upsertRun(run: RunStartFields, secretHash?: string | null): void;
+  runOwnership(runId: string): RunOwnership | null;
   /** Returns false when the run is unknown. */
   setRunStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean;
   hasRun(runId: string): boolean;

@@ -19,7 +19,7 @@ export async function startSocketServer(dbPath: string, port = 0, options: Socke
   const app = createApp(dbPath);
   const logs: string[] = [];
   const hosts = options.hosts ?? hostPolicy('127.0.0.1');
-  const server: Server = createServer(guardRequests(hosts, (_, res) => res.writeHead(404).end()));
+  const server: Server = createServer(guardRequests({ hosts, token: options.token }, (_, res) => res.writeHead(404).end()));
   const hub = new LiveHub(app);
   const sockets: Sockets = attachSockets(server, app, { live: hub, projections: null }, (line) => logs.push(line), { ...options, hosts });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -22,7 +22,7 @@ test('a run whose trainer went away without a word is crashed after the grace, t
   assert.ok(crashed.heardAt !== null && crashed.finishedAt === crashed.heardAt, 'it ended when it was last heard from');
   assert.deepEqual(server.app.read.event.list('vanishing').events.map((e) => [e.kind, e.step]), [['crashed', 7]]);
 
-  const again = new Run({ server: server.url, name: 'vanishing', id: 'vanishing' });
+  const again = new Run({ server: server.url, name: 'vanishing', id: 'vanishing', secret: first.secret });
   t.after(() => again.close());
   assert.equal(await again.drained(5000), true);
   await until(() => server.app.store.getRun('vanishing')?.status === 'running', 'the run to resume');

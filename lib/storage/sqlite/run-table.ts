@@ -1,6 +1,6 @@
 import type { Db } from './open-database';
 import type { RunStartFields, RunStatus } from '../../protocol/ingest-messages';
-import type { RunRecord } from '../store';
+import type { RunOwnership, RunRecord } from '../store';
 
 export const RUN_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS runs (
@@ -14,15 +14,18 @@ export const RUN_SCHEMA = [
     started_at REAL NOT NULL,
     updated_at REAL NOT NULL,
     finished_at REAL,
-    heard_at REAL
+    heard_at REAL,
+    secret_hash TEXT
   )`,
   `CREATE INDEX IF NOT EXISTS runs_by_start ON runs (started_at)`,
 ];
 
-/** Files written before runs had a heartbeat lack its column. */
-function addHeardAt(db: Db): void {
-  const columns = db.prepare(`PRAGMA table_info(runs)`).all() as { name: string }[];
-  if (!columns.some((c) => c.name === 'heard_at')) db.exec(`ALTER TABLE runs ADD COLUMN heard_at REAL`);
+/** Columns that files written by earlier versions lack: the heartbeat's, and the run's owner. */
+const ADDED_COLUMNS = { heard_at: 'REAL', secret_hash: 'TEXT' };
+
+function addColumns(db: Db): void {
+  const present = new Set((db.prepare(`PRAGMA table_info(runs)`).all() as { name: string }[]).map((c) => c.name));
+  for (const [name, type] of Object.entries(ADDED_COLUMNS)) if (!present.has(name)) db.exec(`ALTER TABLE runs ADD COLUMN ${name} ${type}`);
 }
 
 interface RunRow {
@@ -37,6 +40,7 @@ interface RunRow {
   updated_at: number;
   finished_at: number | null;
   heard_at: number | null;
+  secret_hash: string | null;
 }
 
 function toRecord(row: RunRow): RunRecord {
@@ -66,10 +70,11 @@ export class RunTable {
   private readonly inStatus;
 
   constructor(db: Db) {
-    addHeardAt(db);
-    // A resent run.start (after a reconnect) must not reset the status of a run that already ended.
-    this.upsert = db.prepare(`INSERT INTO runs (id, name, model, backend, config, status, started_at, updated_at)
-      VALUES (@id, @name, @model, @backend, @config, 'running', @startedAt, @startedAt)
+    addColumns(db);
+    // A resent run.start (after a reconnect) must not reset the status of a run that already ended,
+    // nor its owner's secret.
+    this.upsert = db.prepare(`INSERT INTO runs (id, name, model, backend, config, status, started_at, updated_at, secret_hash)
+      VALUES (@id, @name, @model, @backend, @config, 'running', @startedAt, @startedAt, @secretHash)
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, model = excluded.model,
         backend = excluded.backend, config = excluded.config`);
     this.status = db.prepare(`UPDATE runs SET status = ?, error = ?, updated_at = max(updated_at, ?),
@@ -89,8 +94,14 @@ export class RunTable {
     return (this.inStatus.all(status) as RunRow[]).map(toRecord);
   }
 
-  upsertRun(run: RunStartFields): void {
-    this.upsert.run({ ...run, config: JSON.stringify(run.config) });
+  upsertRun(run: RunStartFields, secretHash: string | null): void {
+    const { id, name, model, backend, startedAt } = run;
+    this.upsert.run({ id, name, model, backend, startedAt, config: JSON.stringify(run.config), secretHash });
+  }
+
+  ownership(runId: string): RunOwnership | null {
+    const row = this.one.get(runId) as RunRow | undefined;
+    return row ? { status: row.status, secretHash: row.secret_hash } : null;
   }
 
   setStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean {
