@@ -1,9 +1,10 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import createNext from 'next';
 import { closeApp, openApp } from '../lib/app-context';
 import { attachSockets, Log } from './attach-sockets';
+import { readApiRoutes } from './api-routes';
 import { guardRequests } from './guard-request';
 import { hostPolicy } from './host-check';
 import { LiveHub } from './live-hub';
@@ -44,7 +45,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handle = next.getRequestHandler();
   const hosts = hostPolicy(options.host, options.allowedHosts);
   const server = createServer(
-    guardRequests({ hosts, token: options.token }, (req: IncomingMessage, res: ServerResponse) => {
+    guardRequests({ hosts, token: options.token, routes: readApiRoutes(join(options.dir, 'app')) }, (req: IncomingMessage, res: ServerResponse) => {
       handle(req, res).catch((e: Error) => {
         log(`request ${req.url} failed: ${e.message}`);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

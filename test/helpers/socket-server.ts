@@ -1,8 +1,10 @@
 import { createServer, Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppContext } from '../../lib/app-context';
 import { attachSockets, SocketOptions, Sockets } from '../../server/attach-sockets';
 import { LiveHub } from '../../server/live-hub';
+import { readApiRoutes } from '../../server/api-routes';
 import { guardRequests } from '../../server/guard-request';
 import { hostPolicy } from '../../server/host-check';
 
@@ -14,12 +16,21 @@ export interface SocketServer {
   close(): Promise<void>;
 }
 
-/** Our real WebSocket endpoints and request guard on a plain HTTP server: the ingest path without building Next (and without UMAP). */
-export async function startSocketServer(dbPath: string, port = 0, options: SocketOptions = {}): Promise<SocketServer> {
+export interface SocketServerOptions extends SocketOptions {
+  /** Whose route files the request guard reads; default this project's app/. */
+  appDir?: string;
+}
+
+/**
+ * Our real WebSocket endpoints and request guard on a plain HTTP server: the ingest path without
+ * building Next (and without UMAP). A request the guard lets through gets a stand-in 404.
+ */
+export async function startSocketServer(dbPath: string, port = 0, options: SocketServerOptions = {}): Promise<SocketServer> {
   const app = createApp(dbPath);
   const logs: string[] = [];
   const hosts = options.hosts ?? hostPolicy('127.0.0.1');
-  const server: Server = createServer(guardRequests({ hosts, token: options.token }, (_, res) => res.writeHead(404).end()));
+  const routes = readApiRoutes(options.appDir ?? join(__dirname, '../../app'));
+  const server: Server = createServer(guardRequests({ hosts, token: options.token, routes }, (_, res) => res.writeHead(404).end()));
   const hub = new LiveHub(app);
   const sockets: Sockets = attachSockets(server, app, { live: hub, projections: null }, (line) => logs.push(line), { ...options, hosts });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -5,10 +5,13 @@ import { Run } from '../../lib/client/run';
 import { chooseIngestToken, isLoopback } from '../../server/auth-token';
 import { handshake } from '../helpers/handshake';
 import { httpRequest } from '../helpers/http-get';
+import { routeFiles } from '../helpers/route-files';
 import { startSocketServer } from '../helpers/socket-server';
 import { tempDir } from '../helpers/temp-dir';
 
 const TOKEN = 'a-token-for-this-test';
+/** Routes that take writes, as the run management of issue 11 adds them. */
+const WRITABLE = { 'api/runs': ['GET', 'POST'], 'api/runs/[id]': ['GET', 'PATCH', 'DELETE'] };
 
 test('with a token, ingest refuses sockets without it; dashboards still read', async (t) => {
   const server = await startSocketServer(join(tempDir(t), 'token.db'), 0, { token: TOKEN });
@@ -39,25 +42,25 @@ test('a run with the token streams; one without never reaches the store', async 
 });
 
 test('with a token, an HTTP write needs it too, and a browser write must come from this server', async (t) => {
-  const server = await startSocketServer(join(tempDir(t), 'token-http.db'), 0, { token: TOKEN });
+  const server = await startSocketServer(join(tempDir(t), 'token-http.db'), 0, { token: TOKEN, appDir: routeFiles(t, WRITABLE) });
   t.after(() => server.close());
   const host = `127.0.0.1:${server.port}`;
-  const write = (method: string, headers: Record<string, string>) => httpRequest(server.port, '/api/runs/r', { method, headers: { Host: host, ...headers } });
-  for (const method of ['PATCH', 'DELETE', 'POST']) {
-    const bare = await write(method, {});
+  const write = (method: string, path: string, headers: Record<string, string>) => httpRequest(server.port, path, { method, headers: { Host: host, ...headers } });
+  for (const [method, path] of [['PATCH', '/api/runs/r'], ['DELETE', '/api/runs/r'], ['POST', '/api/runs']]) {
+    const bare = await write(method, path, {});
     assert.equal(bare.status, 401, method);
     assert.match(JSON.parse(bare.body).error.message, /takes writes only with its token/);
-    assert.equal((await write(method, { Authorization: 'Bearer wrong-token-for-this-test' })).status, 401);
-    const foreign = await write(method, { Authorization: `Bearer ${TOKEN}`, Origin: 'http://evil.example' });
+    assert.equal((await write(method, path, { Authorization: 'Bearer wrong-token-for-this-test' })).status, 401);
+    const foreign = await write(method, path, { Authorization: `Bearer ${TOKEN}`, Origin: 'http://evil.example' });
     assert.equal(foreign.status, 403);
     assert.equal(JSON.parse(foreign.body).error.code, 'forbidden');
-    assert.equal((await write(method, { Authorization: `Bearer ${TOKEN}`, Origin: `http://${host}` })).status, 404, 'on to the routes');
+    assert.equal((await write(method, path, { Authorization: `Bearer ${TOKEN}`, Origin: `http://${host}` })).status, 404, 'on to the routes');
   }
   assert.equal((await httpRequest(server.port, '/api/runs', { headers: { Host: host } })).status, 404, 'reads need no token');
 });
 
 test('without a token, a browser write must still come from this server', async (t) => {
-  const server = await startSocketServer(join(tempDir(t), 'origin-http.db'));
+  const server = await startSocketServer(join(tempDir(t), 'origin-http.db'), 0, { appDir: routeFiles(t, WRITABLE) });
   t.after(() => server.close());
   const host = `127.0.0.1:${server.port}`;
   assert.equal((await httpRequest(server.port, '/api/runs/r', { method: 'PATCH', headers: { Host: host, Origin: 'http://evil.example' } })).status, 403);
