@@ -9,6 +9,7 @@ import { ConnectionRuns, DEFAULT_HEARTBEAT_GRACE_MS, Heartbeat } from './heartbe
 import { watchLiveness } from './socket-liveness';
 import { HostPolicy, hostPolicy, isAllowedHost } from './host-check';
 import { isAllowedOrigin, refuseWrite } from './write-access';
+import { RefusalLog, escapeForLog } from './refusal-log';
 
 /** Beyond this, ws itself closes the socket (1009) before we could even read the message. */
 const HARD_PAYLOAD_LIMIT = 16 * MAX_MESSAGE_BYTES;
@@ -51,14 +52,18 @@ export function attachSockets(server: Server, app: AppContext, services: IngestS
     const peer = req.socket.remoteAddress;
     const runs: ConnectionRuns = new Set();
     const session = { spoke: heartbeat.spoke.bind(heartbeat, runs) };
+    const refusals = new RefusalLog(String(peer), log);
     socket.on('message', (data) => {
       const reply = handleIngestMessage(app, services, data, session);
-      if (reply.type === 'error') log(`ingest error from ${peer}: [${reply.code}] ${reply.message}`);
+      if (reply.type === 'error') refusals.refused(reply.code, reply.message);
       socket.send(JSON.stringify(reply));
     });
     socket.on('pong', () => heartbeat.answered(runs));
-    socket.on('close', () => heartbeat.closed(runs));
-    socket.on('error', (e) => log(`ingest socket from ${peer}: ${e.message}`));
+    socket.on('close', () => {
+      heartbeat.closed(runs);
+      refusals.closed();
+    });
+    socket.on('error', (e) => log(`ingest socket from ${peer}: ${escapeForLog(e.message)}`));
   });
 
   live.on('connection', (socket) => {
@@ -85,18 +90,18 @@ export function attachSockets(server: Server, app: AppContext, services: IngestS
       return;
     }
     if (!isAllowedHost(req.headers.host, hosts)) {
-      log(`refused a WebSocket on ${path} for host ${req.headers.host}`);
+      log(`refused a WebSocket on ${escapeForLog(path)} for host ${escapeForLog(String(req.headers.host))}`);
       reject(socket, 403, 'Forbidden');
       return;
     }
     const refusal = target === ingest ? refuseWrite(req, options.token) : null;
     if (refusal) {
-      log(`refused an ingest socket from ${req.socket.remoteAddress}: ${refusal.message}`);
+      log(`refused an ingest socket from ${req.socket.remoteAddress}: ${escapeForLog(refusal.message)}`);
       reject(socket, refusal.status, refusal.status === 401 ? 'Unauthorized' : 'Forbidden');
       return;
     }
     if (!isAllowedOrigin(req)) {
-      log(`refused a WebSocket on ${path} from origin ${req.headers.origin}`);
+      log(`refused a WebSocket on ${escapeForLog(path)} from origin ${escapeForLog(String(req.headers.origin))}`);
       reject(socket, 403, 'Forbidden');
       return;
     }

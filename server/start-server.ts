@@ -8,6 +8,7 @@ import { readApiRoutes } from './api-routes';
 import { guardRequests } from './guard-request';
 import { hostPolicy } from './host-check';
 import { LiveHub } from './live-hub';
+import { escapeForLog } from './refusal-log';
 import { startProjections, stopProjections } from './start-projections';
 
 export interface ServerOptions {
@@ -47,7 +48,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = createServer(
     guardRequests({ hosts, token: options.token, routes: readApiRoutes(join(options.dir, 'app')) }, (req: IncomingMessage, res: ServerResponse) => {
       handle(req, res).catch((e: Error) => {
-        log(`request ${req.url} failed: ${e.message}`);
+        log(`request ${escapeForLog(req.url ?? '')} failed: ${escapeForLog(e.message)}`);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'internal', message: 'internal server error' } }));
       });
