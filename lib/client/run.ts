@@ -80,9 +80,12 @@ export class Run {
   /** Logs Keras-style metrics at one step; tags are the metric names. */
   log(metrics: Record<string, number>, step: number): void {
     const wallTime = this.now();
-    for (const [tag, value] of Object.entries(metrics)) this.batch.add(tag, step, wallTime, value);
-    if (this.batch.size >= POINTS_PER_MESSAGE) this.flush();
-    else this.flushTimer ??= setTimeout(() => this.flush(), this.flushIntervalMs);
+    // Full batches go at once, checked point by point: a step's metrics may straddle the limit.
+    for (const [tag, value] of Object.entries(metrics)) {
+      if (this.batch.size >= POINTS_PER_MESSAGE) this.flush();
+      this.batch.add(tag, step, wallTime, value);
+    }
+    this.flushTimer ??= setTimeout(() => this.flush(), this.flushIntervalMs);
   }
 
   /** Logs one histogram per tag at `step`, e.g. every layer's weights after an epoch. */
