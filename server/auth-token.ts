@@ -20,7 +20,7 @@ export interface IngestToken {
  * TENSORLENS_TOKEN when set; otherwise a fresh one when the server is reachable beyond this
  * machine, and none on loopback, where every local process could read the database anyway.
  */
-export function chooseIngestToken(bindHost: string, env: NodeJS.ProcessEnv = process.env): IngestToken {
+export function chooseIngestToken(bindHost: string, env: Record<string, string | undefined> = process.env): IngestToken {
   if (env.TENSORLENS_TOKEN) return { token: env.TENSORLENS_TOKEN, generated: false };
   if (isLoopback(bindHost)) return { token: null, generated: false };
   return { token: randomBytes(24).toString('base64url'), generated: true };

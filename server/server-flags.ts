@@ -24,7 +24,7 @@ export interface ServerFlags {
 export class FlagError extends Error {}
 
 /** The server's command line, with the environment's defaults; 'help' when asked for the usage. */
-export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = process.env): ServerFlags | 'help' {
+export function parseServerFlags(argv: string[], env: Record<string, string | undefined> = process.env): ServerFlags | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
