@@ -47,6 +47,8 @@ export type LiveEvent =
   | { type: 'runs'; runs: WireRunSummary[] }
   | { type: 'run'; run: WireRunSummary }
   | { type: 'error'; message: string }
+  /** The dashboard fell behind and pushes were dropped: fetch what is stored again, as after a reconnect. */
+  | { type: 'resync' }
   | PushOf<Kind>;
 
 export type KindTables = { [K in Kind as K['name']]: ReturnType<K['openTables']> };

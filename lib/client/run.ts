@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { ReportedStatus, RunStartFields } from '../protocol/ingest-messages';
 import type { Vocabulary } from '../kinds/embedding/vocabulary-schema';
 import { MAX_MESSAGE_BYTES } from '../protocol/version';
@@ -25,6 +26,10 @@ export interface RunArgs {
   secret?: string;
   /** The server's ingest token; default TENSORLENS_TOKEN. Needed when the server listens beyond loopback. */
   token?: string;
+  /** Memory the unsent messages may take, in bytes (default 16 MiB); the rest wait on disk in `journalDir`. */
+  maxOutboxBytes?: number;
+  /** Where messages wait while the server is away and memory is full; default logs/outbox. */
+  journalDir?: string;
   model?: string;
   backend?: string;
   config?: Record<string, unknown>;
@@ -35,6 +40,11 @@ export interface RunArgs {
   /** Used for test DI mocking. */
   nowFunc?: () => number;
 }
+
+const DEFAULT_OUTBOX_BYTES = 16 * 1024 * 1024;
+
+/** Enough messages in flight to keep the server busy, few enough that a slow one does not pile them up. */
+const IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 
 /** Keeps each histograms message well under the size limit at the largest bucket count. */
 const HISTOGRAMS_PER_MESSAGE = 50;
@@ -73,6 +83,12 @@ export class Run {
       start,
       secret: this.secret,
       token: args.token ?? (process.env.TENSORLENS_TOKEN || undefined),
+      outbox: {
+        memoryBytes: args.maxOutboxBytes ?? DEFAULT_OUTBOX_BYTES,
+        inFlightBytes: IN_FLIGHT_BYTES,
+        journalDir: args.journalDir ?? join(process.cwd(), 'logs', 'outbox'),
+        journalName: `${this.id}-${process.pid}`,
+      },
       onError: args.onError ?? ((m) => console.warn(`[tensorlens] ${m}`)),
     });
   }
@@ -154,6 +170,11 @@ export class Run {
   drained(timeoutMs: number): Promise<boolean> {
     this.flush();
     return this.transport.drained(timeoutMs);
+  }
+
+  /** What waits for the server now: messages, the bytes of those in memory, and those in the journal. */
+  held(): ReturnType<Transport['held']> {
+    return this.transport.held();
   }
 
   /** What the server refused and what it has not confirmed yet. */

@@ -3,7 +3,7 @@ import type { IngestPayload } from '../app-context';
 import type { IngestReply, RunStartFields } from '../protocol/ingest-messages';
 import { INGEST_PATH, PROTOCOL_VERSION } from '../protocol/version';
 import { DeliveryReport, Refusal, isTransient } from './delivery';
-import { Outbox } from './outbox';
+import { Outbox, OutboxLimits } from './outbox';
 
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5_000;
@@ -15,6 +15,7 @@ export interface TransportArgs {
   secret: string;
   /** The server's ingest token, when it wants one. */
   token?: string;
+  outbox: OutboxLimits;
   onError: (message: string) => void;
 }
 
@@ -24,7 +25,7 @@ export interface TransportArgs {
  * sending and, after a backoff, sends everything unconfirmed again, as a reconnect would.
  */
 export class Transport {
-  private readonly outbox = new Outbox();
+  private readonly outbox: Outbox;
   private readonly url: string;
   private readonly refused: Refusal[] = [];
   /** The run.start was stored, or refused for good; until then the run itself is unconfirmed. */
@@ -42,6 +43,7 @@ export class Transport {
 
   constructor(private readonly args: TransportArgs) {
     this.url = ingestUrl(args.server);
+    this.outbox = new Outbox(args.outbox);
     this.connect();
   }
 
@@ -62,6 +64,11 @@ export class Transport {
     });
   }
 
+  /** What the outbox holds now: messages unanswered, bytes in memory, messages in the journal. */
+  held(): { messages: number; bytesInMemory: number; journaled: number } {
+    return { messages: this.outbox.size, bytesInMemory: this.outbox.bytesInMemory, journaled: this.outbox.journaled };
+  }
+
   report(): DeliveryReport {
     const unconfirmed = this.unanswered();
     return { delivered: unconfirmed === 0 && this.refused.length === 0, refused: [...this.refused], unconfirmed };
@@ -72,6 +79,7 @@ export class Transport {
     this.ready = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.socket?.close();
+    this.outbox.close();
   }
 
   private unanswered(): number {
@@ -80,7 +88,7 @@ export class Transport {
 
   private sendUnsent(): void {
     if (!this.ready || !this.socket) return;
-    for (const message of this.outbox.takeUnsent()) this.socket.send(JSON.stringify(message));
+    for (let message = this.outbox.next(); message; message = this.outbox.next()) this.socket.send(message.text);
   }
 
   private connect(): void {
@@ -131,6 +139,7 @@ export class Transport {
       this.refused.push({ seq: reply.seq, type: settled?.type ?? (reply.seq === 0 ? 'run.start' : 'unknown'), code: reply.code, message: reply.message });
       this.args.onError(`server refused message ${reply.seq ?? '?'}: [${reply.code}] ${reply.message}`);
     }
+    this.sendUnsent();
     if (this.unanswered() === 0) {
       const waiters = this.drainWaiters;
       this.drainWaiters = [];

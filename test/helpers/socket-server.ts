@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppContext } from '../../lib/app-context';
 import { attachSockets, SocketOptions, Sockets } from '../../server/attach-sockets';
 import { LiveHub } from '../../server/live-hub';
+import type { PushGateOptions } from '../../server/push-gate';
 import { readApiRoutes } from '../../server/api-routes';
 import { guardRequests } from '../../server/guard-request';
 import { hostPolicy } from '../../server/host-check';
@@ -19,6 +20,8 @@ export interface SocketServer {
 export interface SocketServerOptions extends SocketOptions {
   /** Whose route files the request guard reads; default this project's app/. */
   appDir?: string;
+  /** When a slow dashboard's pushes are dropped; see push-gate.ts. */
+  pushGate?: PushGateOptions;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function startSocketServer(dbPath: string, port = 0, options: Socke
   const hosts = options.hosts ?? hostPolicy('127.0.0.1');
   const routes = readApiRoutes(options.appDir ?? join(__dirname, '../../app'));
   const server: Server = createServer(guardRequests({ hosts, token: options.token, routes }, (_, res) => res.writeHead(404).end()));
-  const hub = new LiveHub(app);
+  const hub = new LiveHub(app, options.pushGate);
   const sockets: Sockets = attachSockets(server, app, { live: hub, projections: null }, (line) => logs.push(line), { ...options, hosts });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
