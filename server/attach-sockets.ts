@@ -4,12 +4,13 @@ import { WebSocketServer } from 'ws';
 import { INGEST_PATH, LIVE_PATH, MAX_MESSAGE_BYTES } from '../lib/protocol/version';
 import { liveRequestSchema } from '../lib/protocol/live-messages';
 import type { AppContext } from '../lib/app-context';
-import { handleIngestMessage, IngestServices } from './handle-ingest-message';
+import { IngestServices, IngestSession, handleIngestMessage } from './handle-ingest-message';
 import { ConnectionRuns, DEFAULT_HEARTBEAT_GRACE_MS, Heartbeat } from './heartbeat';
 import { watchLiveness } from './socket-liveness';
 import { HostPolicy, hostPolicy, isAllowedHost } from './host-check';
 import { isAllowedOrigin, refuseWrite } from './write-access';
 import { RefusalLog, escapeForLog } from './refusal-log';
+import { IngestQueue } from './ingest-queue';
 
 /** Beyond this, ws itself closes the socket (1009) before we could even read the message. */
 const HARD_PAYLOAD_LIMIT = 16 * MAX_MESSAGE_BYTES;
@@ -40,6 +41,7 @@ export function attachSockets(server: Server, app: AppContext, services: IngestS
   const hub = services.live;
   const graceMs = options.heartbeatGraceMs ?? DEFAULT_HEARTBEAT_GRACE_MS;
   const heartbeat = new Heartbeat(app, hub, { graceMs, log });
+  const queue = new IngestQueue();
   const hosts = options.hosts ?? hostPolicy('127.0.0.1');
   // UTF-8 is not checked frame by frame: invalid bytes decode to U+FFFD, which the schemas then refuse.
   const ingest = new WebSocketServer({ noServer: true, maxPayload: HARD_PAYLOAD_LIMIT, skipUTF8Validation: true });
@@ -51,15 +53,20 @@ export function attachSockets(server: Server, app: AppContext, services: IngestS
   ingest.on('connection', (socket, req) => {
     const peer = req.socket.remoteAddress;
     const runs: ConnectionRuns = new Set();
-    const session = { spoke: heartbeat.spoke.bind(heartbeat, runs) };
+    let open = true;
+    // A message still queued when its connection closed is stored, but keeps no run alive.
+    const session: IngestSession = { spoke: (runId, message) => open && heartbeat.spoke(runs, runId, message) };
     const refusals = new RefusalLog(String(peer), log);
-    socket.on('message', (data) => {
-      const reply = handleIngestMessage(app, services, data, session);
-      if (reply.type === 'error') refusals.refused(reply.code, reply.message);
-      socket.send(JSON.stringify(reply));
-    });
+    socket.on('message', (data) =>
+      queue.push(socket, () => {
+        const reply = handleIngestMessage(app, services, data, session);
+        if (reply.type === 'error') refusals.refused(reply.code, reply.message);
+        socket.send(JSON.stringify(reply));
+      }),
+    );
     socket.on('pong', () => heartbeat.answered(runs));
     socket.on('close', () => {
+      open = false;
       heartbeat.closed(runs);
       refusals.closed();
     });
@@ -110,6 +117,7 @@ export function attachSockets(server: Server, app: AppContext, services: IngestS
 
   return {
     close() {
+      queue.close();
       liveness.close();
       heartbeat.close();
       for (const wss of [ingest, live]) {

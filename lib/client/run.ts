@@ -49,8 +49,11 @@ const IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 /** Keeps each histograms message well under the size limit at the largest bucket count. */
 const HISTOGRAMS_PER_MESSAGE = 50;
 
-/** Keeps each scalars message well under the server's size limit. */
-const POINTS_PER_MESSAGE = Math.min(MAX_POINTS_PER_BATCH, Math.floor(MAX_MESSAGE_BYTES / 100));
+/**
+ * Points per scalars message: well under the server's limits, and small enough that storing one
+ * (the server stores a message in one go) keeps the dashboard's requests waiting only briefly.
+ */
+const POINTS_PER_MESSAGE = Math.min(2_500, MAX_POINTS_PER_BATCH, Math.floor(MAX_MESSAGE_BYTES / 100));
 
 /**
  * One run as a trainer sees it: what it logs is batched and handed to the run's Transport, which
