@@ -47,7 +47,7 @@ export function attachSockets(server: Server, app: AppContext, services: IngestS
   const ingest = new WebSocketServer({ noServer: true, maxPayload: HARD_PAYLOAD_LIMIT, skipUTF8Validation: true });
   const live = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
-  // A peer that vanished without closing (a machine gone, a cable out) is found by its missing pong.
+  // A peer that vanished without closing (a machine gone, a cable out) is found by its silence.
   const liveness = watchLiveness(ingest, Math.min(graceMs / 2, 20_000));
 
   ingest.on('connection', (socket, req) => {
