@@ -47,6 +47,8 @@ export type LiveEvent =
   | { type: 'runs'; runs: WireRunSummary[] }
   | { type: 'run'; run: WireRunSummary }
   | { type: 'error'; message: string }
+  /** The dashboard fell behind and pushes were dropped: fetch what is stored again, as after a reconnect. */
+  | { type: 'resync' }
   | PushOf<Kind>;
 
 export type KindTables = { [K in Kind as K['name']]: ReturnType<K['openTables']> };
@@ -116,7 +118,7 @@ const contexts = new WeakMap<AppState, AppContext>();
 
 /**
  * One app per database file per process. Next bundles route handlers apart from the custom server,
- * so the state is kept on globalThis for both to share one connection, one tag cache and the UMAP queue.
+ * so the state is kept on globalThis for both to share one connection and the UMAP queue.
  */
 export function openApp(path = resolveDbPath()): AppContext {
   let state = states().get(path);

@@ -5,8 +5,14 @@ import { dispatchMessage, type IngestServices as DispatchServices } from '../lib
 import { IngestError } from '../lib/ingest/ingest-error';
 import type { IngestReply } from '../lib/protocol/ingest-messages';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../lib/protocol/version';
-
+import { DataConflict } from '../lib/storage/data-conflict';
 import type { LiveHub } from './live-hub';
+
+/** What the connection a message came on wants to know about it. */
+export interface IngestSession {
+  /** Called once the message of `runId` is stored. */
+  spoke(runId: string, message: IngestMessage): void;
+}
 
 /** The socket's services: the hub also takes the dashboards' subscriptions. */
 export interface IngestServices extends DispatchServices {
@@ -41,12 +47,21 @@ function parse(data: RawData): IngestMessage {
   } catch (e) {
     throw new IngestError('invalid_json', `message is not valid JSON: ${(e as Error).message}`, null);
   }
-  const seq = typeof (json as { seq?: unknown })?.seq === 'number' ? (json as { seq: number }).seq : null;
-  const v = (json as { v?: unknown })?.v;
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new IngestError('invalid_message', `a message must be a JSON object like {"v":${PROTOCOL_VERSION},"seq":1,"type":"scalars",…}, not ${Array.isArray(json) ? 'an array' : String(json)}`, null);
+  }
+  const { v, seq: rawSeq } = json as { v?: unknown; seq?: unknown };
+  const seq = Number.isSafeInteger(rawSeq) && (rawSeq as number) >= 0 ? (rawSeq as number) : null;
   if (v !== PROTOCOL_VERSION) {
     throw new IngestError('unsupported_version', `protocol version ${JSON.stringify(v)} is not supported; this server speaks v${PROTOCOL_VERSION}`, seq);
   }
-  const parsed = ingestMessageSchema.safeParse(json);
+  let parsed;
+  try {
+    parsed = ingestMessageSchema.safeParse(json);
+  } catch (e) {
+    // A schema that throws is a bug of ours, but the message is still what cannot be stored.
+    throw new IngestError('invalid_message', `message could not be validated: ${(e as Error).message}`, seq);
+  }
   if (!parsed.success) throw new IngestError('invalid_message', describe(parsed.error), seq);
   return parsed.data;
 }
@@ -55,15 +70,17 @@ function parse(data: RawData): IngestMessage {
  * Turns one raw socket message into exactly one reply. Never throws: a bad message is
  * answered with an error and leaves everything already stored untouched.
  */
-export function handleIngestMessage(app: AppContext, services: IngestServices, data: RawData): IngestReply {
+export function handleIngestMessage(app: AppContext, services: IngestServices, data: RawData, session?: IngestSession): IngestReply {
   let seq: number | null = null;
   try {
     const message = parse(data);
     seq = message.seq;
     dispatchMessage(app, services, message);
+    session?.spoke(message.type === 'run.start' ? message.run.id : message.runId, message);
     return { v: PROTOCOL_VERSION, type: 'ack', seq: message.seq };
   } catch (e) {
     if (e instanceof IngestError) return { v: PROTOCOL_VERSION, type: 'error', seq: e.seq, code: e.code, message: e.message };
+    if (e instanceof DataConflict) return { v: PROTOCOL_VERSION, type: 'error', seq, code: 'invalid_message', message: e.message };
     return { v: PROTOCOL_VERSION, type: 'error', seq, code: 'storage', message: `could not store the message: ${(e as Error).message}` };
   }
 }

@@ -1,11 +1,15 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import createNext from 'next';
 import { closeApp, openApp } from '../lib/app-context';
 import type { LogdirSpec } from '../lib/logdir/logdir-spec';
 import { attachSockets, Log } from './attach-sockets';
+import { readApiRoutes } from './api-routes';
+import { guardRequests } from './guard-request';
+import { hostPolicy } from './host-check';
 import { LiveHub } from './live-hub';
+import { escapeForLog } from './refusal-log';
 import { startProjections, stopProjections } from './start-projections';
 import { followLogdirs } from './follow-logdirs';
 
@@ -20,6 +24,12 @@ export interface ServerOptions {
   /** TensorBoard logdirs to import and follow (`--logdir`). */
   logdirs?: readonly LogdirSpec[];
   log?: Log;
+  /** How long a run may go unheard before it is shown as crashed; default 60 s. */
+  heartbeatGraceMs?: number;
+  /** Host names to answer besides loopback ones and `host` itself (DNS rebinding defence). */
+  allowedHosts?: string[];
+  /** What ingest requires, when set; main.ts decides (see auth-token.ts). */
+  token?: string | null;
 }
 
 export interface RunningServer {
@@ -40,16 +50,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const next = createNext({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port });
   await next.prepare();
   const handle = next.getRequestHandler();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((e: Error) => {
-      log(`request ${req.url} failed: ${e.message}`);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'internal', message: 'internal server error' } }));
-    });
-  });
+  const hosts = hostPolicy(options.host, options.allowedHosts);
+  const server = createServer(
+    guardRequests({ hosts, token: options.token, routes: readApiRoutes(join(options.dir, 'app')) }, (req: IncomingMessage, res: ServerResponse) => {
+      handle(req, res).catch((e: Error) => {
+        log(`request ${escapeForLog(req.url ?? '')} failed: ${escapeForLog(e.message)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'internal', message: 'internal server error' } }));
+      });
+    }),
+  );
   const hub = new LiveHub(app);
   const projections = startProjections(app, hub, log);
-  const sockets = attachSockets(server, app, { live: hub, projections }, log, options.dev ? next.getUpgradeHandler() : undefined);
+  const sockets = attachSockets(server, app, { live: hub, projections }, log, {
+    fallback: options.dev ? next.getUpgradeHandler() : undefined,
+    heartbeatGraceMs: options.heartbeatGraceMs,
+    hosts,
+    token: options.token,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

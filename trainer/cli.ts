@@ -1,3 +1,4 @@
+import { describeDelivery } from '../lib/client/delivery';
 import { FlagError, USAGE, parseTrainFlags } from './flags';
 import { train } from './train';
 import { MODEL_ZOO, findModel } from './zoo';
@@ -22,8 +23,10 @@ async function main(): Promise<number> {
   }
   const entry = findModel(flags.model);
   const result = await train(flags, entry, (line) => console.log(line));
-  if (!result.delivered) console.error(`warning: the server at ${flags.server} did not confirm every point of run ${result.runId}`);
-  return 0;
+  if (result.delivery.delivered) return 0;
+  console.error(`error: the server at ${flags.server} does not have everything run ${result.runId} logged:`);
+  for (const line of describeDelivery(result.delivery)) console.error(`  ${line}`);
+  return 1;
 }
 
 main().then(

@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { Run } from '../lib/client/run';
+import type { DeliveryReport } from '../lib/client/delivery';
 import { assertBackendCanTrain } from './backend/assert-backend-can-train';
 import { selectBackend } from './backend/select-backend';
 import { ProgressBar } from './callbacks/progress-bar';
 import { validationReviews } from './callbacks/record-reviews';
 import { TensorlensCallback } from './callbacks/tensorlens-callback';
 import { callbacksFromFlags } from './callbacks/from-flags';
+import { endRunOnSignals } from './end-run-on-signal';
 import { runEventSink } from './callbacks/training-event';
 import { rowCount, sliceRows, tensorList } from './data/model-data';
 import { logModelGraph } from './graph/log-model-graph';
@@ -17,7 +19,8 @@ const PROBE_SIZE = 32;
 
 export interface TrainResult {
   runId: string;
-  delivered: boolean;
+  /** What the server refused or never confirmed: data the dashboard does not have. */
+  delivery: DeliveryReport;
 }
 
 /**
@@ -50,10 +53,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   log(`run ${run.id} streaming to ${flags.server}`);
   logModelGraph(run, model, log);
   if (prepared.vocabulary) run.logVocabulary(prepared.vocabulary);
-  const interrupt = () => {
-    void run.finish('failed', 'interrupted (SIGINT)', 3000).then(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
+  const stopHandlingSignals = endRunOnSignals(run);
   // Activations are recorded on the first rows of the validation split: fit() never trains on them.
   const validationRows = samples - trainSamples;
   const probe = validationRows > 0 ? sliceRows(x, trainSamples, Math.min(PROBE_SIZE, validationRows)) : sliceRows(x, 0, Math.min(PROBE_SIZE, samples));
@@ -89,13 +89,13 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
       log(`test: ${model.metricsNames.map((name, i) => `${name} ${values[i].toFixed(4)}`).join(' - ')} on ${rowCount(prepared.xTest)} samples`);
       run.log(test, streamer.globalStep);
     }
-    const delivered = await run.finish('finished');
-    return { runId: run.id, delivered };
+    await run.finish('finished');
+    return { runId: run.id, delivery: run.delivery() };
   } catch (e) {
     await run.finish('failed', (e as Error).stack ?? String(e));
     throw e;
   } finally {
-    process.removeListener('SIGINT', interrupt);
+    stopHandlingSignals();
     tf.dispose([x, y, probe, prepared.xTest, prepared.yTest].flatMap((d) => (d === undefined ? [] : tensorList(d))));
     if (typeof reviews === 'object') reviews.x.dispose();
     // A model compiled with an optimizer instance does not own it, so model.dispose() leaves its slots

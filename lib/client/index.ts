@@ -1,5 +1,5 @@
 import { Run, RunArgs } from './run';
-import type { RunStatus } from '../protocol/ingest-messages';
+import type { ReportedStatus } from '../protocol/ingest-messages';
 
 export { Run } from './run';
 export type { RunArgs } from './run';
@@ -27,7 +27,7 @@ export function log(metrics: Record<string, number>, step: number): void {
   requireRun('log').log(metrics, step);
 }
 
-export async function finish(status: Exclude<RunStatus, 'running'> = 'finished', error?: string): Promise<boolean> {
+export async function finish(status: Exclude<ReportedStatus, 'running'> = 'finished', error?: string): Promise<boolean> {
   const run = requireRun('finish');
   current = null;
   return run.finish(status, error);

@@ -2,6 +2,7 @@ import { AppContext, IngestMessage, KINDS, Kind, KindMessage, messageType } from
 import type { ProjectionJobs } from '../kinds/embedding/projection-jobs';
 import type { IngestContext, LivePush, RunPush } from '../kinds/kind';
 import { IngestError } from './ingest-error';
+import { hashSecret, refuseTakeover } from './run-claims';
 
 /** The dashboards, as ingest reaches them: the kinds' pushes, and run changes for the run list. */
 export interface IngestLive extends LivePush<RunPush> {
@@ -18,13 +19,19 @@ export interface IngestServices {
 /** Which kind handles each message type, found by looping over the kinds once. */
 const KIND_OF_MESSAGE = new Map<string, Kind>(KINDS.flatMap((kind) => kind.messages.map((schema): [string, Kind] => [messageType(schema), kind])));
 
+function refuseUnowned(app: AppContext, message: Extract<IngestMessage, { type: 'run.start' | 'run.status' }>): void {
+  const refusal = refuseTakeover(app.store, message);
+  if (refusal) throw new IngestError('forbidden', refusal, message.seq);
+}
+
 /**
  * Stores one validated message and pushes what changed. The socket (server/handle-ingest-message.ts)
  * and the logdir importer (lib/import) both call it, so a message is stored the same way whoever sends it.
  */
 export function dispatchMessage(app: AppContext, services: IngestServices, message: IngestMessage): void {
   if (message.type === 'run.start') {
-    app.store.upsertRun(message.run);
+    refuseUnowned(app, message);
+    app.store.upsertRun(message.run, message.secret === undefined ? null : hashSecret(message.secret));
     services.live.runChanged(message.run.id);
     return;
   }
@@ -32,6 +39,7 @@ export function dispatchMessage(app: AppContext, services: IngestServices, messa
     throw new IngestError('unknown_run', `run "${message.runId}" was never started; send run.start first`, message.seq);
   }
   if (message.type === 'run.status') {
+    refuseUnowned(app, message);
     app.store.setRunStatus(message.runId, message.status, message.error ?? null, message.at);
     services.live.runChanged(message.runId);
     return;

@@ -1,9 +1,9 @@
 import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
-import { addRunSourceColumn } from './sqlite/add-run-source-column';
+import { addRunColumns } from './sqlite/add-run-columns';
 import { Db, openDatabase } from './sqlite/open-database';
 import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
 import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
-import type { RunRecord, Store } from './store';
+import type { RunOwnership, RunRecord, Store } from './store';
 
 /**
  * The embedded engine: one SQLite file, one writer connection shared by ingest and queries.
@@ -18,17 +18,29 @@ export class SqliteStore implements Store {
 
   constructor(readonly path: string, kindSchemas: readonly string[] = []) {
     this.db = openDatabase(path, [...RUN_SCHEMA, ...TAG_SCHEMA, ...kindSchemas]);
-    addRunSourceColumn(this.db);
+    addRunColumns(this.db);
     this.runs = new RunTable(this.db);
     this.tags = new TagTable(this.db);
   }
 
-  upsertRun(run: RunStartFields): void {
-    this.runs.upsertRun(run);
+  upsertRun(run: RunStartFields, secretHash: string | null = null): void {
+    this.runs.upsertRun(run, secretHash);
+  }
+
+  runOwnership(runId: string): RunOwnership | null {
+    return this.runs.ownership(runId);
   }
 
   setRunStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean {
     return this.runs.setStatus(runId, status, error, at);
+  }
+
+  noteHeard(runId: string, at: number): void {
+    this.runs.noteHeard(runId, at);
+  }
+
+  runsInStatus(status: RunStatus): RunRecord[] {
+    return this.runs.listInStatus(status);
   }
 
   hasRun(runId: string): boolean {

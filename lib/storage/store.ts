@@ -15,6 +15,14 @@ export interface RunRecord {
   finishedAt: number | null;
   /** The TensorBoard logdir an imported run was read from; null for a run Tensorlens recorded. */
   source: RunSource | null;
+  /** When the server last heard from the run's trainer (its clock, not the trainer's); null before that. */
+  heardAt: number | null;
+}
+
+/** Who may take a run over: whoever holds the secret its first run.start carried (stored hashed). */
+export interface RunOwnership {
+  status: RunStatus;
+  secretHash: string | null;
 }
 
 /**
@@ -24,10 +32,16 @@ export interface RunRecord {
  */
 export interface Store {
   readonly path: string;
-  upsertRun(run: RunStartFields): void;
+  /** Creates the run, owned by `secretHash`, or updates its description; never its status or owner. */
+  upsertRun(run: RunStartFields, secretHash?: string | null): void;
+  runOwnership(runId: string): RunOwnership | null;
   /** Returns false when the run is unknown. */
   setRunStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean;
   hasRun(runId: string): boolean;
+  /** Records when the server last heard from the run. */
+  noteHeard(runId: string, at: number): void;
+  /** The runs in one status: cheap enough to poll. */
+  runsInStatus(status: RunStatus): RunRecord[];
   getRun(runId: string): RunRecord | null;
   /** Newest first. */
   listRuns(): RunRecord[];

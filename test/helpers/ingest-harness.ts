@@ -20,3 +20,8 @@ export function ingestHarness(t: Parameters<typeof tempApp>[0]): IngestHarness {
   assert.deepEqual(send({ v: 1, seq: 1, type: 'run.start', run: { id: 'run-1', name: 'first', config: {}, startedAt: 1 } }), { v: 1, type: 'ack', seq: 1 });
   return { app, send };
 }
+
+/** The error reply's code and message, or the ack's type, for one assertion. */
+export function outcome(reply: IngestReply): [string, string] {
+  return reply.type === 'error' ? [reply.code, reply.message] : ['ack', ''];
+}

@@ -79,7 +79,8 @@ test('a NaN in the matrix is refused with a clear error and stores no snapshot',
   const bad = matrix(3);
   bad[1500 * dim + 7] = NaN;
   run.logEmbedding('embedding', bad, rows, dim, 8, 1);
-  assert.equal(await run.finish(), true);
+  assert.equal(await run.finish(), false, 'a refused message is data lost');
+  assert.deepEqual(run.delivery().refused.map((r) => [r.type, r.code]), [['embedding', 'invalid_message']]);
   assert.equal(errors.length, 1, errors.join('\n'));
   assert.match(errors[0], /\[invalid_message\] values: embedding values must be finite: row 1500, column 7 is NaN/);
   assert.deepEqual(server.app.tables.embedding.snapshots.list(run.id), []);

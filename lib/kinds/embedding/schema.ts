@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { tagSchema } from '../../protocol/tag-schema';
+import { TIMESTAMP_RULE, isTimestampMs } from '../../protocol/timestamp';
 import { decodeBase64, float32FromBytes } from './float32-base64';
 import { EmbeddingChunk, MAX_CHUNK_BYTES, MAX_EMBEDDING_DIM, MAX_EMBEDDING_ROWS, MAX_EMBEDDING_VALUES } from './meta';
 import { vocabularySchema } from './vocabulary-schema';
@@ -15,7 +16,7 @@ const embeddingChunkFields = {
   tag: tagSchema.describe("The Embedding layer's name"),
   step: z.number().int().nonnegative().describe('Global batch count when the snapshot was taken'),
   epoch: z.number().int().min(1).nullable().describe('The 1-based epoch the snapshot closed, or null'),
-  wallTime: z.number().refine(Number.isFinite, 'wall time must be finite'),
+  wallTime: z.number().refine(isTimestampMs, TIMESTAMP_RULE),
   rows: count(1, MAX_EMBEDDING_ROWS).describe('Rows of the whole matrix (Keras input_dim)'),
   dim: count(1, MAX_EMBEDDING_DIM).describe('Columns (Keras output_dim)'),
   rowOffset: z.number().int().nonnegative().describe('First row this chunk carries'),

@@ -1,5 +1,6 @@
 import type { Db } from '../../storage/sqlite/open-database';
 import type { TagTable } from '../../storage/sqlite/tag-table';
+import { DataConflict } from '../../storage/data-conflict';
 import { EMBEDDING_KIND, EmbeddingChunk, EmbeddingMatrix, EmbeddingSnapshotInfo } from './meta';
 
 /**
@@ -72,13 +73,13 @@ export class EmbeddingTable {
     const header = this.header.get(tagId, c.step) as SnapshotRow | undefined;
     if (!header) this.insertHeader.run(tagId, c.step, c.epoch, c.wallTime, c.rows, c.dim);
     else if (header.rows !== c.rows || header.dim !== c.dim) {
-      throw new Error(`embedding "${c.tag}" at step ${c.step} is ${header.rows} x ${header.dim}; this chunk says ${c.rows} x ${c.dim}`);
+      throw new DataConflict(`embedding "${c.tag}" at step ${c.step} is ${header.rows} x ${header.dim}; this chunk says ${c.rows} x ${c.dim}`);
     }
     const end = c.rowOffset + c.chunkRows;
     const clash = this.overlapping.get(tagId, c.step, end, c.rowOffset) as { row_offset: number; chunk_rows: number } | undefined;
     if (clash) {
       if (clash.row_offset === c.rowOffset && clash.chunk_rows === c.chunkRows) return false;
-      throw new Error(`embedding "${c.tag}" at step ${c.step}: rows ${c.rowOffset}-${end - 1} overlap the stored rows ${clash.row_offset}-${clash.row_offset + clash.chunk_rows - 1}`);
+      throw new DataConflict(`embedding "${c.tag}" at step ${c.step}: rows ${c.rowOffset}-${end - 1} overlap the stored rows ${clash.row_offset}-${clash.row_offset + clash.chunk_rows - 1}`);
     }
     this.insertChunk.run(tagId, c.step, c.rowOffset, c.chunkRows, Buffer.from(c.values.buffer, c.values.byteOffset, c.values.byteLength));
     this.addRows.run(c.chunkRows, tagId, c.step);

@@ -6,6 +6,10 @@ export const CHECKPOINT_EVENT = 'checkpoint';
 export const REDUCE_LR_EVENT = 'reduce_lr';
 export const EARLY_STOPPING_EVENT = 'early_stopping';
 
+/** The server's own: a run stopped being heard from, and a crashed run spoke again. */
+export const CRASHED_EVENT = 'crashed';
+export const RESUMED_EVENT = 'resumed';
+
 /** Small, flat data only: an event is a marker with a reason, not a place for tensors. */
 export type EventValue = number | string | boolean | null;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { MAX_EVENTS_PER_BATCH } from './meta';
+import { TIMESTAMP_RULE, isTimestampMs } from '../../protocol/timestamp';
+import { refuseProtoKey } from '../../protocol/json-value';
 
 export const eventKindSchema = z
   .string()
@@ -19,13 +21,12 @@ const MAX_DATA_KEYS = 32;
 /** One training event as the trainer sends it. */
 export const wireEventSchema = z.object({
   step: z.number().int().nonnegative().refine(Number.isSafeInteger, 'step must be a safe integer'),
-  wallTime: z.number().refine(Number.isFinite, 'wall time must be finite'),
+  wallTime: z.number().refine(isTimestampMs, TIMESTAMP_RULE),
   kind: eventKindSchema,
   reason: z.string().min(1).max(2000).describe('Human-readable: why the callback acted'),
-  data: z
-    .record(z.string().max(100), eventValueSchema)
-    .refine((d) => Object.keys(d).length <= MAX_DATA_KEYS, `at most ${MAX_DATA_KEYS} data fields`)
-    .default({}),
+  data: refuseProtoKey(
+    z.record(z.string().max(100), eventValueSchema).refine((d) => Object.keys(d).length <= MAX_DATA_KEYS, `at most ${MAX_DATA_KEYS} data fields`),
+  ).default({}),
 });
 
 export const eventBatchSchema = z.array(wireEventSchema).min(1).max(MAX_EVENTS_PER_BATCH);

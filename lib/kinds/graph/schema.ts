@@ -36,7 +36,10 @@ function checkReferences(graph: ModelGraph, issue: Issue): void {
     const node = byId.get(id);
     if (!node) return issue(`no node "${id}"`, path);
     if (callSite >= node.callSites) return issue(`node "${id}" has ${node.callSites} call site(s), not ${callSite + 1}`, path);
-    const count = node[side][callSite].length;
+    const tensors = node[side][callSite];
+    // Refinements run even when a field already failed, so an index may still be negative here.
+    if (!tensors) return issue(`node "${id}" has no call site ${callSite}`, path);
+    const count = tensors.length;
     if (tensor >= count) issue(`call ${callSite} of node "${id}" has ${count} ${side === 'inputShapes' ? 'input' : 'output'}(s), not ${tensor + 1}`, path);
   };
   graph.edges.forEach((e, i) => {

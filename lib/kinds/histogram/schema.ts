@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkedArray, isStep } from '../../protocol/checked-array';
 import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { tagSchema } from '../../protocol/tag-schema';
+import { TIMESTAMP_RULE, isTimestampMs } from '../../protocol/timestamp';
 import { MAX_BUCKET_COUNT } from './meta';
 
 /** One tensor's histogram at one step, as computed in the trainer. */
@@ -9,7 +10,7 @@ export const wireHistogramSchema = z
   .object({
     tag: tagSchema,
     step: z.number().int().nonnegative(),
-    wallTime: z.number().refine(Number.isFinite, 'wall time must be finite'),
+    wallTime: z.number().refine(isTimestampMs, TIMESTAMP_RULE),
     min: z.number().refine(Number.isFinite, 'min must be finite'),
     max: z.number().refine(Number.isFinite, 'max must be finite'),
     count: z.number().int().nonnegative(),

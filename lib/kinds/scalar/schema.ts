@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkedArray, isFiniteNumber, isStep } from '../../protocol/checked-array';
+import { checkedArray, isStep } from '../../protocol/checked-array';
+import { TIMESTAMP_RULE, isTimestampMs } from '../../protocol/timestamp';
 import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { tagSchema } from '../../protocol/tag-schema';
 import { decodeNumber, encodeNumber, isWireNumber } from '../../protocol/wire-number';
@@ -14,7 +15,7 @@ export const scalarColumnsSchema = z
   .object({
     tag: tagSchema,
     steps: checkedArray(isStep, 'a step must be an integer ≥ 0'),
-    wallTimes: checkedArray(isFiniteNumber, 'a wall time must be a finite number of ms since the epoch'),
+    wallTimes: checkedArray(isTimestampMs, `a wall time ${TIMESTAMP_RULE}`),
     values: checkedArray(isWireNumber, 'a value must be a number or "NaN", "Infinity", "-Infinity"'),
   })
   .refine((c) => c.steps.length > 0, { message: 'a tag needs at least one point', path: ['steps'] })

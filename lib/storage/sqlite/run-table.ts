@@ -1,7 +1,7 @@
 import type { Db } from './open-database';
 import type { RunStartFields, RunStatus } from '../../protocol/ingest-messages';
 import type { RunSource } from '../../protocol/run-source';
-import type { RunRecord } from '../store';
+import type { RunOwnership, RunRecord } from '../store';
 
 export const RUN_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS runs (
@@ -30,6 +30,8 @@ interface RunRow {
   started_at: number;
   updated_at: number;
   finished_at: number | null;
+  heard_at: number | null;
+  secret_hash: string | null;
   source: string | null;
 }
 
@@ -45,6 +47,7 @@ function toRecord(row: RunRow): RunRecord {
     startedAt: row.started_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
+    heardAt: row.heard_at,
     source: row.source === null ? null : (JSON.parse(row.source) as RunSource),
   };
 }
@@ -56,11 +59,14 @@ export class RunTable {
   private readonly touch;
   private readonly one;
   private readonly all;
+  private readonly heard;
+  private readonly inStatus;
 
   constructor(db: Db) {
-    // A resent run.start (after a reconnect) must not reset the status of a run that already ended.
-    this.upsert = db.prepare(`INSERT INTO runs (id, name, model, backend, config, status, started_at, updated_at, source)
-      VALUES (@id, @name, @model, @backend, @config, 'running', @startedAt, @startedAt, @source)
+    // A resent run.start (after a reconnect) must not reset the status of a run that already ended,
+    // nor its owner's secret.
+    this.upsert = db.prepare(`INSERT INTO runs (id, name, model, backend, config, status, started_at, updated_at, secret_hash, source)
+      VALUES (@id, @name, @model, @backend, @config, 'running', @startedAt, @startedAt, @secretHash, @source)
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, model = excluded.model,
         backend = excluded.backend, config = excluded.config, source = excluded.source`);
     this.status = db.prepare(`UPDATE runs SET status = ?, error = ?, updated_at = max(updated_at, ?),
@@ -68,10 +74,27 @@ export class RunTable {
     this.touch = db.prepare(`UPDATE runs SET updated_at = max(updated_at, ?) WHERE id = ?`);
     this.one = db.prepare(`SELECT * FROM runs WHERE id = ?`);
     this.all = db.prepare(`SELECT * FROM runs ORDER BY started_at DESC`);
+    this.heard = db.prepare(`UPDATE runs SET heard_at = max(coalesce(heard_at, 0), ?) WHERE id = ?`);
+    this.inStatus = db.prepare(`SELECT * FROM runs WHERE status = ?`);
   }
 
-  upsertRun(run: RunStartFields): void {
-    this.upsert.run({ ...run, config: JSON.stringify(run.config), source: run.source ? JSON.stringify(run.source) : null });
+  noteHeard(runId: string, at: number): void {
+    this.heard.run(at, runId);
+  }
+
+  listInStatus(status: RunStatus): RunRecord[] {
+    return (this.inStatus.all(status) as RunRow[]).map(toRecord);
+  }
+
+  upsertRun(run: RunStartFields, secretHash: string | null): void {
+    const { id, name, model, backend, startedAt } = run;
+    const source = run.source ? JSON.stringify(run.source) : null;
+    this.upsert.run({ id, name, model, backend, startedAt, config: JSON.stringify(run.config), secretHash, source });
+  }
+
+  ownership(runId: string): RunOwnership | null {
+    const row = this.one.get(runId) as RunRow | undefined;
+    return row ? { status: row.status, secretHash: row.secret_hash } : null;
   }
 
   setStatus(runId: string, status: RunStatus, error: string | null, at: number): boolean {

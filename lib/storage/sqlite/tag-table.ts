@@ -35,9 +35,10 @@ export interface TagStepRange {
 /**
  * Tag ids keep the point tables narrow: a point row is (tag id, step) → value.
  * Each kind keeps its own point count and latest point here so listings never scan points.
+ * Ids are looked up, never cached: an id handed out inside a transaction that then rolls back
+ * would be handed out again to the next new tag, and the two tags would merge.
  */
 export class TagTable {
-  private readonly ids = new Map<string, number>();
   private readonly find;
   private readonly insert;
   private readonly bump;
@@ -58,14 +59,8 @@ export class TagTable {
   }
 
   idFor(runId: string, kind: string, name: string): number {
-    const key = `${runId}\u0000${kind}\u0000${name}`;
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      const row = this.find.get(runId, kind, name) as { id: number } | undefined;
-      id = row ? row.id : Number(this.insert.run(runId, kind, name).lastInsertRowid);
-      this.ids.set(key, id);
-    }
-    return id;
+    const row = this.find.get(runId, kind, name) as { id: number } | undefined;
+    return row ? row.id : Number(this.insert.run(runId, kind, name).lastInsertRowid);
   }
 
   /** Records `added` new points whose step range and latest point are given. */

@@ -1,4 +1,4 @@
-import { CHECKPOINT_EVENT, EARLY_STOPPING_EVENT, REDUCE_LR_EVENT } from '../../kinds/event/meta';
+import { CHECKPOINT_EVENT, CRASHED_EVENT, EARLY_STOPPING_EVENT, REDUCE_LR_EVENT, RESUMED_EVENT } from '../../kinds/event/meta';
 
 /** How one kind of event is drawn: an ECharts symbol on the charts, a label in the list, and a colour slot. */
 export interface EventStyle {
@@ -14,6 +14,8 @@ const BUILT_IN: Record<string, EventStyle> = {
   // Points down: the rate went down.
   [REDUCE_LR_EVENT]: { symbol: 'triangle', symbolRotate: 180, label: 'learning rate', color: 3 },
   [EARLY_STOPPING_EVENT]: { symbol: 'rect', symbolRotate: 45, label: 'early stop', color: 'bad' },
+  [CRASHED_EVENT]: { symbol: 'circle', symbolRotate: 0, label: 'crashed', color: 'bad' },
+  [RESUMED_EVENT]: { symbol: 'circle', symbolRotate: 0, label: 'resumed', color: 0 },
 };
 
 /** Own keys only: a user kind may be "constructor" or "__proto__", which `in` and indexing find on every object. */

@@ -57,6 +57,14 @@ export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus
             <LocalTime ms={run.finishedAt ?? run.updatedAt} />
           </dd>
         </div>
+        {run.heardAt !== null && (
+          <div>
+            <dt>Last heard from</dt>
+            <dd data-testid="run-heard-at">
+              <LocalTime ms={run.heardAt} />
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Duration</dt>
           <dd data-testid="run-duration">{end === null ? '…' : formatDuration(end - run.startedAt)}</dd>

@@ -29,6 +29,11 @@ export function RunRow({ run, now }: { run: WireRunSummary; now: number | null }
       </td>
       <td className="status-cell">
         <StatusBadge status={run.status} />
+        {run.status !== 'finished' && run.heardAt !== null && (
+          <div className="sub">
+            last heard <LocalTime ms={run.heardAt} />
+          </div>
+        )}
         {run.error && (
           <div className="error-text" title={run.error}>
             {run.error}

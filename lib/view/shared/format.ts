@@ -1,3 +1,5 @@
+import { isTimestampMs } from '../../protocol/timestamp';
+
 /** Non-finite values read the same everywhere in the dashboard, so a diverging run is easy to spot. */
 export function formatValue(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
@@ -37,10 +39,13 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
+/** Shown for a stored time no Date can hold, rather than failing the whole page. */
+const INVALID_TIME = 'invalid time';
+
 export function formatDateTime(ms: number): string {
-  return dateTime.format(ms);
+  return isTimestampMs(ms) ? dateTime.format(ms) : INVALID_TIME;
 }
 
 export function formatClock(ms: number): string {
-  return `${clock.format(ms)}.${String(Math.floor(ms % 1000)).padStart(3, '0')}`;
+  return isTimestampMs(ms) ? `${clock.format(ms)}.${String(Math.floor(ms % 1000)).padStart(3, '0')}` : INVALID_TIME;
 }

@@ -6,7 +6,7 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 export interface LiveSocketArgs {
   request: LiveRequest;
-  /** Called for every pushed event; `fresh` is true for the first one after each (re)connect. */
+  /** Called for every pushed event; `fresh` is true for the first one after each (re)connect or resync. */
   onEvent: (event: LiveEvent, fresh: boolean) => void;
   /** 'live' comes once the subscription is sent: the moment to fetch what was missed before it. */
   onStatus: (status: LiveStatus) => void;
@@ -44,6 +44,10 @@ export function openLiveSocket({ request, onEvent, onStatus }: LiveSocketArgs): 
       const event = JSON.parse(String(message.data)) as LiveEvent;
       if (event.type === 'error') {
         console.warn(`[tensorlens] live: ${event.message}`);
+        return;
+      }
+      if (event.type === 'resync') {
+        fresh = true;
         return;
       }
       onEvent(event, fresh);

@@ -33,8 +33,10 @@ export function subscribeRun(runId: string, listener: RunListener): () => void {
         if (status === 'connecting') for (const state of created.listeners.values()) state.fresh = true;
         for (const l of created.listeners.keys()) l.onStatus(status);
       },
-      onEvent: (event) => {
+      onEvent: (event, fresh) => {
         if (event.type === 'run') created.lastRun = event;
+        // The server dropped pushes for this page and says so: every listener resyncs, as after a reconnect.
+        if (fresh) for (const state of created.listeners.values()) state.fresh = true;
         for (const [l, state] of created.listeners) {
           const fresh = state.fresh;
           state.fresh = false;

@@ -37,8 +37,8 @@ test('a real short run with ReduceLROnPlateau, EarlyStopping, ModelCheckpoint an
   process.env.OVERFITTING_GAP = '-100';
   t.after(() => delete process.env.OVERFITTING_GAP);
   const lines: string[] = [];
-  const { runId, delivered } = await train(flags, noise, (line) => lines.push(line));
-  assert.equal(delivered, true);
+  const { runId, delivery } = await train(flags, noise, (line) => lines.push(line));
+  assert.equal(delivery.delivered, true);
 
   // 48 training rows / batch 16 = 3 steps per epoch; training stops after epoch 3 of 10.
   const events = server.app.tables.event.read(runId);

@@ -14,7 +14,7 @@ test('multi-output streams each head\'s loss and metrics and the weighted total,
   const server = await startSocketServer(join(tempDir(t), 'multi.db'));
   t.after(() => server.close());
   const result = await train(tinyRunFlags('multi-output', server.url, ['--epochs', '2']), multiOutput, () => undefined);
-  assert.equal(result.delivered, true);
+  assert.deepEqual(result.delivery, { delivered: true, refused: [], unconfirmed: 0 });
 
   const tags = server.app.tables.scalar.listTags(result.runId).map((s) => s.tag);
   const metrics = ['loss', ...HEADS.map((h) => `${h}_loss`), ...HEAD_METRICS];

@@ -15,7 +15,7 @@ for (const entry of MODEL_ZOO) {
     const lines: string[] = [];
     const tensorsBefore = tf.memory().numTensors;
     const result = await train(tinyRunFlags(entry.name, server.url), entry, (line) => lines.push(line));
-    assert.equal(result.delivered, true, lines.join('\n'));
+    assert.equal(result.delivery.delivered, true, lines.join('\n'));
     assert.equal(tf.memory().numTensors, tensorsBefore, 'train() leaves no tensor behind, the optimizer\'s included');
 
     const run = server.app.store.getRun(result.runId)!;
