@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { tagSchema } from '../../protocol/tag-schema';
+import { TIMESTAMP_RULE, isTimestampMs } from '../../protocol/timestamp';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_IMAGES_PER_BATCH, sniffImageType } from './meta';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -12,7 +13,7 @@ export const wireImageSchema = z
     tag: tagSchema,
     step: z.number().int().nonnegative().refine(Number.isSafeInteger, 'step must be a safe integer'),
     sample: z.number().int().nonnegative().max(1000),
-    wallTime: z.number().refine(Number.isFinite, 'wall time must be finite'),
+    wallTime: z.number().refine(isTimestampMs, TIMESTAMP_RULE),
     width: count,
     height: count,
     contentType: z.enum(IMAGE_TYPES),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkedArray, isFiniteNumber } from '../../protocol/checked-array';
 import { kindMessageSchema } from '../../protocol/ingest-messages';
 import { tagSchema } from '../../protocol/tag-schema';
+import { TIMESTAMP_RULE, isTimestampMs } from '../../protocol/timestamp';
 import { MAX_CURVES_PER_BATCH, MAX_THRESHOLDS, PR_CURVE_COLUMNS } from './meta';
 
 const column = checkedArray(isFiniteNumber, 'a PR curve holds finite numbers');
@@ -11,7 +12,7 @@ export const wirePrCurveSchema = z
   .object({
     tag: tagSchema,
     step: z.number().int().nonnegative().refine(Number.isSafeInteger, 'step must be a safe integer'),
-    wallTime: z.number().refine(Number.isFinite, 'wall time must be finite'),
+    wallTime: z.number().refine(isTimestampMs, TIMESTAMP_RULE),
     thresholds: column,
     truePositives: column,
     falsePositives: column,
