@@ -23,6 +23,7 @@ export type ConnectionRuns = Set<string>;
  * open, and for a grace period after the last one closed; then it is `crashed`, with when it was
  * last heard from. Runs left `running` by an earlier server get the same grace from this start,
  * time for their trainers to reconnect. A crashed run that speaks again is `running` once more.
+ * Only runs an ingest client started are watched: a run read from a logdir has no connection.
  */
 export class Heartbeat {
   private readonly open = new Map<string, number>();
@@ -83,7 +84,8 @@ export class Heartbeat {
       this.save();
       const now = this.now();
       for (const run of this.app.store.runsInStatus('running')) {
-        if (this.open.has(run.id)) continue;
+        // An imported or tailed run has no trainer to hear from: its logdir, not a connection, says when it ends.
+        if (this.open.has(run.id) || run.source !== null) continue;
         const lastHeard = this.heard.get(run.id) ?? run.heardAt ?? run.updatedAt;
         if (now - Math.max(lastHeard, this.startedAt) > this.options.graceMs) this.crash(run, lastHeard);
       }

@@ -59,3 +59,18 @@ test('a run left running by an earlier server crashes one grace after start unle
   assert.match(server.app.store.getRun('stale')!.error ?? '', /^no heartbeat since 1970-01-01T00:00:01\.000Z$/);
   assert.equal(server.app.store.getRun('back')!.status, 'running');
 });
+
+test('a run read from a logdir has no trainer connected and is never crashed', async (t) => {
+  const path = join(tempDir(t), 'imported.db');
+  const before = createApp(path);
+  const source = { format: 'tensorboard' as const, path: '/logs/fit', details: [], renamedTags: [], metrics: [], notShown: [], problems: [] };
+  before.store.upsertRun({ id: 'native', name: 'native', model: '', backend: '', config: {}, startedAt: 1000 });
+  before.store.upsertRun({ id: 'tailed', name: 'fit', model: '', backend: '', config: {}, startedAt: 1000, source });
+  before.store.close();
+  const server = await startSocketServer(path, 0, GRACE);
+  t.after(() => server.close());
+  // One sweep looks at every running run, so once the native run is crashed the imported one was passed over.
+  await until(() => server.app.store.getRun('native')?.status === 'crashed', 'the native run to crash');
+  assert.deepEqual([server.app.store.getRun('tailed')!.status, server.app.store.getRun('tailed')!.error], ['running', null]);
+  assert.deepEqual(server.app.read.event.list('tailed').events, []);
+});
