@@ -9,6 +9,7 @@ import { ingestMessageSchema, type AppContext, type IngestMessage } from '../app
 import { dispatchMessage, type IngestServices } from '../ingest/dispatch-message';
 import type { RunBatch } from '../logdir/logdir-reader';
 import { hasTag, type LogdirRecord } from '../logdir/records';
+import { isTimestampMs } from '../protocol/timestamp';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { CursorTable } from './cursor-table';
 import { ImportedRun } from './imported-run';
@@ -93,13 +94,13 @@ export class LogdirImporter {
     this.tally.runs.add(run.id);
   }
 
-  /** Steps Tensorlens cannot hold are listed as not shown; tags are renamed where the store needs it. */
+  /** Steps and wall times Tensorlens cannot hold are listed as not shown; tags are renamed where the store needs it. */
   private prepare(run: ImportedRun, records: readonly LogdirRecord[]): LogdirRecord[] {
     const out: LogdirRecord[] = [];
     for (const r of records) {
-      if (!Number.isSafeInteger(r.step) || r.step < 0) {
-        const tag = hasTag(r) ? r.tag : r.kind;
-        run.notShown(tag, r.kind, r.step < 0 ? 'negative steps: Tensorlens steps start at 0' : 'steps beyond 2^53');
+      const unfit = unfitReason(r);
+      if (unfit) {
+        run.notShown(hasTag(r) ? r.tag : r.kind, r.kind, unfit);
         continue;
       }
       if (!hasTag(r) || !TAGGED_KINDS.has(r.kind)) {
@@ -129,14 +130,22 @@ export class LogdirImporter {
   }
 }
 
+/** Why a record cannot be stored as it is: a step or a wall time outside what the protocol takes. */
+function unfitReason(r: LogdirRecord): string | null {
+  if (!Number.isSafeInteger(r.step) || r.step < 0) return r.step < 0 ? 'negative steps: Tensorlens steps start at 0' : 'steps beyond 2^53';
+  if (!isTimestampMs(r.wallTime)) return 'wall times before 1970 or after the year 9999 (seconds in another unit?)';
+  return null;
+}
+
+/** The run's times come from records a date can hold; the others are listed as not shown. */
 function firstWall(records: readonly LogdirRecord[]): number {
   let first = Infinity;
-  for (const r of records) if (r.wallTime < first) first = r.wallTime;
+  for (const r of records) if (r.wallTime < first && isTimestampMs(r.wallTime)) first = r.wallTime;
   return Number.isFinite(first) ? first : Date.now();
 }
 
 function lastWall(records: readonly LogdirRecord[]): number {
   let last = -Infinity;
-  for (const r of records) if (r.wallTime > last) last = r.wallTime;
+  for (const r of records) if (r.wallTime > last && isTimestampMs(r.wallTime)) last = r.wallTime;
   return last;
 }
