@@ -32,7 +32,8 @@ test('a method no route takes is a 405 in JSON saying which it takes', async (t)
 test('well-formed requests reach the app', async (t) => {
   const server = await startSocketServer(join(tempDir(t), 'fine.db'));
   t.after(() => server.close());
-  for (const [method, path] of [['GET', '/api/runs'], ['HEAD', '/api/runs/a%2Fb'], ['GET', '/runs/r?compare=a%ZZ'], ['POST', '/']]) {
+  const imported = [['GET', '/api/runs/r/image?tag=a&step=1&sample=0'], ['GET', '/api/runs/r/images/a/b'], ['HEAD', '/api/runs/r/op-graph'], ['GET', '/api/runs/r/pr-curves/pr']];
+  for (const [method, path] of [['GET', '/api/runs'], ['HEAD', '/api/runs/a%2Fb'], ['GET', '/runs/r?compare=a%ZZ'], ['POST', '/'], ...imported]) {
     assert.equal((await httpRequest(server.port, path, { method })).status, 404, `${method} ${path} reaches the stand-in app`);
   }
 });
