@@ -50,20 +50,22 @@ type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 function trueLabelProbs(input: EnsembleInput): Result<Float64Array[]> {
   const { members, labels } = input;
   const n = labels.length;
-  if (members.length === 0) return { ok: false, error: 'an ensemble needs at least one member' };
-  if (n === 0) return { ok: false, error: 'no validation examples to weigh the members on' };
+  const fail = (error: string): Result<Float64Array[]> => ({ ok: false, error });
+  if (members.length === 0) return fail('an ensemble needs at least one member');
+  if (n === 0) return fail('no validation examples to weigh the members on');
   const width = members[0].length / n;
-  if (!Number.isInteger(width) || width < 1) return { ok: false, error: `member 0 has ${members[0].length} probabilities for ${n} examples` };
+  if (!Number.isInteger(width) || width < 1) return fail(`member 0 has ${members[0].length} probabilities for ${n} examples`);
   const classes = width === 1 ? 2 : width;
   for (let i = 0; i < n; i++) {
-    if (!(Number.isInteger(labels[i]) && labels[i] >= 0 && labels[i] < classes)) return { ok: false, error: `label ${labels[i]} of example ${i} is not a class index below ${classes}` };
+    const y = labels[i];
+    if (!(Number.isInteger(y) && y >= 0 && y < classes)) return fail(`label ${y} of example ${i} is not a class index below ${classes}`);
   }
   const a: Float64Array[] = [];
   for (const [m, probs] of members.entries()) {
-    if (probs.length !== n * width) return { ok: false, error: `member ${m} has ${probs.length} probabilities, member 0 has ${n * width}` };
+    if (probs.length !== n * width) return fail(`member ${m} has ${probs.length} probabilities, member 0 has ${n * width}`);
     for (let k = 0; k < probs.length; k++) {
       const p = probs[k];
-      if (!(p >= 0 && p <= 1)) return { ok: false, error: `member ${m} has the probability ${p} at example ${Math.floor(k / width)}, outside [0, 1]` };
+      if (!(p >= 0 && p <= 1)) return fail(`member ${m} has the probability ${p} at example ${Math.floor(k / width)}, outside [0, 1]`);
     }
     const row = new Float64Array(n);
     for (let i = 0; i < n; i++) {
