@@ -5,9 +5,10 @@ import type { NumericParam } from './space';
  * or its log for the log-scaled kinds, so that a Gaussian there means "within a factor of" and a
  * uniform draw there is the prior.
  *
- * A quantised value k·q owns the cell [(k − ½)q, (k + ½)q] clipped to the first and last multiples'
- * cells, so the internal interval is the union of the cells: a uniform draw over it then lands on every
- * multiple with equal odds (in value space; log-scaled cells shrink toward LOW as intended).
+ * A quantised value k·q owns the cell [(k − ½)q, (k + ½)q], and the internal interval runs from the
+ * first multiple's cell to the last's, so a uniform draw lands on every multiple with equal odds. For
+ * the log-scaled kinds the cells of small multiples are wider in log space, so those come up more
+ * often, as a log scale means.
  */
 export interface Dimension {
   log: boolean;

@@ -20,7 +20,7 @@ interface NumericKernels {
 }
 
 /**
- * The multivariate Parzen estimator of BOHB (Falkner, Klein and Hutter 2018) and Optuna's
+ * A multivariate Parzen estimator, as in BOHB (Falkner, Klein and Hutter 2018) and Optuna's
  * multivariate TPE: one kernel per observation over all params at once, the product of a Gaussian
  * per numeric param (with the same adaptive bandwidths as the 1-D estimator) and a smoothed
  * distribution per choice, plus a prior kernel. Unlike a product of 1-D estimators it keeps which

@@ -37,8 +37,8 @@ export interface TpeArgs {
   /**
    * How many trials count as good: ⌈gamma·√n⌉ of n, at most `forgetting`. That is Hyperopt's rule,
    * not the paper's quantile (a fixed fraction of n): the good group grows slowly, so the search keeps
-   * narrowing in on the best few trials as n grows. Hyperopt's gamma is 0.25; 0.5 gives 2 good trials
-   * of 5 to 16 and 3 of 20, which did better on the benchmark. Default 0.5.
+   * narrowing in on the best few trials as n grows. Hyperopt's gamma is 0.25 (1 good trial of up to 16);
+   * 0.5 (2 of 5 to 16, 3 of 17 to 36) did better on the benchmark. Default 0.5.
    */
   gamma?: number;
   /** Weight of the prior kernel, against 1 per observation. Default 1. */
@@ -71,6 +71,9 @@ export class TpeSampler implements Sampler {
     args: TpeArgs,
   ) {
     this.args = { ...TPE_DEFAULTS, ...args };
+    if (!(Number.isInteger(this.args.candidates) && this.args.candidates >= 1)) {
+      throw new RangeError(`TPE candidates must be a positive integer, got ${this.args.candidates}`);
+    }
     this.axes = space.map((spec) => (spec.kind === 'choice' ? { choices: spec.choices } : { dim: dimensionOf(spec) }));
   }
 

@@ -120,3 +120,7 @@ test('trials whose params do not fit the space are left out of the model', () =>
   assert.ok(proposals.every((x) => x >= 0 && x <= 1));
   assert.ok(median(proposals.map((x) => Math.abs(x - 0.2))) < 0.15);
 });
+
+test('TPE needs at least one candidate', () => {
+  assert.throws(() => new TpeSampler(space('x=uniform:0:1'), { goal: 'min', candidates: 0 }), /candidates must be a positive integer, got 0/);
+});
