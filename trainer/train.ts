@@ -38,6 +38,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   const trainSamples = Math.floor(samples * (1 - flags.validationSplit));
   const run = new Run({
     server: flags.server,
+    id: flags.runId,
     name: flags.runName ?? `${entry.name}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
     model: entry.name,
     backend: backend.name,
