@@ -157,7 +157,7 @@ export class Run {
 
   /** Reports sweep trials; each replaces the stored report of its trial number. */
   logSweepTrials(trials: readonly SweepTrial[]): void {
-    const wire = trials.map((t) => ({ ...t, value: t.value === null ? null : encodeNumber(t.value) }));
+    const wire = trials.map((t) => ({ ...t, value: t.value === null ? null : encodeNumber(t.value), curve: t.curve.map(encodeNumber) }));
     this.enqueue({ type: 'sweep.trials', runId: this.id, trials: wire });
   }
 

@@ -23,7 +23,7 @@ test('GET /api/sweeps lists sweeps newest first; GET /api/sweeps/{id} serves one
   for (const [id, startedAt] of [['sw-old', 1], ['sw-new', 2], ['plain', 3]] as const) store.upsertRun({ id, name: id, model: 'sweep', backend: '', config: {}, startedAt });
   tables.sweep.writeDefinition('sw-old', definition);
   tables.sweep.writeDefinition('sw-new', { ...definition, name: 'new' });
-  tables.sweep.writeTrials('sw-new', [{ trial: 0, runId: 'a', params: { dropout: 0.1 }, state: 'finished', value: 0.7, epochs: 1, reason: null, startedAt: 2, finishedAt: 3 }]);
+  tables.sweep.writeTrials('sw-new', [{ trial: 0, runId: 'a', params: { dropout: 0.1 }, state: 'finished', value: 0.7, curve: [0.7], reason: null, startedAt: 2, finishedAt: 3 }]);
   const request = (path: string) => new NextRequest(`http://127.0.0.1${path}`);
 
   const list = await json(await listSweeps(request('/api/sweeps'), { params: Promise.resolve({}) }));

@@ -54,8 +54,11 @@ export interface SweepTrial {
   state: TrialState;
   /** The objective: the best value of the metric over the trial's epochs (for its goal); null until an epoch reports it. */
   value: number | null;
-  /** Epochs the trial reported. */
-  epochs: number;
+  /**
+   * The metric after each epoch the trial reported, in order. A resumed sweep's median stopping rule
+   * compares with these, and a page can draw every trial's learning curve from the sweep alone.
+   */
+  curve: number[];
   /** Why it failed or was stopped. */
   reason: string | null;
   /** ms since the epoch */
@@ -63,10 +66,10 @@ export interface SweepTrial {
   finishedAt: number | null;
 }
 
-export type WireSweepTrial = Omit<SweepTrial, 'value'> & { value: WireNumber | null };
+export type WireSweepTrial = Omit<SweepTrial, 'value' | 'curve'> & { value: WireNumber | null; curve: WireNumber[] };
 
 export function decodeTrial(trial: WireSweepTrial): SweepTrial {
-  return { ...trial, value: trial.value === null ? null : decodeNumber(trial.value) };
+  return { ...trial, value: trial.value === null ? null : decodeNumber(trial.value), curve: trial.curve.map(decodeNumber) };
 }
 
 /** The best trial that has a value (finished or stopped); NaN ranks last. Null when none has one. */

@@ -5,9 +5,11 @@ import { SWEEP_METHODS, TRIAL_STATES } from './meta';
 
 const MAX_PARAMS = 50;
 const MAX_TRIALS_PER_MESSAGE = 100;
+const MAX_EPOCHS = 10_000;
 
 const paramNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,99}$/, 'a param name starts with a letter and holds letters, digits, - and _');
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const wireNumber = z.custom<WireNumber>(isWireNumber, 'must be a number or "NaN", "Infinity", "-Infinity"');
 const paramValueSchema = z.union([finite, z.string().max(200)]);
 
 /** One `--param` of the search space (lib/sweep/space.ts), checked as the parser would have. */
@@ -48,8 +50,8 @@ export const sweepTrialSchema = z.object({
   runId: runIdSchema,
   params: z.record(paramNameSchema, paramValueSchema).refine((p) => Object.keys(p).length <= MAX_PARAMS, `at most ${MAX_PARAMS} params`),
   state: z.enum(TRIAL_STATES),
-  value: z.custom<WireNumber>(isWireNumber, 'value must be a number or "NaN", "Infinity", "-Infinity"').nullable(),
-  epochs: z.number().int().nonnegative(),
+  value: wireNumber.nullable(),
+  curve: z.array(wireNumber).max(MAX_EPOCHS),
   reason: z.string().max(10_000).nullable(),
   startedAt: finite,
   finishedAt: finite.nullable(),

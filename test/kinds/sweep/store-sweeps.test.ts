@@ -22,7 +22,7 @@ const definition: SweepDefinition = {
 };
 
 function trial(n: number, fields: Partial<WireSweepTrial>): WireSweepTrial {
-  return { trial: n, runId: `t${n}`, params: { learningRate: 0.001, batchSize: 32 }, state: 'running', value: null, epochs: 0, reason: null, startedAt: 100 + n, finishedAt: null, ...fields };
+  return { trial: n, runId: `t${n}`, params: { learningRate: 0.001, batchSize: 32 }, state: 'running', value: null, curve: [], reason: null, startedAt: 100 + n, finishedAt: null, ...fields };
 }
 
 test('a sweep stores its definition and each trial\'s latest report, NaN included, and reads back with its best trial', (t) => {
@@ -32,10 +32,10 @@ test('a sweep stores its definition and each trial\'s latest report, NaN include
   assert.deepEqual(send({ v: 1, seq: 3, type: 'sweep', runId: 'run-1', definition }), ack(3));
   assert.deepEqual(
     send({ v: 1, seq: 4, type: 'sweep.trials', runId: 'run-1', trials: [
-      trial(0, { state: 'finished', value: 0.8, epochs: 2, finishedAt: 200 }),
+      trial(0, { state: 'finished', value: 0.8, curve: [0.75, 0.8], finishedAt: 200 }),
       trial(1, { state: 'failed', reason: 'exit code 1: out of memory', finishedAt: 201 }),
-      trial(2, { state: 'stopped', value: 0.85, epochs: 1, reason: 'median stopping: 0.85 < 0.9', finishedAt: 202 }),
-      trial(3, { state: 'finished', value: 'NaN', epochs: 2, finishedAt: 203 }),
+      trial(2, { state: 'stopped', value: 0.85, curve: [0.85], reason: 'median stopping: 0.85 < 0.9', finishedAt: 202 }),
+      trial(3, { state: 'finished', value: 'NaN', curve: [0.5, 'NaN'], finishedAt: 203 }),
     ] }),
     ack(4),
   );
@@ -60,8 +60,8 @@ test('a resent or newer report replaces the trial; a plain run is no sweep', (t)
   const { app, send } = ingestHarness(t);
   send({ v: 1, seq: 2, type: 'sweep', runId: 'run-1', definition });
   send({ v: 1, seq: 3, type: 'sweep.trials', runId: 'run-1', trials: [trial(0, {})] });
-  send({ v: 1, seq: 4, type: 'sweep.trials', runId: 'run-1', trials: [trial(0, { runId: 'rerun', state: 'finished', value: 0.7, epochs: 2, finishedAt: 300 })] });
-  assert.deepEqual(app.read.sweep.get('run-1').trials, [trial(0, { runId: 'rerun', state: 'finished', value: 0.7, epochs: 2, finishedAt: 300 })]);
+  send({ v: 1, seq: 4, type: 'sweep.trials', runId: 'run-1', trials: [trial(0, { runId: 'rerun', state: 'finished', value: 0.7, curve: [0.6, 0.7], finishedAt: 300 })] });
+  assert.deepEqual(app.read.sweep.get('run-1').trials, [trial(0, { runId: 'rerun', state: 'finished', value: 0.7, curve: [0.6, 0.7], finishedAt: 300 })]);
   send({ v: 1, seq: 5, type: 'run.start', run: { id: 'plain', name: 'plain', config: {}, startedAt: 2 } });
   assert.throws(() => app.read.sweep.get('plain'), /sweep "plain" not found/);
   assert.deepEqual(app.read.sweep.list().map((s) => s.id), ['run-1']);
@@ -77,7 +77,7 @@ test('malformed sweep messages are refused naming the field, and change nothing'
   assert.match(refusal({ v: 1, seq: 2, type: 'sweep', runId: 'run-1', definition: { ...definition, method: 'bayes' } }), /^definition\.method: /);
   const flipped = { ...definition, space: [{ name: 'lr', kind: 'uniform', low: 1, high: 0 }] };
   assert.match(refusal({ v: 1, seq: 3, type: 'sweep', runId: 'run-1', definition: flipped }), /low must be below high/);
-  assert.match(refusal({ v: 1, seq: 4, type: 'sweep.trials', runId: 'run-1', trials: [trial(0, { value: 'inf' as never })] }), /trials\.0\.value: value must be a number or "NaN"/);
+  assert.match(refusal({ v: 1, seq: 4, type: 'sweep.trials', runId: 'run-1', trials: [trial(0, { value: 'inf' as never })] }), /trials\.0\.value: must be a number or "NaN"/);
   assert.match(refusal({ v: 1, seq: 5, type: 'sweep.trials', runId: 'run-1', trials: [trial(0, { state: 'paused' as never })] }), /trials\.0\.state/);
   assert.match(refusal({ v: 1, seq: 6, type: 'sweep', runId: 'ghost', definition }), /run "ghost" was never started/);
   assert.throws(() => app.read.sweep.get('run-1'), /not found/);

@@ -17,15 +17,15 @@ test('Run.logSweep and logSweepTrials travel the real WebSocket and each stored 
   const { run, pushes } = await watchedRun(t, server, 'grid', 5000);
 
   run.logSweep(definition);
-  const running = { trial: 0, runId: 'trial-0', params: { batchSize: 16 }, state: 'running' as const, value: null, epochs: 0, reason: null, startedAt: 5000, finishedAt: null };
+  const running = { trial: 0, runId: 'trial-0', params: { batchSize: 16 }, state: 'running' as const, value: null, curve: [], reason: null, startedAt: 5000, finishedAt: null };
   run.logSweepTrials([running]);
-  run.logSweepTrials([{ ...running, state: 'finished', value: NaN, epochs: 2, finishedAt: 6000 }]);
+  run.logSweepTrials([{ ...running, state: 'finished', value: NaN, curve: [0.4, NaN], finishedAt: 6000 }]);
   assert.equal(await run.drained(10_000), true);
   const sweeps = () => pushes.flatMap((p) => (p.type === 'sweep' ? [p.sweep] : []));
   while (sweeps().length < 3) await new Promise((resolve) => setTimeout(resolve, 10));
 
   assert.deepEqual(sweeps().map((s) => s.trials.map((x) => [x.state, x.value])), [[], [['running', null]], [['finished', 'NaN']]]);
   assert.ok(pushes.every((p) => p.type !== 'sweep' || (p.runId === run.id && p.sweep.id === run.id)));
-  assert.deepEqual(server.app.read.sweep.get(run.id).trials[0], { ...running, state: 'finished', value: 'NaN', epochs: 2, finishedAt: 6000 });
+  assert.deepEqual(server.app.read.sweep.get(run.id).trials[0], { ...running, state: 'finished', value: 'NaN', curve: [0.4, 'NaN'], finishedAt: 6000 });
   run.close();
 });
