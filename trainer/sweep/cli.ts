@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Run } from '../../lib/client/run';
+import { SWEEP_MODEL, bestTrial, type SweepDefinition, type SweepTrial } from '../../lib/kinds/sweep/meta';
+import { formatMetric } from '../callbacks/progress-bar';
+import { FlagError } from '../flag-values';
+import { ApiRequestError } from '../io/fetch-api';
+import { readSweep } from './read-sweep';
+import { bestOf, runSweep } from './run-sweep';
+import { SWEEP_USAGE, parseSweepFlags, type SweepCommand } from './sweep-flags';
+import { trialArgv } from './trial-args';
+import { runTrialProcess } from './trial-process';
+
+/** The sweep to run: a new one, or a stored one with the trials it has. */
+async function load(command: SweepCommand): Promise<{ sweepId: string; definition: SweepDefinition; previous: SweepTrial[] }> {
+  if (command.kind === 'new') return { sweepId: `sw-${randomBytes(5).toString('hex')}`, definition: command.definition, previous: [] };
+  const { definition, trials } = await readSweep(command.server, command.sweepId);
+  const changes = { maxTrials: command.maxTrials ?? definition.maxTrials, parallel: command.parallel ?? definition.parallel };
+  return { sweepId: command.sweepId, definition: { ...definition, ...changes }, previous: trials };
+}
+
+/**
+ * Trials side by side share the cores: each trainer's WASM backend takes one thread per core, so
+ * with N at once each gets cores / N (unless TENSORLENS_WASM_THREADS says otherwise).
+ */
+function trialEnv(parallel: number): NodeJS.ProcessEnv {
+  if (parallel === 1 || process.env.TENSORLENS_WASM_THREADS) return process.env;
+  return { ...process.env, TENSORLENS_WASM_THREADS: String(Math.max(1, Math.floor(availableParallelism() / parallel))) };
+}
+
+function summary(definition: SweepDefinition, trials: readonly SweepTrial[]): string {
+  const best = bestTrial(trials, definition.goal);
+  const rows = trials.map((t) => `${t === best ? '*' : ' '} ${String(t.trial).padStart(3)}  ${t.state.padEnd(8)} ${(t.value === null ? '-' : formatMetric(t.value)).padStart(10)}  ${JSON.stringify(t.params)}  ${t.runId}`);
+  return [`  trial  state    ${definition.metric.padStart(10)}  params  run`, ...rows].join('\n');
+}
+
+async function main(): Promise<number> {
+  let command;
+  try {
+    command = parseSweepFlags(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    console.error(`${e.message}\n${SWEEP_USAGE}`);
+    return 2;
+  }
+  if (command === 'help') {
+    console.log(SWEEP_USAGE);
+    return 0;
+  }
+  const { server } = command;
+  const { sweepId, definition, previous } = await load(command);
+  const run = new Run({ server, id: sweepId, name: definition.name, model: SWEEP_MODEL, config: { ...definition } });
+  run.logSweep(definition);
+  if (command.kind === 'resume') run.setStatus('running');
+  console.log(`sweep ${sweepId} (${definition.method}, ${definition.maxTrials} trials, ${definition.goal} ${definition.metric}) streaming to ${server}`);
+
+  let best = bestOf(previous.flatMap((t) => (t.value !== null && t.state !== 'failed' && t.state !== 'running' ? [t.value] : [])), definition.goal);
+  const report = (trial: SweepTrial) => {
+    run.logSweepTrials([trial]);
+    if (trial.finishedAt === null || trial.state === 'failed' || trial.value === null) return;
+    best = bestOf(best === null ? [trial.value] : [best, trial.value], definition.goal);
+    run.log({ 'sweep/value': trial.value, 'sweep/best': best! }, trial.trial);
+  };
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const env = trialEnv(definition.parallel);
+  const result = await runSweep(sweepId, definition, previous, {
+    train: (job, watch) =>
+      runTrialProcess({ argv: trialArgv(sweepId, definition, job, server), env, logPath: join('logs', 'sweeps', sweepId, `trial-${job.trial}.log`), watch, signal: controller.signal }),
+    report,
+    signal: controller.signal,
+    now: Date.now,
+    log: (line) => console.log(line),
+  });
+  console.log(summary(definition, result.trials));
+  if (controller.signal.aborted) {
+    await run.finish('failed', `interrupted (SIGINT): npm run sweep -- --resume ${sweepId} continues it`);
+    console.log(`interrupted: npm run sweep -- --resume ${sweepId} --server ${server} continues it`);
+    return 130;
+  }
+  if (result.fatal) {
+    await run.finish('failed', result.fatal);
+    console.error(`sweep failed: ${result.fatal}`);
+    return 1;
+  }
+  const delivered = await run.finish('finished');
+  if (!delivered) console.error(`warning: the server at ${server} did not confirm every report of sweep ${sweepId}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    console.error(e instanceof ApiRequestError ? e.message : `sweep failed: ${e.stack ?? e.message}`);
+    process.exit(1);
+  },
+);
