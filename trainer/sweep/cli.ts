@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Run } from '../../lib/client/run';
 import { SWEEP_MODEL, bestTrial, type SweepDefinition, type SweepTrial } from '../../lib/kinds/sweep/meta';
 import { formatMetric } from '../callbacks/progress-bar';
-import { FlagError } from '../flag-values';
 import { ApiRequestError } from '../io/fetch-api';
+import { runCommand } from '../run-command';
 import { readSweep } from './read-sweep';
 import { bestOf, runSweep } from './run-sweep';
 import { SWEEP_USAGE, parseSweepFlags, type SweepCommand } from './sweep-flags';
@@ -35,19 +35,8 @@ function summary(definition: SweepDefinition, trials: readonly SweepTrial[]): st
   return [`  trial  state    ${definition.metric.padStart(10)}  params  run`, ...rows].join('\n');
 }
 
-async function main(): Promise<number> {
-  let command;
-  try {
-    command = parseSweepFlags(process.argv.slice(2));
-  } catch (e) {
-    if (!(e instanceof FlagError)) throw e;
-    console.error(`${e.message}\n${SWEEP_USAGE}`);
-    return 2;
-  }
-  if (command === 'help') {
-    console.log(SWEEP_USAGE);
-    return 0;
-  }
+/** Runs the sweep to its end, or until Ctrl-C; the exit code says which. */
+async function sweep(command: SweepCommand): Promise<number> {
   const { server } = command;
   const { sweepId, definition, previous } = await load(command);
   const run = new Run({ server, id: sweepId, name: definition.name, model: SWEEP_MODEL, config: { ...definition } });
@@ -89,10 +78,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    console.error(e instanceof ApiRequestError ? e.message : `sweep failed: ${e.stack ?? e.message}`);
-    process.exit(1);
-  },
-);
+runCommand(parseSweepFlags, SWEEP_USAGE, sweep, (e) => (e instanceof ApiRequestError ? e.message : `sweep failed: ${e.stack ?? e.message}`));
