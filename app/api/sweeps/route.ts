@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { withApp } from '@/lib/app-context';
+import { withApp } from '@/lib/with-app';
 
 export const dynamic = 'force-dynamic';
 
