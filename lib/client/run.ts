@@ -152,13 +152,13 @@ export class Run {
 
   /** Declares this run a sweep (see lib/kinds/sweep): what it searches and how. */
   logSweep(definition: SweepDefinition): void {
-    this.enqueue({ type: 'sweep', runId: this.id, definition });
+    this.transport.send({ type: 'sweep', runId: this.id, definition });
   }
 
   /** Reports sweep trials; each replaces the stored report of its trial number. */
   logSweepTrials(trials: readonly SweepTrial[]): void {
     const wire = trials.map((t) => ({ ...t, value: t.value === null ? null : encodeNumber(t.value), curve: t.curve.map(encodeNumber) }));
-    this.enqueue({ type: 'sweep.trials', runId: this.id, trials: wire });
+    this.transport.send({ type: 'sweep.trials', runId: this.id, trials: wire });
   }
 
   logVocabulary(vocabulary: Vocabulary): void {

@@ -41,7 +41,7 @@ export async function startApiServer(t: Parameters<typeof tempDir>[0], file: str
   const dir = tempDir(t);
   const dbPath = join(dir, file);
   process.env.TENSORLENS_DB = dbPath;
-  const server = await startSocketServer(dbPath, 0, serveApiRoutes);
+  const server = await startSocketServer(dbPath, 0, { onRequest: serveApiRoutes });
   t.after(async () => {
     await server.close();
     closeApp(dbPath);

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Run } from '../../lib/client/run';
@@ -11,6 +13,24 @@ import { bestOf, runSweep } from './run-sweep';
 import { SWEEP_USAGE, parseSweepFlags, type SweepCommand } from './sweep-flags';
 import { trialArgv } from './trial-args';
 import { runTrialProcess } from './trial-process';
+
+const sweepDir = (sweepId: string) => join('logs', 'sweeps', sweepId);
+
+/**
+ * The sweep's run, which only its own secret may reopen: a new sweep keeps the secret beside its
+ * trial logs, and a resume reads it from there.
+ */
+async function sweepRun(sweepId: string, definition: SweepDefinition, server: string, resume: boolean): Promise<Run> {
+  const secretFile = join(sweepDir(sweepId), 'secret');
+  if (resume && !existsSync(secretFile)) throw new Error(`cannot resume sweep ${sweepId} from here: its secret is in ${secretFile} where it started`);
+  const secret = resume ? (await readFile(secretFile, 'utf8')).trim() : undefined;
+  const run = new Run({ server, id: sweepId, secret, name: definition.name, model: SWEEP_MODEL, config: { ...definition } });
+  if (!resume) {
+    await mkdir(sweepDir(sweepId), { recursive: true });
+    await writeFile(secretFile, run.secret, { mode: 0o600 });
+  }
+  return run;
+}
 
 /** The sweep to run: a new one, or a stored one with the trials it has. */
 async function load(command: SweepCommand): Promise<{ sweepId: string; definition: SweepDefinition; previous: SweepTrial[] }> {
@@ -39,7 +59,7 @@ function summary(definition: SweepDefinition, trials: readonly SweepTrial[]): st
 async function sweep(command: SweepCommand): Promise<number> {
   const { server } = command;
   const { sweepId, definition, previous } = await load(command);
-  const run = new Run({ server, id: sweepId, name: definition.name, model: SWEEP_MODEL, config: { ...definition } });
+  const run = await sweepRun(sweepId, definition, server, command.kind === 'resume');
   run.logSweep(definition);
   if (command.kind === 'resume') run.setStatus('running');
   console.log(`sweep ${sweepId} (${definition.method}, ${definition.maxTrials} trials, ${definition.goal} ${definition.metric}) streaming to ${server}`);
@@ -51,12 +71,13 @@ async function sweep(command: SweepCommand): Promise<number> {
     best = bestOf(best === null ? [trial.value] : [best, trial.value], definition.goal);
     run.log({ 'sweep/value': trial.value, 'sweep/best': best! }, trial.trial);
   };
+  // Trials run in their own process groups (trial-process.ts): a stop signal reaches them once, from here.
   const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => controller.abort(signal));
   const env = trialEnv(definition.parallel);
   const result = await runSweep(sweepId, definition, previous, {
     train: (job, watch) =>
-      runTrialProcess({ argv: trialArgv(sweepId, definition, job, server), env, logPath: join('logs', 'sweeps', sweepId, `trial-${job.trial}.log`), watch, signal: controller.signal }),
+      runTrialProcess({ argv: trialArgv(sweepId, definition, job, server), env, logPath: join(sweepDir(sweepId), `trial-${job.trial}.log`), watch, signal: controller.signal }),
     report,
     signal: controller.signal,
     now: Date.now,
@@ -64,7 +85,7 @@ async function sweep(command: SweepCommand): Promise<number> {
   });
   console.log(summary(definition, result.trials));
   if (controller.signal.aborted) {
-    await run.finish('failed', `interrupted (SIGINT): npm run sweep -- --resume ${sweepId} continues it`);
+    await run.finish('failed', `interrupted (${controller.signal.reason}): npm run sweep -- --resume ${sweepId} continues it`);
     console.log(`interrupted: npm run sweep -- --resume ${sweepId} --server ${server} continues it`);
     return 130;
   }

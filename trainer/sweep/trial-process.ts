@@ -17,7 +17,7 @@ export interface TrialProcessArgs {
   /** Everything the trial prints goes here. */
   logPath: string;
   watch: EpochWatcher;
-  /** Aborting sends the trial SIGINT: it marks its run interrupted and exits. */
+  /** Aborting sends the trial SIGINT: it marks its run failed (interrupted) and exits. */
   signal: AbortSignal;
 }
 
@@ -29,7 +29,9 @@ function lastLines(text: string): string {
 /**
  * One trial as its own trainer process, so that a crash or an out-of-memory kill ends that trial and
  * not the sweep. The trainer reports each epoch over the IPC channel and waits for the verdict
- * (trainer/callbacks/report-to-sweep.ts); its output goes to `logPath`.
+ * (trainer/callbacks/report-to-sweep.ts); its output goes to `logPath`. It has a process group of
+ * its own, so Ctrl-C in the terminal reaches only the runner, which passes on one SIGINT: a trainer
+ * that heard a second one would die before marking its run interrupted.
  */
 export async function runTrialProcess(args: TrialProcessArgs): Promise<TrialOutcome> {
   await mkdir(dirname(args.logPath), { recursive: true });
@@ -38,6 +40,7 @@ export async function runTrialProcess(args: TrialProcessArgs): Promise<TrialOutc
     execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
     env: args.env,
     serialization: 'advanced',
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let tail = '';
