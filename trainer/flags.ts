@@ -1,9 +1,18 @@
 import { parseArgs } from 'node:util';
 import { defaultServerUrl } from '../lib/client';
+import { runIdSchema } from '../lib/protocol/ingest-messages';
 import { MONITOR_MODES, type MonitorMode } from './callbacks/monitor';
+import { FlagError, integer, oneOf, real } from './flag-values';
+import { IMDB_CONV1D_FLAGS, IMDB_CONV1D_USAGE, imdbConv1dFlags } from './imdb-conv1d-flags';
+import type { ImdbConv1dArchitecture } from './models/imdb-conv1d';
 
-/** Every knob of a training run; stored with the run as its configuration. */
-export interface TrainFlags {
+export { FlagError } from './flag-values';
+
+/**
+ * Every knob of a training run; stored with the run as its configuration. The imdb-conv1d
+ * architecture fields are present for that model only.
+ */
+export interface TrainFlags extends Partial<ImdbConv1dArchitecture> {
   model: string;
   epochs: number;
   batchSize: number;
@@ -16,6 +25,11 @@ export interface TrainFlags {
   /** Test reviews evaluated after training; none when absent. */
   testSamples?: number;
   runName?: string;
+  /** The run's id, chosen by whoever starts it (a sweep); a fresh random one when absent. */
+  runId?: string;
+  /** The sweep this run is a trial of, and its trial number; both or neither. */
+  sweepId?: string;
+  sweepTrial?: number;
   seed: number;
   server: string;
   data?: string;
@@ -59,10 +73,13 @@ export const USAGE = `usage: npm run train -- --model NAME [options]
   --max-len N            review length after pad_sequences (default 500)
   --max-features N       vocabulary size, Keras num_words (default 2000)
   --validation-split F   fraction held out for validation (default 0.2)
-  --learning-rate F      rmsprop learning rate (default 0.001)
+  --learning-rate F      optimizer learning rate (default 0.001)
   --train-samples N      train on a random subset of N reviews
   --test-samples N       evaluate on N test reviews after training
   --run-name NAME        name shown in the dashboard
+  --run-id ID            the run's id (1-64 letters, digits, _ or -; default a random one)
+  --sweep-id ID          the sweep this run is a trial of (set by npm run sweep), with
+  --sweep-trial N        its trial number
   --seed N               data shuffling seed (default 1337)
   --server URL           dashboard URL (default TENSORLENS_URL or http://127.0.0.1:3000)
   --data PATH            aclImdb_v1.tar.gz or extracted aclImdb/ (default IMDB_DATA, else download)
@@ -89,13 +106,13 @@ export const USAGE = `usage: npm run train -- --model NAME [options]
   --reduce-lr-cooldown N        epochs to wait after a reduction (default 0)
   --min-lr F                    lower bound of the learning rate (default 0)
   --callbacks MODULE     a module exporting tf.Callback instances or factories; repeatable
-                         (see trainer/callbacks/examples/)`;
+                         (see trainer/callbacks/examples/)
+${IMDB_CONV1D_USAGE}`;
 
-export class FlagError extends Error {}
+const STRING_FLAGS = ['model', 'epochs', 'batch-size', 'max-len', 'max-features', 'validation-split', 'learning-rate', 'train-samples', 'test-samples', 'run-name', 'seed', 'server', 'data', 'backend', 'update-freq', 'histogram-freq', 'embeddings-freq', 'text-freq', 'run-id', 'sweep-id', 'sweep-trial', ...IMDB_CONV1D_FLAGS];
 
-const STRING_FLAGS = ['model', 'epochs', 'batch-size', 'max-len', 'max-features', 'validation-split', 'learning-rate', 'train-samples', 'test-samples', 'run-name', 'seed', 'server', 'data', 'backend', 'update-freq', 'histogram-freq', 'embeddings-freq', 'text-freq'];
-
-const OPTIONS: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
+/** node:util parseArgs options for every training flag, by its --kebab-case name. */
+export const TRAIN_OPTIONS: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
   ...Object.fromEntries(STRING_FLAGS.map((k) => [k, { type: 'string' as const }])),
   list: { type: 'boolean' },
   ...Object.fromEntries(['checkpoint-path', 'monitor', 'mode', 'min-delta', 'early-stopping-patience', 'reduce-lr-patience', 'reduce-lr-factor', 'reduce-lr-cooldown', 'min-lr'].map((k) => [k, { type: 'string' as const }])),
@@ -103,28 +120,6 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }
   callbacks: { type: 'string', multiple: true },
   help: { type: 'boolean' },
 };
-
-function integer(name: string, raw: string | undefined, fallback: number | undefined, min: number): number | undefined {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new FlagError(`--${name} must be an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
-
-function real(name: string, raw: string | undefined, fallback: number, min: number, max: number, openMin = false): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n > max || (openMin ? n <= min : n < min)) {
-    throw new FlagError(`--${name} must be a number in ${openMin ? '(' : '['}${min}, ${max}], got "${raw}"`);
-  }
-  return n;
-}
-
-function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (raw === undefined) return fallback;
-  if (!allowed.includes(raw as T)) throw new FlagError(`--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
-  return raw as T;
-}
 
 type CallbackValues = Record<string, string | undefined> & Record<'checkpoint' | 'save-best-only' | 'save-weights-only' | 'restore-best-weights', boolean | undefined> & { callbacks?: string[] };
 
@@ -166,22 +161,38 @@ function callbackFlags(v: CallbackValues): CallbackFlags {
   return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined)) as CallbackFlags;
 }
 
+function id(name: string, raw: string | undefined): string | undefined {
+  if (raw !== undefined && !runIdSchema.safeParse(raw).success) throw new FlagError(`--${name} must be 1-64 letters, digits, "_" or "-", got "${raw}"`);
+  return raw;
+}
+
+/** The run's own id and its place in a sweep, present only when given. */
+function identityFlags(v: Record<string, string | undefined>): Pick<TrainFlags, 'runId' | 'sweepId' | 'sweepTrial'> {
+  const sweepId = id('sweep-id', v['sweep-id']);
+  const sweepTrial = integer('sweep-trial', v['sweep-trial'], undefined, 0);
+  if ((sweepId === undefined) !== (sweepTrial === undefined)) throw new FlagError('--sweep-id and --sweep-trial go together');
+  const runId = id('run-id', v['run-id']);
+  return { ...(runId === undefined ? {} : { runId }), ...(sweepId === undefined ? {} : { sweepId, sweepTrial }) };
+}
+
 /** Parses and validates argv; throws FlagError with a message meant for the user. */
 export function parseTrainFlags(argv: string[]): TrainFlags | 'list' | 'help' {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS }));
+    ({ values } = parseArgs({ args: argv, options: TRAIN_OPTIONS }));
   } catch (e) {
     throw new FlagError((e as Error).message);
   }
   const v = values as Record<string, string | undefined> & { list?: boolean; help?: boolean };
   if (v.help) return 'help';
   if (v.list) return 'list';
+  const model = v.model ?? 'imdb-conv1d';
+  const maxLen = integer('max-len', v['max-len'], 500, 8)!;
   return {
-    model: v.model ?? 'imdb-conv1d',
+    model,
     epochs: integer('epochs', v.epochs, 20, 1)!,
     batchSize: integer('batch-size', v['batch-size'], 128, 1)!,
-    maxLen: integer('max-len', v['max-len'], 500, 8)!,
+    maxLen,
     maxFeatures: integer('max-features', v['max-features'], 2000, 4)!,
     validationSplit: real('validation-split', v['validation-split'], 0.2, 0, 0.9),
     learningRate: real('learning-rate', v['learning-rate'], 0.001, 0, 10, true),
@@ -197,5 +208,7 @@ export function parseTrainFlags(argv: string[]): TrainFlags | 'list' | 'help' {
     ...(v['embeddings-freq'] === undefined ? {} : { embeddingsFreq: integer('embeddings-freq', v['embeddings-freq'], 0, 0) }),
     ...(v['text-freq'] === undefined ? {} : { textFreq: integer('text-freq', v['text-freq'], 0, 0) }),
     ...callbackFlags(values as CallbackValues),
+    ...identityFlags(v),
+    ...imdbConv1dFlags(v, model, maxLen),
   };
 }

@@ -8,6 +8,7 @@ import { validationReviews } from './callbacks/record-reviews';
 import { TensorlensCallback } from './callbacks/tensorlens-callback';
 import { callbacksFromFlags } from './callbacks/from-flags';
 import { endRunOnSignals } from './end-run-on-signal';
+import { ReportToSweep, processChannel } from './callbacks/report-to-sweep';
 import { runEventSink } from './callbacks/training-event';
 import { rowCount, sliceRows, tensorList } from './data/model-data';
 import { logModelGraph } from './graph/log-model-graph';
@@ -38,6 +39,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   const trainSamples = Math.floor(samples * (1 - flags.validationSplit));
   const run = new Run({
     server: flags.server,
+    id: flags.runId,
     name: flags.runName ?? `${entry.name}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
     model: entry.name,
     backend: backend.name,
@@ -71,13 +73,16 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
   try {
     // After the streamer, so each epoch's epoch/lr is the rate that epoch trained with, as in Keras,
     // and after the progress bar, so a callback's message follows the epoch's summary line.
-    const kerasCallbacks = await callbacksFromFlags(flags, run.id, runEventSink(run, () => streamer.globalStep));
+    const sink = runEventSink(run, () => streamer.globalStep);
+    const kerasCallbacks = await callbacksFromFlags(flags, run.id, sink);
+    // Last, so the runner hears of an epoch once its checkpoint is saved.
+    const sweep = flags.sweepId !== undefined && process.send ? [new ReportToSweep({ channel: processChannel(), sink })] : [];
     assertBackendCanTrain(model, tensorList(x, model.inputNames), tensorList(y, model.outputNames));
     await model.fit(x, y, {
       epochs: flags.epochs,
       batchSize: flags.batchSize,
       validationSplit: flags.validationSplit,
-      callbacks: [streamer, new ProgressBar(), ...kerasCallbacks],
+      callbacks: [streamer, new ProgressBar(), ...kerasCallbacks, ...sweep],
       verbose: 0,
     });
     if (prepared.xTest && prepared.yTest) {

@@ -9,6 +9,7 @@ import type { HistogramData } from '../kinds/histogram/meta';
 import type { ModelGraph } from '../kinds/graph/meta';
 import { embeddingChunks } from '../kinds/embedding/writer';
 import type { EventValue } from '../kinds/event/meta';
+import type { SweepDefinition, SweepTrial } from '../kinds/sweep/meta';
 import { encodeNumber } from '../protocol/wire-number';
 import type { DeliveryReport } from './delivery';
 import { Transport } from './transport';
@@ -147,6 +148,17 @@ export class Run {
    */
   logText(tag: string, step: number, markdown: string): void {
     this.transport.send({ type: 'text', runId: this.id, entries: [{ tag, step, wallTime: this.now(), text: markdown }] });
+  }
+
+  /** Declares this run a sweep (see lib/kinds/sweep): what it searches and how. */
+  logSweep(definition: SweepDefinition): void {
+    this.transport.send({ type: 'sweep', runId: this.id, definition });
+  }
+
+  /** Reports sweep trials; each replaces the stored report of its trial number. */
+  logSweepTrials(trials: readonly SweepTrial[]): void {
+    const wire = trials.map((t) => ({ ...t, value: t.value === null ? null : encodeNumber(t.value), curve: t.curve.map(encodeNumber) }));
+    this.transport.send({ type: 'sweep.trials', runId: this.id, trials: wire });
   }
 
   logVocabulary(vocabulary: Vocabulary): void {

@@ -11,3 +11,4 @@ export { textKind } from './text/kind';
 export { opGraphKind } from './op-graph/kind';
 export { prCurveKind } from './pr-curve/kind';
 export { imageKind } from './image/kind';
+export { sweepKind } from './sweep/kind';

@@ -1,4 +1,4 @@
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppContext } from '../../lib/app-context';
@@ -22,18 +22,20 @@ export interface SocketServerOptions extends SocketOptions {
   appDir?: string;
   /** When a slow dashboard's pushes are dropped; see push-gate.ts. */
   pushGate?: PushGateOptions;
+  /** Answers the requests the guard lets through; default a stand-in 404. */
+  onRequest?: (req: IncomingMessage, res: ServerResponse) => unknown;
 }
 
 /**
  * Our real WebSocket endpoints and request guard on a plain HTTP server: the ingest path without
- * building Next (and without UMAP). A request the guard lets through gets a stand-in 404.
+ * building Next (and without UMAP). A request the guard lets through goes to `onRequest`.
  */
 export async function startSocketServer(dbPath: string, port = 0, options: SocketServerOptions = {}): Promise<SocketServer> {
   const app = createApp(dbPath);
   const logs: string[] = [];
   const hosts = options.hosts ?? hostPolicy('127.0.0.1');
   const routes = readApiRoutes(options.appDir ?? join(__dirname, '../../app'));
-  const server: Server = createServer(guardRequests({ hosts, token: options.token, routes }, (_, res) => res.writeHead(404).end()));
+  const server: Server = createServer(guardRequests({ hosts, token: options.token, routes }, options.onRequest ?? ((_, res) => res.writeHead(404).end())));
   const hub = new LiveHub(app, options.pushGate);
   const sockets: Sockets = attachSockets(server, app, { live: hub, projections: null }, (line) => logs.push(line), { ...options, hosts });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -8,7 +8,8 @@ export const imdbConv1d: ModelEntry = {
   description: "The lecture's IMDB sentiment Conv1D: Embedding → Conv1D → MaxPooling1D → Conv1D → GlobalMaxPooling1D → Dense, on the real reviews",
   async prepare(flags, log) {
     const data = await loadImdbLogged(flags, log, flags.maxLen, flags.trainSamples);
-    const model = buildImdbConv1d({ maxFeatures: flags.maxFeatures, maxLen: flags.maxLen, learningRate: flags.learningRate });
+    const { maxFeatures, maxLen, learningRate, convFilters, kernelSize, embeddingDim, dropout, optimizer } = flags;
+    const model = buildImdbConv1d({ maxFeatures, maxLen, learningRate, convFilters, kernelSize, embeddingDim, dropout, optimizer });
     const evaluate = flags.testSamples !== undefined;
     return {
       model,
