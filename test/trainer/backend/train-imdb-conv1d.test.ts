@@ -71,7 +71,9 @@ test('the gradients of the IMDB Conv1D loss on wasm match stock cpu', async () =
     const scale = Math.max(...expected.map(Math.abs));
     assert.ok(scale > 0, `gradient ${i} is all zero`);
     const maxDiff = Math.max(...expected.map((v, j) => Math.abs(v - wasm.grads[i][j])));
-    assert.ok(maxDiff <= 1e-4 * scale, `gradient ${i} differs by ${maxDiff} (scale ${scale})`);
+    // The absolute floor is float32 rounding of sums in another order: a gradient whose largest entry is
+    // 1.6e-4 was once off by 2.6e-8 between the backends, which no wrong kernel would be.
+    assert.ok(maxDiff <= 1e-4 * scale + 1e-7, `gradient ${i} differs by ${maxDiff} (scale ${scale})`);
   });
   tf.dispose([...cpu.initial, ...wasm.initial]);
 });
