@@ -3,6 +3,7 @@ import { getRunOrThrow } from '../../api/get-run-or-throw';
 import { getTagOrThrow } from '../../api/get-tag-or-throw';
 import { encodeNumber } from '../../protocol/wire-number';
 import type { KindData } from '../kind';
+import { csvNumber } from './csv-number';
 import { DEFAULT_MAX_POINTS, SCALAR_KIND } from './meta';
 import type { HttpPoint, WireLastPoint } from './points';
 import { toWireLastPoint } from './run-summary';
@@ -44,13 +45,6 @@ export function toSeriesResponse(runId: string, series: ScalarSeries): ScalarSer
     downsampled: series.downsampled,
     points: series.points.map(([step, wallTime, value]): HttpPoint => [wallTime / 1000, step, encodeNumber(value)]),
   };
-}
-
-/** Python's float formatting, which TensorBoard's CSV export uses for non-finite values. */
-function csvNumber(value: number): string {
-  if (Number.isNaN(value)) return 'nan';
-  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  return String(value);
 }
 
 export function toCsv(series: ScalarSeries): string {
