@@ -18,6 +18,9 @@ export const SMOOTHING_METHODS: readonly SmoothingMethod[] = ['ema', 'average', 
 
 export const DEFAULT_SMOOTHING: Smoothing = { method: 'ema', weight: EMA_DEFAULT_WEIGHT };
 
+/** Where each method starts when picked: TensorBoard's EMA weight, and light smoothing for the others. */
+export const DEFAULT_SMOOTHING_AMOUNT: Readonly<Record<SmoothingMethod, number>> = { ema: EMA_DEFAULT_WEIGHT, average: 25, gaussian: 10 };
+
 /** Wider than any run we store: past it a window or σ only costs time. */
 export const MAX_SMOOTHING_STEPS = 1_000_000;
 
