@@ -93,6 +93,12 @@ test('Gaussian weights neighbours by exp(-d²/2σ²) and renormalises where the 
   assertClose([smoothed[0], smoothed[2], smoothed[4]], [first, centre, first]);
 });
 
+test('Gaussian weighs fractional distances too', () => {
+  const w = (d: number) => Math.exp(-(d * d) / 2);
+  const smoothed = gaussianSmoothing({ steps: [0, 0.5, 1], values: [0, 1, 0] }, 1);
+  assertClose(smoothed, [w(0.5) / (1 + w(0.5) + w(1)), 1 / (1 + 2 * w(0.5)), w(0.5) / (1 + w(0.5) + w(1))]);
+});
+
 test('Gaussian keeps a constant series at the edges instead of pulling it towards zero', () => {
   assertClose(gaussianSmoothing({ steps: steps(5), values: [5, 5, 5, 5, 5] }, 2), [5, 5, 5, 5, 5]);
 });
