@@ -1,6 +1,6 @@
 import type { Db } from './open-database';
 import type { RunStartFields, RunStatus } from '../../protocol/ingest-messages';
-import type { RunRecord } from '../store';
+import type { RunPatch, RunRecord } from '../store';
 
 export const RUN_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS runs (
@@ -29,12 +29,16 @@ interface RunRow {
   started_at: number;
   updated_at: number;
   finished_at: number | null;
+  user_name: string | null;
+  user_tags: string;
+  note: string;
+  archived: number;
 }
 
 function toRecord(row: RunRow): RunRecord {
   return {
     id: row.id,
-    name: row.name,
+    name: row.user_name ?? row.name,
     model: row.model,
     backend: row.backend,
     config: JSON.parse(row.config) as Record<string, unknown>,
@@ -43,6 +47,9 @@ function toRecord(row: RunRow): RunRecord {
     startedAt: row.started_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
+    tags: JSON.parse(row.user_tags) as string[],
+    note: row.note,
+    archived: row.archived === 1,
   };
 }
 
@@ -53,6 +60,8 @@ export class RunTable {
   private readonly touch;
   private readonly one;
   private readonly all;
+  private readonly annotate;
+  private readonly remove;
 
   constructor(db: Db) {
     // A resent run.start (after a reconnect) must not reset the status of a run that already ended.
@@ -65,6 +74,10 @@ export class RunTable {
     this.touch = db.prepare(`UPDATE runs SET updated_at = max(updated_at, ?) WHERE id = ?`);
     this.one = db.prepare(`SELECT * FROM runs WHERE id = ?`);
     this.all = db.prepare(`SELECT * FROM runs ORDER BY started_at DESC`);
+    // A NULL parameter leaves its column as it is: one statement for any subset of the fields.
+    this.annotate = db.prepare(`UPDATE runs SET user_name = coalesce(@name, user_name), user_tags = coalesce(@tags, user_tags),
+      note = coalesce(@note, note), archived = coalesce(@archived, archived) WHERE id = @id`);
+    this.remove = db.prepare(`DELETE FROM runs WHERE id = ?`);
   }
 
   upsertRun(run: RunStartFields): void {
@@ -77,6 +90,22 @@ export class RunTable {
 
   touchRun(runId: string, at: number): void {
     this.touch.run(at, runId);
+  }
+
+  update(runId: string, patch: RunPatch): boolean {
+    return (
+      this.annotate.run({
+        id: runId,
+        name: patch.name ?? null,
+        tags: patch.tags ? JSON.stringify(patch.tags) : null,
+        note: patch.note ?? null,
+        archived: patch.archived === undefined ? null : Number(patch.archived),
+      }).changes > 0
+    );
+  }
+
+  delete(runId: string): boolean {
+    return this.remove.run(runId).changes > 0;
   }
 
   get(runId: string): RunRecord | null {
