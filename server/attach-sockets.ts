@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws';
 import { INGEST_PATH, LIVE_PATH, MAX_MESSAGE_BYTES } from '../lib/protocol/version';
 import { liveRequestSchema } from '../lib/protocol/live-messages';
 import type { AppContext } from '../lib/app-context';
+import { isSameOrigin } from '../lib/api/same-origin';
 import { handleIngestMessage, IngestServices } from './handle-ingest-message';
 
 /** Beyond this, ws itself closes the socket (1009) before we could even read the message. */
@@ -11,18 +12,9 @@ const HARD_PAYLOAD_LIMIT = 16 * MAX_MESSAGE_BYTES;
 
 export type Log = (line: string) => void;
 
-/**
- * A browser always sends Origin; a page from another site must not drive our sockets
- * (cross-site WebSocket hijacking). Trainers are not browsers and send none.
- */
+/** A page from another site must not drive our sockets (cross-site WebSocket hijacking). */
 export function isAllowedOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
+  return isSameOrigin(req.headers.origin, req.headers.host);
 }
 
 function reject(socket: Duplex, status: number, reason: string): void {

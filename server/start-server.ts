@@ -43,6 +43,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const hub = new LiveHub(app);
   const projections = startProjections(app, hub, log);
+  // Route handlers share this app (openApp): renames and deletes reach the dashboards through it.
+  app.live = hub;
   const sockets = attachSockets(server, app, { live: hub, projections }, log, options.dev ? next.getUpgradeHandler() : undefined);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -54,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     async close() {
       stopProjections(app, projections);
+      if (app.live === hub) app.live = null;
       sockets.close();
       hub.close();
       server.closeAllConnections();

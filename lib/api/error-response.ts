@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { ApiError, type ApiErrorCode } from './errors';
 
-const STATUS: Record<ApiErrorCode, number> = { bad_request: 400, not_found: 404, unprocessable: 422, internal: 500 };
+const STATUS: Record<ApiErrorCode, number> = { bad_request: 400, forbidden: 403, not_found: 404, unprocessable: 422, internal: 500 };
 
 /** Every error a route handler meets becomes a JSON body with a code, mapped here and nowhere else. */
 export function errorResponse(error: unknown): NextResponse {

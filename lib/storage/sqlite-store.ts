@@ -1,8 +1,9 @@
 import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import { Db, openDatabase } from './sqlite/open-database';
+import { migrateRunAnnotations } from './sqlite/run-annotations';
 import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
 import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
-import type { RunRecord, Store } from './store';
+import type { RunPatch, RunRecord, Store } from './store';
 
 /**
  * The embedded engine: one SQLite file, one writer connection shared by ingest and queries.
@@ -17,6 +18,7 @@ export class SqliteStore implements Store {
 
   constructor(readonly path: string, kindSchemas: readonly string[] = []) {
     this.db = openDatabase(path, [...RUN_SCHEMA, ...TAG_SCHEMA, ...kindSchemas]);
+    migrateRunAnnotations(this.db);
     this.runs = new RunTable(this.db);
     this.tags = new TagTable(this.db);
   }
@@ -39,6 +41,17 @@ export class SqliteStore implements Store {
 
   listRuns(): RunRecord[] {
     return this.runs.list();
+  }
+
+  updateRun(runId: string, patch: RunPatch): boolean {
+    return this.runs.update(runId, patch);
+  }
+
+  deleteRun(runId: string): boolean {
+    const deleted = this.runs.delete(runId);
+    // The cascade took the run's tag rows; their cached ids must not be handed out again.
+    this.tags.forgetRun(runId);
+    return deleted;
   }
 
   touchRun(runId: string, at: number): void {

@@ -13,6 +13,7 @@ export const scalarKind = defineKind({
   schema: SCALAR_SCHEMA,
   openTables: (store) => new ScalarTable(store.db, store.tags),
   ingest: ingestScalars,
+  deleteRun: (tables, runId) => tables.deleteRun(runId),
   readers: {
     tags: readScalarTags,
     series: readScalarSeries,
