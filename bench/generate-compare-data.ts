@@ -10,9 +10,8 @@
  * The data is seeded: the same sizes always give the same file.
  */
 import { existsSync, statSync } from 'node:fs';
-import { closeStore, openStore } from '../lib/storage/open-store';
-import type { Store } from '../lib/storage/store';
-import type { ScalarColumnsData } from '../lib/kinds/scalar/meta';
+import { type AppContext, createApp } from '../lib/app-context';
+import type { ScalarColumnsData } from '../lib/kinds/scalar/points';
 import type { RunStartFields, RunStatus } from '../lib/protocol/ingest-messages';
 import { seededRandom } from '../lib/seeded-random';
 
@@ -82,14 +81,15 @@ function generateRun(index: number): GeneratedRun {
   };
 }
 
-/** Everything that touches the store: its API is being reshaped, so it stays in this one place. */
-function storeRun(store: Store, run: GeneratedRun): void {
+/** Through the store and the scalar kind's table, as ingest writes: one transaction per slice. */
+function storeRun({ store, tables }: AppContext, run: GeneratedRun): void {
   store.upsertRun(run.start);
   for (let from = 0; from < POINTS; from += SLICE) {
-    store.writeScalars(
-      run.start.id,
-      run.columns.map((c) => ({ tag: c.tag, steps: c.steps.slice(from, from + SLICE), wallTimes: c.wallTimes.slice(from, from + SLICE), values: c.values.slice(from, from + SLICE) })),
-    );
+    const slice = run.columns.map((c) => ({ tag: c.tag, steps: c.steps.slice(from, from + SLICE), wallTimes: c.wallTimes.slice(from, from + SLICE), values: c.values.slice(from, from + SLICE) }));
+    store.transaction(() => {
+      tables.scalar.write(run.start.id, slice);
+      store.touchRun(run.start.id, slice[0].wallTimes[slice[0].wallTimes.length - 1]);
+    });
   }
   if (run.status !== 'running') store.setRunStatus(run.start.id, run.status, run.error, run.columns[0].wallTimes[POINTS - 1]);
 }
@@ -100,18 +100,18 @@ function main(): void {
     console.error(`${path} exists: remove it or name another file`);
     process.exit(1);
   }
-  const store = openStore(path);
+  const app = createApp(path);
   let generateMs = 0;
   let writeMs = 0;
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     const run = generateRun(i);
     const t1 = performance.now();
-    storeRun(store, run);
+    storeRun(app, run);
     generateMs += t1 - t0;
     writeMs += performance.now() - t1;
   }
-  closeStore(path);
+  app.store.close();
   const points = RUNS * TAGS.length * POINTS;
   const bytes = statSync(path).size;
   console.log(`${RUNS} runs × ${TAGS.length} tags × ${POINTS.toLocaleString('en')} points = ${points.toLocaleString('en')} points into ${path}`);
