@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { FilterableRun, parseRunFilter } from '../../lib/compare/run-filter';
 import { parseFilterTerms } from '../../lib/compare/run-filter-syntax';
 import { seededRandom } from '../../lib/seeded-random';
-import type { WireRunSummary } from '../../lib/api/wire-run';
+import type { WireRunSummary } from '../../lib/kinds/scalar/run-summary';
 
 function run(id: string, fields: Partial<FilterableRun>): FilterableRun {
   return { id, name: id, model: '', status: 'finished', config: {}, lastScalars: {}, ...fields };
@@ -114,9 +114,10 @@ test('NaN is a value: loss=nan finds the diverged run and orderings are false fo
 test('a run summary as the API sends it filters as it is, non-finite values decoded', () => {
   const summary: WireRunSummary = {
     id: 'w1', name: 'wire run', model: 'm', backend: 'wasm', config: { lr: 0.1 }, status: 'failed', error: 'NaN loss',
-    startedAt: 0, updatedAt: 0, finishedAt: 1, lastScalars: { 'epoch/loss': [3, 1, 'NaN'], 'epoch/acc': [3, 1, 0.5] },
+    startedAt: 0, updatedAt: 0, finishedAt: 1, tags: ['sweep'], note: 'diverged early', archived: false,
+    lastScalars: { 'epoch/loss': [3, 1, 'NaN'], 'epoch/acc': [3, 1, 0.5] },
   };
-  const filter = parseRunFilter('loss=nan acc<=0.5 lr>0.05 backend=WASM');
+  const filter = parseRunFilter('loss=nan acc<=0.5 lr>0.05 backend=WASM tag=sweep diverged');
   assert.ok(filter.ok && filter.matches(summary));
 });
 

@@ -5,7 +5,7 @@ import { lastMetric } from '../../../lib/view/run/last-metric';
 import { mergeRuns } from '../../../lib/view/run/run-list';
 
 function run(id: string, startedAt: number, updatedAt: number, extra: Partial<WireRunSummary> = {}): WireRunSummary {
-  const base = { id, name: id, model: '', backend: '', config: {}, status: 'running' as const, error: null };
+  const base = { id, name: id, model: '', backend: '', config: {}, status: 'running' as const, error: null, tags: [], note: '', archived: false };
   return { ...base, startedAt, updatedAt, finishedAt: null, lastScalars: {}, ...extra };
 }
 
