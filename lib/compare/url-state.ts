@@ -7,7 +7,7 @@ import { DEFAULT_SMOOTHING, DEFAULT_SMOOTHING_AMOUNT, Smoothing, SMOOTHING_METHO
  * back/forward step through changes:
  *
  *   runs=a,b,c  tags=<tag filter>  smoothing=ema:0.6 | average:25 | gaussian:10  x=step|relative|wall
- *   log=1  ignore_outliers=1  group=lr,optimizer.name  hidden=b  colors=a:2f6fed,c:d6357f
+ *   log=1  ignore_outliers=1  group=lr,optimizer.name  band=std  hidden=b  colors=a:2f6fed,c:d6357f
  *
  * - Only what differs from the defaults is written, in this order, so links stay short and the
  *   same view always gives the same address.
@@ -18,6 +18,10 @@ import { DEFAULT_SMOOTHING, DEFAULT_SMOOTHING_AMOUNT, Smoothing, SMOOTHING_METHO
 export const X_AXES = ['step', 'relative', 'wall'] as const;
 export type XAxis = (typeof X_AXES)[number];
 
+/** What a group draws around its mean: the runs' min to max, or one standard deviation either side. */
+export const GROUP_BANDS = ['minmax', 'std'] as const;
+export type GroupBand = (typeof GROUP_BANDS)[number];
+
 export interface CompareState {
   runs: string[];
   tagFilter: string;
@@ -27,6 +31,7 @@ export interface CompareState {
   ignoreOutliers: boolean;
   /** Config paths to group runs by; empty for no grouping. */
   groupBy: string[];
+  band: GroupBand;
   hidden: string[];
   /** Run id → `#rrggbb`. */
   colors: Record<string, string>;
@@ -40,6 +45,7 @@ export const DEFAULT_COMPARE_STATE: CompareState = {
   logScale: false,
   ignoreOutliers: false,
   groupBy: [],
+  band: 'minmax',
   hidden: [],
   colors: {},
 };
@@ -79,6 +85,7 @@ export function readCompareState(search: URLSearchParams | string): CompareState
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const runs = list(params.get('runs'), (id) => RUN_ID_PATTERN.test(id));
   const x = params.get('x');
+  const band = params.get('band');
   return {
     runs,
     tagFilter: (params.get('tags') ?? '').slice(0, MAX_TEXT),
@@ -87,6 +94,7 @@ export function readCompareState(search: URLSearchParams | string): CompareState
     logScale: flag(params.get('log')),
     ignoreOutliers: flag(params.get('ignore_outliers')),
     groupBy: list(params.get('group'), () => true),
+    band: GROUP_BANDS.includes(band as GroupBand) ? (band as GroupBand) : DEFAULT_COMPARE_STATE.band,
     hidden: list(params.get('hidden'), (id) => runs.includes(id)),
     colors: readColors(params.get('colors'), runs),
   };
@@ -105,6 +113,7 @@ export function writeCompareState(state: CompareState): URLSearchParams {
   if (state.logScale) params.set('log', '1');
   if (state.ignoreOutliers) params.set('ignore_outliers', '1');
   if (state.groupBy.length > 0) params.set('group', state.groupBy.join(','));
+  if (state.band !== DEFAULT_COMPARE_STATE.band) params.set('band', state.band);
   if (state.hidden.length > 0) params.set('hidden', state.hidden.join(','));
   const colors = Object.entries(state.colors);
   if (colors.length > 0) params.set('colors', colors.map(([id, hex]) => `${id}:${hex.replace(/^#/, '')}`).join(','));

@@ -11,6 +11,7 @@ const FULL: CompareState = {
   logScale: true,
   ignoreOutliers: true,
   groupBy: ['lr', 'optimizer.name'],
+  band: 'std',
   hidden: ['run_b'],
   colors: { 'run-a': '#2f6fed', C3: '#d6357f' },
 };
@@ -22,7 +23,7 @@ test('the default view has an empty address and an empty address is the default 
 
 test('every part of the view survives a trip through the address, in a fixed order', () => {
   const params = writeCompareState(FULL);
-  assert.deepEqual([...params.keys()], ['runs', 'tags', 'smoothing', 'x', 'log', 'ignore_outliers', 'group', 'hidden', 'colors']);
+  assert.deepEqual([...params.keys()], ['runs', 'tags', 'smoothing', 'x', 'log', 'ignore_outliers', 'group', 'band', 'hidden', 'colors']);
   assert.equal(params.get('smoothing'), 'gaussian:12.5');
   assert.equal(params.get('colors'), 'run-a:2f6fed,C3:d6357f');
   assert.deepEqual(readCompareState(params.toString()), FULL);
@@ -40,7 +41,7 @@ test('each smoothing method keeps its own parameter, and a bare method takes its
 test('garbage falls back to defaults one parameter at a time', () => {
   const state = readCompareState(
     'runs=ok-1,,bad id,ok-1,%%%,ok-2&smoothing=ema:lots&x=banana&log=maybe&ignore_outliers=TRUE' +
-      '&group=lr,,lr&hidden=ok-2,stranger&colors=ok-1:zzzzzz,ok-2:ABCDEF,stranger:2f6fed,ok-1',
+      '&group=lr,,lr&band=wide&hidden=ok-2,stranger&colors=ok-1:zzzzzz,ok-2:ABCDEF,stranger:2f6fed,ok-1',
   );
   assert.deepEqual(state, {
     ...DEFAULT_COMPARE_STATE,
