@@ -4,8 +4,10 @@ export function scalarTagsApiUrl(runId: string): string {
   return `/api/runs/${encodeURIComponent(runId)}/scalars`;
 }
 
-export function seriesApiUrl(runId: string, tag: string, maxPoints: number): string {
-  return `${scalarTagsApiUrl(runId)}/${tagPath(tag)}?max_points=${maxPoints}`;
+/** `range` narrows the read to inclusive steps, for a zoomed chart. */
+export function seriesApiUrl(runId: string, tag: string, maxPoints: number, range?: readonly [from: number, to: number]): string {
+  const url = `${scalarTagsApiUrl(runId)}/${tagPath(tag)}?max_points=${maxPoints}`;
+  return range ? `${url}&from_step=${range[0]}&to_step=${range[1]}` : url;
 }
 
 /** A download is for analysis elsewhere, so it asks for as many points as the API serves. */
