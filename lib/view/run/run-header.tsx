@@ -7,6 +7,7 @@ import { LiveIndicator } from '../shared/live-indicator';
 import { LocalTime } from '../shared/local-time';
 import { StatusBadge } from './status-badge';
 import { ConfigTable } from './config-table';
+import { RunManage } from './run-manage';
 import './run-header.css';
 
 export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus }) {
@@ -20,6 +21,7 @@ export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus
       <div className="run-title">
         <h1>{run.name}</h1>
         <StatusBadge status={run.status} />
+        {run.archived && <span className="tag-chip archived-chip">archived</span>}
         <LiveIndicator status={live} />
       </div>
       {run.error && (
@@ -64,6 +66,7 @@ export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus
           <dd className="mono">{run.id}</dd>
         </div>
       </dl>
+      <RunManage key={run.id} run={run} />
       <ConfigTable config={run.config} />
     </header>
   );
