@@ -1,0 +1,103 @@
+import type { GroupBand, XAxis } from '../../compare/url-state';
+import type { Smoothing } from '../../compare/smoothing/smoothing';
+import type { ChartTheme } from '../shared/chart-theme';
+import type { CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
+import type { CompareData } from './compare-data';
+import { groupSeries, runSeries } from './compare-option';
+import { drawGroup } from './draw-group';
+import { drawRun, type XOf } from './draw-run';
+import { isIdentity, type SmoothedCache } from './smoothed-cache';
+
+export interface ChartRun {
+  id: string;
+  name: string;
+  color: string;
+  startedAt: number;
+}
+
+export interface ChartGroup {
+  id: string;
+  label: string;
+  color: string;
+  runIds: readonly string[];
+}
+
+/** What every chart of the page draws the same way. */
+export interface ChartView {
+  smoothing: Smoothing;
+  xAxis: XAxis;
+  logScale: boolean;
+  ignoreOutliers: boolean;
+  band: GroupBand;
+}
+
+export interface ChartLines {
+  series: (LineSeriesOption | CustomSeriesOption)[];
+  xMin: number;
+  xMax: number;
+  visible: number[];
+  /** Per drawn run (or group): a sum of its drawn smoothed values, which tests and benchmarks watch change. */
+  fingerprints: Record<string, number>;
+  /** Per drawn run: the last step it holds. */
+  lastSteps: Record<string, number>;
+  /** Every drawn run holds what smoothing is meant to work on, not only its first coarse read. */
+  ready: boolean;
+  nonFiniteRuns: number;
+}
+
+export function xOfRun(axis: XAxis, startedAt: number): XOf {
+  if (axis === 'relative') return (_step, wallTime) => (wallTime - startedAt) / 1000;
+  if (axis === 'wall') return (_step, wallTime) => wallTime;
+  return (step) => step;
+}
+
+function fingerprint(values: readonly (number | null)[]): number {
+  let sum = 0;
+  for (const v of values) if (v !== null) sum += v;
+  return Number(sum.toPrecision(9));
+}
+
+/** Every line of one tag's chart: a run's smoothed and raw lines, or, when grouped, each group's mean and band. */
+export function chartLines(tag: string, runs: readonly ChartRun[], groups: readonly ChartGroup[] | null, data: CompareData, cache: SmoothedCache, view: ChartView, zoom: readonly [number, number] | null, theme: ChartTheme): ChartLines {
+  const out: ChartLines = { series: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0 };
+  const smoothedOf = (run: ChartRun) => {
+    const points = data.store(run.id)?.get(tag)?.points;
+    if (!points || points.length === 0) return null;
+    out.lastSteps[run.id] = points[points.length - 1][0];
+    out.ready &&= data.isSmoothingReady(run.id, tag);
+    return cache.get(run.id, tag, points, view.smoothing);
+  };
+  const extend = (drawn: { xMin: number; xMax: number; visible: number[] }) => {
+    out.xMin = Math.min(out.xMin, drawn.xMin);
+    out.xMax = Math.max(out.xMax, drawn.xMax);
+    for (const v of drawn.visible) out.visible.push(v);
+  };
+  if (groups) {
+    const byId = new Map(runs.map((run) => [run.id, run]));
+    for (const group of groups) {
+      const columns = group.runIds.flatMap((id) => {
+        const run = byId.get(id);
+        const held = run && smoothedOf(run);
+        return held ? [{ steps: held.column.steps, values: held.smoothed }] : [];
+      });
+      if (columns.length === 0) continue;
+      const drawn = drawGroup(columns, view.band, zoom, view.logScale);
+      extend(drawn);
+      out.fingerprints[group.id] = fingerprint(drawn.mean.map((d) => d[1]));
+      out.series.push(...groupSeries({ id: group.id, name: group.label, color: group.color }, drawn.mean, drawn.band));
+    }
+    return out;
+  }
+  const showRaw = !isIdentity(view.smoothing);
+  for (const run of runs) {
+    const held = smoothedOf(run);
+    if (!held) continue;
+    const x = xOfRun(view.xAxis, run.startedAt);
+    const drawn = drawRun(held.column, held.smoothed, showRaw, x, zoom, view.logScale);
+    extend(drawn);
+    if (drawn.nonFinite.length > 0) out.nonFiniteRuns++;
+    out.fingerprints[run.id] = fingerprint(drawn.smoothed.map((d) => d[1]));
+    out.series.push(...runSeries(run, drawn, theme, x));
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+import type { XAxis } from '../../compare/url-state';
+import { baseOption, type TooltipFormatter } from '../scalar/chart-option';
+import { nonFiniteMarkers } from '../scalar/non-finite-markers';
+import { valueAxisLabel } from '../shared/axis-label';
+import type { ChartTheme } from '../shared/chart-theme';
+import type { ChartOption, CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
+import { formatDuration } from '../shared/format';
+import { compareTooltip, type GroupDatum } from './compare-tooltip';
+import type { DrawnRun, XOf } from './draw-run';
+
+/** The run chart's frame (grid, tooltip box, zoom) with a tooltip that lists runs, not tags. */
+export function compareBaseOption(theme: ChartTheme, axis: XAxis): ChartOption {
+  const base = baseOption(theme, compareTooltip(axis) as TooltipFormatter);
+  // The axes' ranges are set on every draw from what is visible, so zooming never drops points.
+  return { ...base, dataZoom: (base.dataZoom as object[]).map((zoom) => ({ ...zoom, filterMode: 'none' })) };
+}
+
+export function xAxisOption(theme: ChartTheme, axis: XAxis, min: number, max: number) {
+  const label = valueAxisLabel(theme);
+  if (axis === 'wall') return { type: 'time' as const, min, max, axisLabel: { color: theme.muted, hideOverlap: true } };
+  const formatter = axis === 'relative' ? (v: number) => formatDuration(v * 1000) : label.formatter;
+  return { type: 'value' as const, min, max, axisLabel: { ...label, formatter } };
+}
+
+export function yAxisOption(logScale: boolean, range: { min: number; max: number } | null) {
+  return { type: logScale ? ('log' as const) : ('value' as const), min: range?.min ?? 'dataMin', max: range?.max ?? 'dataMax' };
+}
+
+export interface DrawnLine {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** A line with no hover effect that breaks at null values (NaN, ±Inf, or ≤ 0 on a log axis). */
+function line(id: string, series: DrawnLine, data: unknown[], style: Partial<LineSeriesOption>): LineSeriesOption {
+  return { id, name: series.name, type: 'line', data: data as LineSeriesOption['data'], encode: { x: 0, y: 1 }, color: series.color, connectNulls: false, emphasis: { disabled: true }, ...style };
+}
+
+/** A run's smoothed line, its raw line faint behind it, and markers for its non-finite points. */
+export function runSeries(run: DrawnLine, drawn: DrawnRun, theme: ChartTheme, x: XOf): LineSeriesOption[] {
+  const series = [line(`run:${run.id}`, run, drawn.smoothed, { lineStyle: { width: 1.6 }, showSymbol: drawn.smoothed.length < 40, symbolSize: 5, z: 3 })];
+  if (drawn.raw.length > 0) series.push(line(`raw:${run.id}`, run, drawn.raw, { lineStyle: { width: 1, opacity: 0.22 }, showSymbol: false, silent: true, z: 1 }));
+  if (drawn.nonFinite.length > 0) series.push(nonFiniteMarkers(`nf:${run.id}`, run.name, drawn.nonFinite, run.color, theme, (p) => x(p[0], p[1])));
+  return series;
+}
+
+/** Band datum: x, low and high edge. */
+type BandDatum = [x: number, lo: number, hi: number];
+
+/**
+ * A group's mean line over its band. The band is drawn a segment at a time (a quadrilateral between
+ * two neighbouring points), so a gap where no run has a value leaves a gap in the band too.
+ */
+export function groupSeries(group: DrawnLine, mean: GroupDatum[], band: BandDatum[]): (LineSeriesOption | CustomSeriesOption)[] {
+  const area: CustomSeriesOption = {
+    id: `band:${group.id}`,
+    name: group.name,
+    type: 'custom',
+    data: band,
+    encode: { x: 0, y: [1, 2] },
+    silent: true,
+    clip: true,
+    z: 1,
+    renderItem: (params, api) => {
+      const i = params.dataIndex;
+      if (i + 1 >= band.length) return null;
+      const [x0, lo0, hi0] = band[i];
+      const [x1, lo1, hi1] = band[i + 1];
+      if (![lo0, hi0, lo1, hi1].every(Number.isFinite)) return null;
+      const points = [api.coord([x0, lo0]), api.coord([x0, hi0]), api.coord([x1, hi1]), api.coord([x1, lo1])];
+      return { type: 'polygon', shape: { points }, style: { fill: group.color, opacity: 0.16 } };
+    },
+  };
+  return [area, line(`group:${group.id}`, group, mean, { lineStyle: { width: 2 }, showSymbol: mean.length < 40, z: 3 })];
+}

@@ -1,0 +1,21 @@
+/**
+ * How many points the compare view asks for, per run and tag.
+ *
+ * The first read is coarse, so that fifty runs draw at once. Then each series is read again at
+ * SMOOTHING_POINTS, and smoothing works on that: for a series of up to that many points it is the
+ * whole stored series, point for point; past it, the server's min/max thinning at that size, ten
+ * times finer than what a chart draws. The smoothed result is then thinned to DRAW_POINTS for the
+ * canvas with the same min/max bucketing, so spikes in both lines survive the drawing.
+ */
+export const FIRST_READ_POINTS = 1_000;
+export const SMOOTHING_POINTS = 10_000;
+export const DRAW_POINTS = 1_000;
+
+/** A zoomed chart reads its range again at this size, and refines the held series there. */
+export const ZOOM_READ_POINTS = SMOOTHING_POINTS;
+
+/** Held per series before thinning: a full read plus a few zoomed ranges. */
+export const MAX_HELD_POINTS = 4 * SMOOTHING_POINTS;
+
+/** Requests in flight at once: the browser's per-host connection limit. */
+export const MAX_REQUESTS = 6;

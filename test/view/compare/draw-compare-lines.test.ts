@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ScalarPoint } from '../../../lib/kinds/scalar/points';
+import { emaSmoothing } from '../../../lib/compare/smoothing/ema';
+import { drawRun, toRunColumn } from '../../../lib/view/compare/draw-run';
+import { drawGroup } from '../../../lib/view/compare/draw-group';
+import { DRAW_POINTS } from '../../../lib/view/compare/resolution';
+import { yRange } from '../../../lib/view/compare/y-range';
+import { isIdentity } from '../../../lib/view/compare/smoothed-cache';
+
+const byStep = (step: number) => step;
+
+/** A zig-zag of ±1 around 0 with a NaN and an Infinity in it. */
+function zigzag(n: number): ScalarPoint[] {
+  return Array.from({ length: n }, (_, i): ScalarPoint => [i, 1_000 + i, i === 5_000 ? NaN : i === 7_000 ? Infinity : i % 2 === 0 ? 1 : -1]);
+}
+
+test('a line is smoothed at full resolution and only then thinned for the canvas', () => {
+  const column = toRunColumn('loss', zigzag(20_000));
+  const smoothed = emaSmoothing(column.values, 0.9);
+  const drawn = drawRun(column, smoothed, true, byStep, null, false);
+  assert.ok(drawn.smoothed.length <= DRAW_POINTS + 4 && drawn.smoothed.length > DRAW_POINTS / 2, `${drawn.smoothed.length} points`);
+  // Smoothing a ±1 zig-zag at full resolution stays near 0; smoothing the thinned points (each
+  // bucket's min and max, alternately) would not be the same line.
+  for (const [, value, raw, step] of drawn.smoothed) {
+    if (value === null) continue;
+    assert.equal(value, smoothed[step]);
+    assert.equal(raw, column.values[step]);
+    if (step > 100) assert.ok(Math.abs(value) < 0.2, `smoothed ${value} at ${step}`);
+  }
+  // The raw line keeps the ±1 extremes, and the non-finite points are marked, not dropped.
+  assert.deepEqual(new Set(drawn.raw.map(([, v]) => v)), new Set([1, -1, null]));
+  assert.deepEqual(drawn.nonFinite.map(([step, , value]) => [step, value]), [[5_000, NaN], [7_000, Infinity]]);
+  const atNaN = drawn.smoothed.find((d) => d[3] === 5_000);
+  assert.deepEqual(atNaN && [atNaN[1], atNaN[2]], [null, NaN], 'a gap in the smoothed line, NaN as the raw value');
+  assert.deepEqual([drawn.xMin, drawn.xMax], [0, 19_999]);
+});
+
+test('a zoom window gets the full drawing budget; the rest of the line is kept coarse', () => {
+  const column = toRunColumn('loss', zigzag(20_000));
+  const drawn = drawRun(column, column.values, false, byStep, [10_000, 10_400], false);
+  const inside = drawn.smoothed.filter(([x]) => x >= 10_000 && x <= 10_400);
+  assert.equal(inside.length, 401, 'every point of the window');
+  assert.ok(drawn.smoothed.length < 401 + 2 * 70, `${drawn.smoothed.length} points in all`);
+  assert.deepEqual(drawn.raw, [], 'no raw line behind an unsmoothed one');
+  assert.equal(Math.min(...drawn.smoothed.map(([x]) => x)), 0);
+  assert.equal(Math.max(...drawn.smoothed.map(([x]) => x)), 19_999);
+});
+
+test('a log axis turns values at or below zero into gaps, and the y range ignores outliers when asked', () => {
+  const points: ScalarPoint[] = [[0, 0, 1], [1, 1, 0], [2, 2, -3], [3, 3, 10]];
+  const column = toRunColumn('lr', points);
+  const drawn = drawRun(column, column.values, false, byStep, null, true);
+  assert.deepEqual(drawn.smoothed.map((d) => d[1]), [1, null, null, 10]);
+  assert.deepEqual(drawn.visible, [1, 10]);
+
+  const values = [...Array.from({ length: 98 }, (_, i) => i / 97), -1_000, 1_000];
+  const all = yRange(values, false, false)!;
+  assert.ok(all.min < -1_000 && all.max > 1_000);
+  const trimmed = yRange(values, true, false)!;
+  assert.ok(trimmed.min > -0.1 && trimmed.max < 1.1, JSON.stringify(trimmed));
+  const log = yRange([0.001, 10], false, true)!;
+  assert.ok(log.min < 0.001 && log.min > 0 && log.max > 10);
+  assert.equal(yRange([], false, false), null);
+});
+
+test('a group draws its runs mean with the band it was asked for', () => {
+  const a = { steps: [0, 1, 2], values: [1, 2, 3] };
+  const b = { steps: [0, 1, 2], values: [3, 4, NaN] };
+  const minmax = drawGroup([a, b], 'minmax', null, false);
+  assert.deepEqual(minmax.mean.map((d) => [d[0], d[1], d[2], d[3], d[4]]), [[0, 2, 1, 3, 2], [1, 3, 2, 4, 2], [2, 3, 3, 3, 1]]);
+  const std = drawGroup([a, b], 'std', null, false);
+  assert.deepEqual(std.band.map(([, lo, hi]) => [lo, hi]), [[1, 3], [2, 4], [3, 3]]);
+});
+
+test('smoothing that changes nothing needs no raw line behind it', () => {
+  assert.equal(isIdentity({ method: 'ema', weight: 0 }), true);
+  assert.equal(isIdentity({ method: 'ema', weight: 0.6 }), false);
+  assert.equal(isIdentity({ method: 'average', window: 1 }), true);
+  assert.equal(isIdentity({ method: 'gaussian', sigma: 0 }), true);
+});
