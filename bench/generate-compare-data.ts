@@ -94,29 +94,51 @@ function storeRun({ store, tables }: AppContext, run: GeneratedRun): void {
   if (run.status !== 'running') store.setRunStatus(run.start.id, run.status, run.error, run.columns[0].wallTimes[POINTS - 1]);
 }
 
-function main(): void {
-  const path = process.argv[2] ?? 'logs/compare-bench.db';
-  if (existsSync(path)) {
-    console.error(`${path} exists: remove it or name another file`);
-    process.exit(1);
-  }
-  const app = createApp(path);
-  let generateMs = 0;
-  let writeMs = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const run = generateRun(i);
-    const t1 = performance.now();
-    storeRun(app, run);
-    generateMs += t1 - t0;
-    writeMs += performance.now() - t1;
-  }
-  app.store.close();
-  const points = RUNS * TAGS.length * POINTS;
-  const bytes = statSync(path).size;
-  console.log(`${RUNS} runs × ${TAGS.length} tags × ${POINTS.toLocaleString('en')} points = ${points.toLocaleString('en')} points into ${path}`);
-  console.log(`generate ${(generateMs / 1000).toFixed(1)} s, store ${(writeMs / 1000).toFixed(1)} s (${Math.round(points / (writeMs / 1000)).toLocaleString('en')} points/s), file ${(bytes / 2 ** 20).toFixed(0)} MiB`);
-  console.log(JSON.stringify({ runs: RUNS, tags: TAGS.length, points, generate_ms: Math.round(generateMs), store_ms: Math.round(writeMs), db_bytes: bytes }));
+export interface GeneratedData {
+  runIds: string[];
+  points: number;
+  generateMs: number;
+  storeMs: number;
 }
 
-main();
+/** Writes the sweep into `path` (which must not exist yet) and says what it wrote and how long it took. */
+export function generateCompareData(path: string): GeneratedData {
+  if (existsSync(path)) throw new Error(`${path} exists: remove it or name another file`);
+  const app = createApp(path);
+  const runIds: string[] = [];
+  let generateMs = 0;
+  let storeMs = 0;
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const run = generateRun(i);
+      const t1 = performance.now();
+      storeRun(app, run);
+      runIds.push(run.start.id);
+      generateMs += t1 - t0;
+      storeMs += performance.now() - t1;
+    }
+  } finally {
+    app.store.close();
+  }
+  return { runIds, points: RUNS * TAGS.length * POINTS, generateMs, storeMs };
+}
+
+function main(): void {
+  const path = process.argv[2] ?? 'logs/compare-bench.db';
+  let data: GeneratedData;
+  try {
+    data = generateCompareData(path);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+  const { points, generateMs, storeMs } = data;
+  const bytes = statSync(path).size;
+  console.log(`${RUNS} runs × ${TAGS.length} tags × ${POINTS.toLocaleString('en')} points = ${points.toLocaleString('en')} points into ${path}`);
+  console.log(`generate ${(generateMs / 1000).toFixed(1)} s, store ${(storeMs / 1000).toFixed(1)} s (${Math.round(points / (storeMs / 1000)).toLocaleString('en')} points/s), file ${(bytes / 2 ** 20).toFixed(0)} MiB`);
+  console.log(JSON.stringify({ runs: RUNS, tags: TAGS.length, points, generate_ms: Math.round(generateMs), store_ms: Math.round(storeMs), db_bytes: bytes }));
+}
+
+// Run as a script; bench/compare.ts imports generateCompareData instead.
+if (require.main === module) main();
