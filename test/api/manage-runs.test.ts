@@ -53,6 +53,7 @@ function recordEverything(app: AppContext, hub: LiveHub, id: string): void {
     runId: id,
     graph: { name: 'm', className: 'Model', nodes: [node('in', 0), node('out')], edges: [{ source: 'in', sourceCallSite: 0, sourceTensor: 0, target: 'out', targetCallSite: 0, targetInput: 0 }], outputs: [{ node: 'out', callSite: 0, tensor: 0 }] },
   });
+  send({ type: 'text', runId: id, entries: [{ tag: 'notes', step: 1, wallTime: 2, text: '**epoch 1**' }] });
   app.tables.embedding.projections.write({ runId: id, tag: 'embedding', step: 0, method: 'umap', paramsKey: 'k' }, { status: 'ready', layout: Float32Array.from([0, 0, 1, 1]) });
 }
 
