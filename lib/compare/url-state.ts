@@ -1,4 +1,4 @@
-import { RUN_ID_PATTERN } from '../view/histogram/compare-runs-param';
+import { RUN_ID_PATTERN } from '../protocol/run-id-pattern';
 import { isRunColor } from './run-colors';
 import { DEFAULT_SMOOTHING, DEFAULT_SMOOTHING_AMOUNT, Smoothing, SMOOTHING_METHODS, SmoothingMethod, smoothingAmount, withSmoothingAmount } from './smoothing/smoothing';
 
