@@ -5,6 +5,7 @@ import { GroupPicker } from './group-picker';
 import { SmoothingControl } from './smoothing-control';
 import type { TagFilter } from './tag-filter';
 import type { UpdateCompareState } from './use-compare-state';
+import '../shared/controls.css';
 
 const AXIS_LABEL: Record<XAxis, string> = { step: 'Step', relative: 'Relative', wall: 'Wall' };
 

@@ -1,3 +1,5 @@
+import '../shared/controls.css';
+
 /** A run's colour swatch that opens the browser's colour picker: the user's choice wins everywhere. */
 export function RunColorInput({ runId, runName, color, onChange }: { runId: string; runName: string; color: string; onChange: (color: string) => void }) {
   return (

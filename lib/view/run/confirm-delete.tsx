@@ -1,3 +1,5 @@
+import '../shared/controls.css';
+
 import { useState } from 'react';
 
 /** "Delete…", then the question and a second, explicit Delete: nothing is deleted on one click. */

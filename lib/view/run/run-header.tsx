@@ -9,6 +9,7 @@ import { StatusBadge } from './status-badge';
 import { ConfigTable } from './config-table';
 import { RunManage } from './run-manage';
 import './run-header.css';
+import '../shared/controls.css';
 
 export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus }) {
   const running = run.status === 'running';

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { RunFilterResult } from '../../compare/run-filter';
 import type { StatusFilter } from './run-filters';
+import '../shared/controls.css';
 
 /** What the user set above the list; the filter box's text is parsed apart (see RunListToolbarProps.filter). */
 export interface RunListChoice {

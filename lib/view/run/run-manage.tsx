@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { ConfirmDelete } from './confirm-delete';
 import { deleteRun, patchRun } from './run-api';
+import '../shared/controls.css';
 
 /** Tags as typed in the box: comma-separated, trimmed, empty ones dropped. */
 function parseTags(text: string): string[] {

@@ -7,6 +7,8 @@ import { lastMetric, SUMMARY_METRICS } from './last-metric';
 import { LocalTime } from '../shared/local-time';
 import { MetricValue } from '../shared/metric-value';
 import { StatusBadge } from './status-badge';
+import { RunColorInput } from '../compare/run-color-input';
+import { setRunColorOverride } from '../shared/run-color-overrides';
 
 /** A running run's duration needs the browser clock; a finished one is fixed. */
 function duration(run: WireRunSummary, now: number | null): string {
@@ -31,7 +33,7 @@ export const RunRow = memo(function RunRow({ run, now, selected, color, onSelect
         <input type="checkbox" checked={selected} data-select-run={run.id} aria-label={`Select ${run.name}`} onChange={(e) => onSelect(run.id, e.target.checked)} />
       </td>
       <td className="name">
-        <span className="run-swatch" style={{ background: color }} aria-hidden="true" />
+        <RunColorInput runId={run.id} runName={run.name} color={color} onChange={(c) => setRunColorOverride(run.id, c)} />
         <Link href={runPagePath(run.id)}>{run.name}</Link>
         {run.archived && <span className="tag-chip archived-chip">archived</span>}
         {run.tags.map((tag) => (
