@@ -12,7 +12,8 @@ import type { DrawnRun, XOf } from './draw-run';
 export function compareBaseOption(theme: ChartTheme, axis: XAxis): ChartOption {
   const base = baseOption(theme, compareTooltip(axis) as TooltipFormatter);
   // The axes' ranges are set on every draw from what is visible, so zooming never drops points.
-  return { ...base, dataZoom: (base.dataZoom as object[]).map((zoom) => ({ ...zoom, filterMode: 'none' })) };
+  const dataZoom = (base.dataZoom as object[]).map((zoom) => ({ ...zoom, filterMode: 'none' as const }));
+  return { ...base, xAxis: { ...(base.xAxis as object), type: axis === 'wall' ? 'time' : 'value' } as ChartOption['xAxis'], dataZoom };
 }
 
 export function xAxisOption(theme: ChartTheme, axis: XAxis, min: number, max: number) {

@@ -30,7 +30,7 @@ const DEFAULT_STATS: MetricStat[] = ['last', 'best'];
 
 /** The selected runs side by side: what differs in their configs and how each metric ended. Sortable. */
 export function CompareRunTable({ runs, metrics, tags, colors, hidden, groups, onToggle, onColor }: CompareRunTableProps) {
-  const now = useNow(runs.some((r) => r.status === 'running'), 5_000) ?? Date.now();
+  const now = useNow(runs.some((r) => r.status === 'running'), 5_000);
   const [choice, setChoice] = useState<ColumnChoice | null>(null);
   const [sort, setSort] = useState<{ column: string; descending: boolean } | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());

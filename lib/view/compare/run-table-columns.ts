@@ -25,15 +25,24 @@ export interface TableColumn {
   cell: (row: TableRun) => CellValue;
 }
 
-export function runDuration(run: WireRunSummary, now: number): number {
+/** Null for a running run until the browser's clock is known (the server render has none). */
+export function runDuration(run: WireRunSummary, now: number | null): number | null {
   const end = run.finishedAt ?? (run.status === 'running' ? now : run.updatedAt);
-  return end - run.startedAt;
+  return end === null ? null : end - run.startedAt;
 }
 
-export function fixedColumns(now: number): TableColumn[] {
+export function fixedColumns(now: number | null): TableColumn[] {
   return [
     { id: 'status', label: 'Status', numeric: false, cell: ({ run }) => ({ kind: 'text', value: run.status }) },
-    { id: 'duration', label: 'Duration', numeric: true, cell: ({ run }) => ({ kind: 'number', value: runDuration(run, now) }) },
+    {
+      id: 'duration',
+      label: 'Duration',
+      numeric: true,
+      cell: ({ run }) => {
+        const ms = runDuration(run, now);
+        return ms === null ? null : { kind: 'number', value: ms };
+      },
+    },
     { id: 'model', label: 'Model', numeric: false, cell: ({ run }) => (run.model ? { kind: 'text', value: run.model } : null) },
   ];
 }
