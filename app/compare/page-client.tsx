@@ -54,7 +54,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
   const view = compareView(state, selected, { ...overrides, ...state.colors });
   const metrics = useRunMetrics(data, selected.map((r) => r.id));
   const tagFilter = useMemo(() => parseTagFilter(state.tagFilter), [state.tagFilter]);
-  const allTags = [...new Set(selected.flatMap((run) => data.store(run.id)?.tags() ?? []))].sort();
+  const allTags = [...new Set(selected.flatMap((run) => data.tags(run.id)))].sort();
   const tags = tagFilter.ok ? allTags.filter(tagFilter.matches) : allTags;
   const missing = state.runs.length - selected.length;
 

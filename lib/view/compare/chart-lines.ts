@@ -40,7 +40,7 @@ export interface ChartLines {
   fingerprints: Record<string, number>;
   /** Per drawn run: the last step it holds. */
   lastSteps: Record<string, number>;
-  /** Every drawn run holds what smoothing is meant to work on, not only its first coarse read. */
+  /** Every run with this tag is drawn from what smoothing is meant to work on, not only its first coarse read. */
   ready: boolean;
   nonFiniteRuns: number;
 }
@@ -62,7 +62,11 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
   const out: ChartLines = { series: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0 };
   const smoothedOf = (run: ChartRun) => {
     const points = data.store(run.id)?.get(tag)?.points;
-    if (!points || points.length === 0) return null;
+    if (!points) return null;
+    if (points.length === 0) {
+      out.ready = false;
+      return null;
+    }
     out.lastSteps[run.id] = points[points.length - 1][0];
     out.ready &&= data.isSmoothingReady(run.id, tag);
     return cache.get(run.id, tag, points, view.smoothing);

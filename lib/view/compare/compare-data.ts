@@ -82,6 +82,11 @@ export class CompareData {
     return this.runs.get(runId)?.store;
   }
 
+  /** The run's scalar tags: those its store holds, or those the server rendered before it opened. */
+  tags(runId: string): readonly string[] {
+    return this.store(runId)?.tags() ?? this.initialTags[runId] ?? [];
+  }
+
   /** True once the tag holds what smoothing is meant to work on, not just the first coarse read. */
   isSmoothingReady(runId: string, tag: string): boolean {
     return this.smoothingReady.has(`${runId}\n${tag}`);

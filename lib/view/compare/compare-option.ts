@@ -24,7 +24,13 @@ export function xAxisOption(theme: ChartTheme, axis: XAxis, min: number, max: nu
 }
 
 export function yAxisOption(logScale: boolean, range: { min: number; max: number } | null) {
-  return { type: logScale ? ('log' as const) : ('value' as const), min: range?.min ?? 'dataMin', max: range?.max ?? 'dataMax' };
+  // The range's own ends are not round numbers: only the ticks between them are labelled.
+  return {
+    type: logScale ? ('log' as const) : ('value' as const),
+    min: range?.min ?? 'dataMin',
+    max: range?.max ?? 'dataMax',
+    axisLabel: { showMinLabel: range === null, showMaxLabel: range === null },
+  };
 }
 
 export interface DrawnLine {
