@@ -84,18 +84,17 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tensorlens-compare-bench-'));
   const dbPath = values.db ?? join(dir, 'compare.db');
   try {
-    let runIds: string[];
-    if (existsSync(dbPath)) {
-      const app = createApp(dbPath);
-      runIds = app.store.listRuns().filter((r) => r.id.startsWith('bench-')).map((r) => r.id).sort();
-      app.store.close();
-      console.log(`reusing ${dbPath}: ${runIds.length} sweep runs`);
-    } else {
+    if (existsSync(dbPath)) console.log(`reusing ${dbPath}`);
+    else {
       const data = generateCompareData(dbPath);
-      runIds = data.runIds;
       console.log(`generated ${data.points.toLocaleString('en')} points in ${((data.generateMs + data.storeMs) / 1000).toFixed(1)} s`);
-      addListRuns(dbPath, LIST_RUNS - runIds.length);
     }
+    const app = createApp(dbPath);
+    const listed = app.store.listRuns();
+    app.store.close();
+    const runIds = listed.filter((r) => r.id.startsWith('bench-')).map((r) => r.id).sort();
+    // Writing them again changes nothing, so a reused file gets the ones it lacks.
+    if (listed.length < LIST_RUNS) addListRuns(dbPath, LIST_RUNS - runIds.length);
     const server = await startServer({ port: 0, host: '127.0.0.1', dbPath, dev: false, dir: root, log: () => undefined });
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
