@@ -5,6 +5,7 @@ import { readScalarSeries, readScalarTags } from './reader';
 import { findRunSummary, readRunSummaries, readRunSummary } from './run-summary';
 import { scalarsMessageSchema } from './schema';
 import { SCALAR_SCHEMA, ScalarTable } from './sqlite-table';
+import { readScalarTagRuns } from './tag-runs-reader';
 
 /** Keras' logged metrics: one value per tag and step, downsampled on read. See http-api.md. */
 export const scalarKind = defineKind({
@@ -17,6 +18,7 @@ export const scalarKind = defineKind({
   readers: {
     tags: readScalarTags,
     series: readScalarSeries,
+    tagRuns: readScalarTagRuns,
     runs: readRunSummaries,
     run: readRunSummary,
     findRun: findRunSummary,

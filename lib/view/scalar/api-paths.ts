@@ -14,3 +14,8 @@ export function seriesApiUrl(runId: string, tag: string, maxPoints: number, rang
 export function seriesCsvUrl(runId: string, tag: string): string {
   return `${scalarTagsApiUrl(runId)}/${tagPath(tag)}?format=csv`;
 }
+
+/** One tag of many runs in one request (`GET /api/scalars/{tag}?runs=…`). */
+export function tagRunsApiUrl(tag: string, runIds: readonly string[], maxPoints: number): string {
+  return `/api/scalars/${tagPath(tag)}?runs=${runIds.map(encodeURIComponent).join(',')}&max_points=${maxPoints}`;
+}
