@@ -4,7 +4,8 @@ import type { ChartTheme } from '../shared/chart-theme';
 import type { CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
 import type { CompareData } from './compare-data';
 import { groupSeries, runSeries } from './compare-option';
-import { drawGroup } from './draw-group';
+import type { TooltipLookup } from './compare-tooltip';
+import { bandAt, drawGroup } from './draw-group';
 import { drawRun, type XOf } from './draw-run';
 import { isIdentity, type SmoothedCache } from './smoothed-cache';
 
@@ -45,20 +46,24 @@ export interface ChartLines {
   nonFiniteRuns: number;
 }
 
+function sum(values: readonly (readonly [number, number | null])[]): number {
+  let total = 0;
+  for (const [, v] of values) if (v !== null) total += v;
+  return Number(total.toPrecision(9));
+}
+
 export function xOfRun(axis: XAxis, startedAt: number): XOf {
   if (axis === 'relative') return (_step, wallTime) => (wallTime - startedAt) / 1000;
   if (axis === 'wall') return (_step, wallTime) => wallTime;
   return (step) => step;
 }
 
-function fingerprint(values: readonly (number | null)[]): number {
-  let sum = 0;
-  for (const v of values) if (v !== null) sum += v;
-  return Number(sum.toPrecision(9));
-}
-
-/** Every line of one tag's chart: a run's smoothed and raw lines, or, when grouped, each group's mean and band. */
-export function chartLines(tag: string, runs: readonly ChartRun[], groups: readonly ChartGroup[] | null, data: CompareData, cache: SmoothedCache, view: ChartView, zoom: readonly [number, number] | null, theme: ChartTheme): ChartLines {
+/**
+ * Every line of one tag's chart: a run's smoothed and raw lines, or, when grouped, each group's mean
+ * and band. `tooltip` is refilled with what lies behind each drawn point.
+ */
+export function chartLines(tag: string, runs: readonly ChartRun[], groups: readonly ChartGroup[] | null, data: CompareData, cache: SmoothedCache, view: ChartView, zoom: readonly [number, number] | null, theme: ChartTheme, tooltip: TooltipLookup): ChartLines {
+  tooltip.clear();
   const out: ChartLines = { series: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0 };
   const smoothedOf = (run: ChartRun) => {
     const points = data.store(run.id)?.get(tag)?.points;
@@ -87,7 +92,13 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
       if (columns.length === 0) continue;
       const drawn = drawGroup(columns, view.band, zoom, view.logScale);
       extend(drawn);
-      out.fingerprints[group.id] = fingerprint(drawn.mean.map((d) => d[1]));
+      out.fingerprints[group.id] = sum(drawn.mean);
+      const g = drawn.series;
+      tooltip.set(`group:${group.id}`, (i) => {
+        const at = drawn.meanAt[i];
+        const [lo, hi] = bandAt(g, view.band, at);
+        return { kind: 'group', mean: g.mean[at], lo, hi, count: g.count[at] };
+      });
       out.series.push(...groupSeries({ id: group.id, name: group.label, color: group.color }, drawn.mean, drawn.band));
     }
     return out;
@@ -100,7 +111,12 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     const drawn = drawRun(held.column, held.smoothed, showRaw, x, zoom, view.logScale);
     extend(drawn);
     if (drawn.nonFinite.length > 0) out.nonFiniteRuns++;
-    out.fingerprints[run.id] = fingerprint(drawn.smoothed.map((d) => d[1]));
+    out.fingerprints[run.id] = sum(drawn.smoothed);
+    const { steps, values } = held.column;
+    tooltip.set(`run:${run.id}`, (i) => {
+      const at = drawn.smoothedAt[i];
+      return { kind: 'run', smoothed: held.smoothed[at], raw: values[at], step: steps[at] };
+    });
     out.series.push(...runSeries(run, drawn, theme, x));
   }
   return out;

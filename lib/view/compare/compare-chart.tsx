@@ -3,6 +3,7 @@ import { throttleDraws } from '../shared/throttle-draws';
 import { useChart } from '../shared/use-chart';
 import type { CompareData } from './compare-data';
 import { compareBaseOption, xAxisOption, yAxisOption } from './compare-option';
+import type { TooltipLookup } from './compare-tooltip';
 import { downloadPng, downloadSvg } from './chart-export';
 import { type ChartGroup, chartLines, type ChartRun, type ChartView } from './chart-lines';
 import { SmoothedCache } from './smoothed-cache';
@@ -36,6 +37,7 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
   const cursorRef = useRef<HTMLDivElement>(null);
   const { chart, theme } = useChart(canvasRef);
   const [cache] = useState(() => new SmoothedCache());
+  const [tooltip] = useState<TooltipLookup>(() => new Map());
   const [nonFiniteRuns, setNonFiniteRuns] = useState(0);
   const runsKey = JSON.stringify(runs);
   const groupsKey = JSON.stringify(groups);
@@ -48,10 +50,10 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
 
   useEffect(() => {
     if (!chart || !theme) return;
-    chart.setOption(compareBaseOption(theme, view.xAxis), { notMerge: true });
+    chart.setOption(compareBaseOption(theme, view.xAxis, tooltip), { notMerge: true });
     held.current.seriesIds = '';
     held.current.zoom = null;
-  }, [chart, theme, view.xAxis]);
+  }, [chart, theme, view.xAxis, tooltip]);
 
   useEffect(() => {
     if (!chart || !theme) return;
@@ -62,7 +64,7 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
     const h = held.current;
     cache.keep(new Set(shown.map((r) => r.id)));
     const draw = throttleDraws(() => {
-      const lines = chartLines(tag, shown, grouped, data, cache, settings, h.zoom, theme);
+      const lines = chartLines(tag, shown, grouped, data, cache, settings, h.zoom, theme, tooltip);
       if (lines.xMin <= lines.xMax) h.extent = [lines.xMin, lines.xMax];
       const ids = lines.series.map((s) => s.id).join('\n');
       const yAxis = yAxisOption(settings.logScale, yRange(lines.visible, settings.ignoreOutliers, settings.logScale));
@@ -92,7 +94,7 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
       for (const unsubscribe of unsubscribes) unsubscribe?.();
       draw.cancel();
     };
-  }, [chart, theme, tag, runsKey, groupsKey, viewKey, data, cache]);
+  }, [chart, theme, tag, runsKey, groupsKey, viewKey, data, cache, tooltip]);
 
   useEffect(() => {
     if (!chart) return;

@@ -7,7 +7,7 @@ import { SeriesStore } from '../scalar/series-store';
 import { fetchJson } from '../shared/fetch-json';
 import { openLiveSocket } from '../shared/live-socket';
 import { subscribeRunPushes } from '../shared/use-run-pushes';
-import { loadCompareRun, PRIORITY } from './load-compare-run';
+import { type LoadTarget, loadFinishedRuns, loadLiveRun, PRIORITY } from './load-compare-run';
 import { RequestQueue } from './request-queue';
 import { MAX_HELD_POINTS, MAX_REQUESTS, ZOOM_READ_POINTS } from './resolution';
 
@@ -30,6 +30,9 @@ export class CompareData {
   private readonly listeners = new Set<() => void>();
   private readonly queue = new RequestQueue(MAX_REQUESTS);
   private readonly zooms = new Map<string, AbortController>();
+  /** Finished runs opened in the same turn, read together a tag at a time. */
+  private finishedBatch: LoadTarget[] = [];
+  private readonly batchLoads = new Set<AbortController>();
   private closeRunList: (() => void) | null = null;
   private wanted: readonly string[] = [];
   private initialTags: Readonly<Record<string, readonly string[]>>;
@@ -113,21 +116,15 @@ export class CompareData {
     this.emit();
   }
 
+  private failed(signal: AbortSignal, what: string, e: Error): void {
+    if (signal.aborted) return;
+    this.errorText = `${what}: ${e.message}`;
+    this.emit();
+  }
+
   private open(runId: string, tags: readonly string[]): HeldRun {
     const store = new SeriesStore(tags, MAX_HELD_POINTS);
-    const target = {
-      runId,
-      store,
-      queue: this.queue,
-      // The store's own change event, which follows, redraws the tag's chart.
-      onSmoothingReady: (tag: string) => this.smoothingReady.add(`${runId}\n${tag}`),
-    };
-    const load = (signal: AbortSignal) =>
-      loadCompareRun(target, signal).catch((e: Error) => {
-        if (signal.aborted) return;
-        this.errorText = `${this.summaries.get(runId)?.name ?? runId}: ${e.message}`;
-        this.emit();
-      });
+    const target: LoadTarget = { runId, store, onSmoothingReady: (tag) => this.smoothingReady.add(`${runId}\n${tag}`) };
     let known = store.tags();
     store.subscribe(() => {
       if (store.tags() === known) return;
@@ -135,16 +132,26 @@ export class CompareData {
       this.emit();
     });
     if (this.summaries.get(runId)?.status !== 'running') {
-      const controller = new AbortController();
-      load(controller.signal);
-      return { store, close: () => controller.abort() };
+      if (this.finishedBatch.length === 0) queueMicrotask(() => this.loadFinished());
+      this.finishedBatch.push(target);
+      return { store, close: () => undefined };
     }
     // A live run: fetch once the subscription is in place, so no point falls between the two.
     const close = subscribeRunPushes(runId, (event, resync) => {
-      if (resync) load(resync);
+      if (resync) loadLiveRun(target, this.queue, resync).catch((e: Error) => this.failed(resync, this.summaries.get(runId)?.name ?? runId, e));
       if (event.type === 'scalars') store.add(event.points.map(([tag, step, wallTime, value]) => [tag, [step, wallTime, decodeNumber(value)]]));
     });
     return { store, close };
+  }
+
+  private loadFinished(): void {
+    const batch = this.finishedBatch;
+    this.finishedBatch = [];
+    const controller = new AbortController();
+    this.batchLoads.add(controller);
+    loadFinishedRuns(batch, this.initialTags, this.queue, controller.signal)
+      .catch((e: Error) => this.failed(controller.signal, 'stored series', e))
+      .finally(() => this.batchLoads.delete(controller));
   }
 
   /**
@@ -172,9 +179,11 @@ export class CompareData {
     this.closeRunList?.();
     this.closeRunList = null;
     for (const held of this.runs.values()) held.close();
-    for (const zoom of this.zooms.values()) zoom.abort();
+    for (const load of [...this.zooms.values(), ...this.batchLoads]) load.abort();
     this.runs.clear();
     this.zooms.clear();
+    this.batchLoads.clear();
+    this.finishedBatch = [];
   }
 
   private emit(): void {

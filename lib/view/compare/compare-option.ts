@@ -5,12 +5,12 @@ import { valueAxisLabel } from '../shared/axis-label';
 import type { ChartTheme } from '../shared/chart-theme';
 import type { ChartOption, CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
 import { formatDuration } from '../shared/format';
-import { compareTooltip, type GroupDatum } from './compare-tooltip';
-import type { DrawnRun, XOf } from './draw-run';
+import { compareTooltip, type TooltipLookup } from './compare-tooltip';
+import type { DrawnRun, LineDatum, XOf } from './draw-run';
 
 /** The run chart's frame (grid, tooltip box, zoom) with a tooltip that lists runs, not tags. */
-export function compareBaseOption(theme: ChartTheme, axis: XAxis): ChartOption {
-  const base = baseOption(theme, compareTooltip(axis) as TooltipFormatter);
+export function compareBaseOption(theme: ChartTheme, axis: XAxis, tooltip: TooltipLookup): ChartOption {
+  const base = baseOption(theme, compareTooltip(axis, tooltip) as TooltipFormatter);
   // The axes' ranges are set on every draw from what is visible, so zooming never drops points.
   const dataZoom = (base.dataZoom as object[]).map((zoom) => ({ ...zoom, filterMode: 'none' as const }));
   return { ...base, xAxis: { ...(base.xAxis as object), type: axis === 'wall' ? 'time' : 'value' } as ChartOption['xAxis'], dataZoom };
@@ -39,14 +39,18 @@ export interface DrawnLine {
   color: string;
 }
 
-/** A line with no hover effect that breaks at null values (NaN, ±Inf, or ≤ 0 on a log axis). */
-function line(id: string, series: DrawnLine, data: unknown[], style: Partial<LineSeriesOption>): LineSeriesOption {
-  return { id, name: series.name, type: 'line', data: data as LineSeriesOption['data'], encode: { x: 0, y: 1 }, color: series.color, connectNulls: false, emphasis: { disabled: true }, ...style };
+/**
+ * A line with no hover effect and no symbols (the tooltip lists the values) that breaks at null
+ * values (NaN, ±Inf, or ≤ 0 on a log axis). Fifty runs draw a hundred of these per chart.
+ */
+function line(id: string, series: DrawnLine, data: LineDatum[], style: Partial<LineSeriesOption>): LineSeriesOption {
+  return { id, name: series.name, type: 'line', data, color: series.color, symbol: 'none', connectNulls: false, emphasis: { disabled: true }, ...style };
 }
 
 /** A run's smoothed line, its raw line faint behind it, and markers for its non-finite points. */
 export function runSeries(run: DrawnLine, drawn: DrawnRun, theme: ChartTheme, x: XOf): LineSeriesOption[] {
-  const series = [line(`run:${run.id}`, run, drawn.smoothed, { lineStyle: { width: 1.6 }, showSymbol: drawn.smoothed.length < 40, symbolSize: 5, z: 3 })];
+  const few = drawn.smoothed.length < 40;
+  const series = [line(`run:${run.id}`, run, drawn.smoothed, { lineStyle: { width: 1.6 }, ...(few ? { symbol: 'circle', symbolSize: 5 } : {}), z: 3 })];
   if (drawn.raw.length > 0) series.push(line(`raw:${run.id}`, run, drawn.raw, { lineStyle: { width: 1, opacity: 0.22 }, showSymbol: false, silent: true, z: 1 }));
   if (drawn.nonFinite.length > 0) series.push(nonFiniteMarkers(`nf:${run.id}`, run.name, drawn.nonFinite, run.color, theme, (p) => x(p[0], p[1])));
   return series;
@@ -59,7 +63,7 @@ type BandDatum = [x: number, lo: number, hi: number];
  * A group's mean line over its band. The band is drawn a segment at a time (a quadrilateral between
  * two neighbouring points), so a gap where no run has a value leaves a gap in the band too.
  */
-export function groupSeries(group: DrawnLine, mean: GroupDatum[], band: BandDatum[]): (LineSeriesOption | CustomSeriesOption)[] {
+export function groupSeries(group: DrawnLine, mean: LineDatum[], band: BandDatum[]): (LineSeriesOption | CustomSeriesOption)[] {
   const area: CustomSeriesOption = {
     id: `band:${group.id}`,
     name: group.name,
@@ -79,5 +83,5 @@ export function groupSeries(group: DrawnLine, mean: GroupDatum[], band: BandDatu
       return { type: 'polygon', shape: { points }, style: { fill: group.color, opacity: 0.16 } };
     },
   };
-  return [area, line(`group:${group.id}`, group, mean, { lineStyle: { width: 2 }, showSymbol: mean.length < 40, z: 3 })];
+  return [area, line(`group:${group.id}`, group, mean, { lineStyle: { width: 2 }, ...(mean.length < 40 ? { symbol: 'circle' } : {}), z: 3 })];
 }

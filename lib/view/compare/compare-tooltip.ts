@@ -1,17 +1,19 @@
 import { escapeHtml } from '../shared/escape-html';
 import { formatDuration, formatValue } from '../shared/format';
 import type { XAxis } from '../../compare/url-state';
-import type { SmoothedDatum } from './draw-run';
 
-/** A group's mean line carries its band and how many runs stand behind the point. */
-export type GroupDatum = [x: number, mean: number | null, lo: number, hi: number, count: number, step: number];
+/** What the tooltip shows of a drawn point, found through the point's index on its line. */
+export type TooltipValues = { kind: 'run'; smoothed: number; raw: number; step: number } | { kind: 'group'; mean: number; lo: number; hi: number; count: number };
+
+/** By series id: the values behind each point of a line, as the last draw left them. */
+export type TooltipLookup = Map<string, (dataIndex: number) => TooltipValues>;
 
 interface Param {
   seriesId?: string;
   seriesName?: string;
   marker?: unknown;
   axisValue?: number | string;
-  data: unknown;
+  dataIndex: number;
 }
 
 /** Past this many rows the tooltip says how many more there are: fifty runs would not fit a chart. */
@@ -23,48 +25,40 @@ export function formatX(x: number, axis: XAxis): string {
   return new Date(x).toLocaleString();
 }
 
-function valueCell(value: number | null, raw: number): string {
-  const shown = value ?? raw;
-  return `<b class="${Number.isFinite(shown) ? '' : 'tt-bad'}">${formatValue(shown)}</b>`;
+function valueCell(value: number): string {
+  return `<b class="${Number.isFinite(value) ? '' : 'tt-bad'}">${formatValue(value)}</b>`;
 }
 
-interface Row {
-  sortBy: number;
-  html: string;
+function row(p: Param, values: TooltipValues): { sortBy: number; html: string } {
+  const start = `<div class="tt-row">${typeof p.marker === 'string' ? p.marker : ''}<span class="tt-name">${escapeHtml(p.seriesName ?? '')}</span>`;
+  if (values.kind === 'run') {
+    const { smoothed, raw, step } = values;
+    const rawCell = Object.is(smoothed, raw) ? '' : `<span class="tt-muted">raw</span>${valueCell(raw)}`;
+    return { sortBy: smoothed, html: `${start}${valueCell(smoothed)}${rawCell}<span class="tt-muted">@ ${step}</span></div>` };
+  }
+  const { mean, lo, hi, count } = values;
+  return { sortBy: mean, html: `${start}${valueCell(mean)}<span class="tt-muted">${formatValue(lo)} … ${formatValue(hi)} · ${count} run${count === 1 ? '' : 's'}</span></div>` };
 }
 
-function row(p: Param): Row | null {
-  const id = p.seriesId ?? '';
-  const marker = typeof p.marker === 'string' ? p.marker : '';
-  const name = `<span class="tt-name">${escapeHtml(p.seriesName ?? '')}</span>`;
-  if (id.startsWith('run:')) {
-    const [, smoothed, raw, step] = p.data as SmoothedDatum;
-    const rawCell = smoothed === raw ? '' : `<span class="tt-muted">raw</span>${valueCell(raw, raw)}`;
-    return {
-      sortBy: smoothed ?? (Number.isFinite(raw) ? raw : -Infinity),
-      html: `<div class="tt-row">${marker}${name}${valueCell(smoothed, raw)}${rawCell}<span class="tt-muted">@ ${step}</span></div>`,
-    };
-  }
-  if (id.startsWith('group:')) {
-    const [, mean, lo, hi, count] = p.data as GroupDatum;
-    return {
-      sortBy: mean ?? -Infinity,
-      html:
-        `<div class="tt-row">${marker}${name}${valueCell(mean, NaN)}` +
-        `<span class="tt-muted">${formatValue(lo)} … ${formatValue(hi)} · ${count} run${count === 1 ? '' : 's'}</span></div>`,
-    };
-  }
-  return null;
+/** Highest first; NaN and -Inf last. */
+function byValue(a: { sortBy: number }, b: { sortBy: number }): number {
+  const x = Number.isNaN(a.sortBy) ? -Infinity : a.sortBy;
+  const y = Number.isNaN(b.sortBy) ? -Infinity : b.sortBy;
+  return x === y ? 0 : y > x ? 1 : -1;
 }
 
 /**
- * Every run's value at the hovered x, highest first, smoothed with its raw value beside it; runs
- * whose value is not finite go last, in red. Names are the user's, so they are escaped.
+ * Every run's value at the hovered x, highest first, smoothed with its raw value beside it; values
+ * that are not finite go last, in red. Names are the user's, so they are escaped.
  */
-export function compareTooltip(axis: XAxis): (params: Param | Param[]) => string {
+export function compareTooltip(axis: XAxis, lookup: TooltipLookup): (params: Param | Param[]) => string {
   return (params) => {
     const list = Array.isArray(params) ? params : [params];
-    const rows = list.flatMap((p) => row(p) ?? []).sort((a, b) => b.sortBy - a.sortBy);
+    const rows = list.flatMap((p) => {
+      const values = lookup.get(p.seriesId ?? '')?.(p.dataIndex);
+      return values ? [row(p, values)] : [];
+    });
+    rows.sort(byValue);
     const more = rows.length > MAX_ROWS ? `<div class="tt-muted">and ${rows.length - MAX_ROWS} more</div>` : '';
     const head = escapeHtml(formatX(Number(list[0]?.axisValue ?? NaN), axis));
     return `<div class="tt-head">${head}</div>${rows

@@ -1,15 +1,22 @@
-import { aggregateGroup } from '../../compare/group-series';
+import { aggregateGroup, type GroupSeries } from '../../compare/group-series';
 import type { ScalarColumn } from '../../compare/scalar-column';
 import type { GroupBand } from '../../compare/url-state';
-import type { GroupDatum } from './compare-tooltip';
-import { drawIndices, zoomWindow } from './draw-run';
+import { drawIndices, type LineDatum, zoomWindow } from './draw-run';
 
 export interface DrawnGroup {
-  mean: GroupDatum[];
+  mean: LineDatum[];
+  /** The index into `series` of each drawn point. */
+  meanAt: number[];
   band: [x: number, lo: number, hi: number][];
+  series: GroupSeries;
   xMin: number;
   xMax: number;
   visible: number[];
+}
+
+/** The band's edges at one step: min and max, or one standard deviation either side of the mean. */
+export function bandAt(g: GroupSeries, band: GroupBand, i: number): [lo: number, hi: number] {
+  return band === 'std' ? [g.mean[i] - g.std[i], g.mean[i] + g.std[i]] : [g.min[i], g.max[i]];
 }
 
 /**
@@ -23,15 +30,14 @@ export function drawGroup(smoothedColumns: readonly ScalarColumn[], band: GroupB
   const window = zoomWindow(n, (i) => g.steps[i], zoom);
   const shown = (v: number) => Number.isFinite(v) && (!logScale || v > 0);
   const visible: number[] = [];
-  const mean: GroupDatum[] = [];
+  const meanAt = drawIndices(g.steps, g.mean, window);
+  const mean: LineDatum[] = [];
   const edges: DrawnGroup['band'] = [];
-  for (const i of drawIndices(g.steps, g.mean, window)) {
-    const lo = band === 'std' ? g.mean[i] - g.std[i] : g.min[i];
-    const hi = band === 'std' ? g.mean[i] + g.std[i] : g.max[i];
-    const step = g.steps[i];
-    mean.push([step, shown(g.mean[i]) ? g.mean[i] : null, lo, hi, g.count[i], step]);
-    edges.push([step, logScale ? Math.max(lo, Number.MIN_VALUE) : lo, hi]);
+  for (const i of meanAt) {
+    const [lo, hi] = bandAt(g, band, i);
+    mean.push([g.steps[i], shown(g.mean[i]) ? g.mean[i] : null]);
+    edges.push([g.steps[i], logScale ? Math.max(lo, Number.MIN_VALUE) : lo, hi]);
     if (!window || (i >= window[0] && i < window[1])) for (const v of [lo, hi, g.mean[i]]) if (shown(v)) visible.push(v);
   }
-  return { mean, band: edges, xMin: n > 0 ? g.steps[0] : NaN, xMax: n > 0 ? g.steps[n - 1] : NaN, visible };
+  return { mean, meanAt, band: edges, series: g, xMin: n > 0 ? g.steps[0] : NaN, xMax: n > 0 ? g.steps[n - 1] : NaN, visible };
 }

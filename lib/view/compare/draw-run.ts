@@ -27,14 +27,18 @@ export function toRunColumn(tag: string, points: readonly ScalarPoint[]): RunCol
 /** Where a point sits on the chart's x axis: its step, or a time. */
 export type XOf = (step: number, wallTime: number) => number;
 
-/** A smoothed line's point: the raw value and the step ride along for the tooltip. Null is a gap. */
-export type SmoothedDatum = [x: number, smoothed: number | null, raw: number, step: number, wallTime: number];
-export type RawDatum = [x: number, value: number | null];
+/**
+ * A point as the chart gets it: only x and y, so the chart copies as little as it can; null is a
+ * gap. The tooltip finds the rest (raw value, step) through the column index beside each line.
+ */
+export type LineDatum = [x: number, y: number | null];
 
 export interface DrawnRun {
-  smoothed: SmoothedDatum[];
+  smoothed: LineDatum[];
+  /** The column index of each smoothed point. */
+  smoothedAt: number[];
   /** Empty when smoothing is off: the smoothed line is then the raw one. */
-  raw: RawDatum[];
+  raw: LineDatum[];
   /** NaN and ±Infinity among the drawn points, marked at the plot's edges. */
   nonFinite: ScalarPoint[];
   /** The column's whole x extent, zoomed or not. */
@@ -94,19 +98,23 @@ export function drawRun(column: RunColumn, smoothed: Float64Array, showRaw: bool
   const shown = (v: number) => Number.isFinite(v) && (!logScale || v > 0);
   const visible: number[] = [];
 
-  const smoothedLine = drawIndices(steps, smoothed, window).map((i): SmoothedDatum => {
-    const v = smoothed[i];
-    if (shown(v) && inWindow(i)) visible.push(v);
-    return [xAt(i), shown(v) ? v : null, values[i], steps[i], wallTimes[i]];
-  });
-  const rawIndices = drawIndices(steps, values, window);
-  const raw = showRaw
-    ? rawIndices.map((i): RawDatum => {
-        const v = values[i];
-        if (shown(v) && inWindow(i)) visible.push(v);
-        return [xAt(i), shown(v) ? v : null];
-      })
-    : [];
-  const nonFinite = rawIndices.filter((i) => !Number.isFinite(values[i])).map((i): ScalarPoint => [steps[i], wallTimes[i], values[i]]);
-  return { smoothed: smoothedLine, raw, nonFinite, xMin: n > 0 ? xAt(0) : NaN, xMax: n > 0 ? xAt(n - 1) : NaN, visible };
+  const line = (at: readonly number[], of: ArrayLike<number>) =>
+    at.map((i): LineDatum => {
+      const v = of[i];
+      if (!shown(v)) return [xAt(i), null];
+      if (inWindow(i)) visible.push(v);
+      return [xAt(i), v];
+    });
+  const smoothedAt = drawIndices(steps, smoothed, window);
+  const rawAt = drawIndices(steps, values, window);
+  const nonFinite = rawAt.filter((i) => !Number.isFinite(values[i])).map((i): ScalarPoint => [steps[i], wallTimes[i], values[i]]);
+  return {
+    smoothed: line(smoothedAt, smoothed),
+    smoothedAt,
+    raw: showRaw ? line(rawAt, values) : [],
+    nonFinite,
+    xMin: n > 0 ? xAt(0) : NaN,
+    xMax: n > 0 ? xAt(n - 1) : NaN,
+    visible,
+  };
 }

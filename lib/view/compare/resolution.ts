@@ -1,15 +1,16 @@
 /**
  * How many points the compare view asks for, per run and tag.
  *
- * The first read is coarse, so that fifty runs draw at once. Then each series is read again at
+ * The first read is coarse (what one chart draws: about one min/max pair per pixel pair of a card), so
+ * that fifty runs draw at once. Then each series is read again at
  * SMOOTHING_POINTS, and smoothing works on that: for a series of up to that many points it is the
  * whole stored series, point for point; past it, the server's min/max thinning at that size, ten
  * times finer than what a chart draws. The smoothed result is then thinned to DRAW_POINTS for the
  * canvas with the same min/max bucketing, so spikes in both lines survive the drawing.
  */
-export const FIRST_READ_POINTS = 1_000;
+export const FIRST_READ_POINTS = 400;
 export const SMOOTHING_POINTS = 10_000;
-export const DRAW_POINTS = 1_000;
+export const DRAW_POINTS = 400;
 
 /** A zoomed chart reads its range again at this size, and refines the held series there. */
 export const ZOOM_READ_POINTS = SMOOTHING_POINTS;

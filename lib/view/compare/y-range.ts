@@ -15,9 +15,18 @@ function quantile(sorted: Float64Array, q: number): number {
 
 export function yRange(values: readonly number[], ignoreOutliers: boolean, logScale: boolean): { min: number; max: number } | null {
   if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  let min = ignoreOutliers ? quantile(sorted, OUTLIER_QUANTILE) : sorted[0];
-  let max = ignoreOutliers ? quantile(sorted, 1 - OUTLIER_QUANTILE) : sorted[sorted.length - 1];
+  let min = Infinity;
+  let max = -Infinity;
+  if (ignoreOutliers) {
+    const sorted = Float64Array.from(values).sort();
+    min = quantile(sorted, OUTLIER_QUANTILE);
+    max = quantile(sorted, 1 - OUTLIER_QUANTILE);
+  } else {
+    for (const v of values) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
   if (logScale) {
     const ratio = Math.max(max / min, 1 + 1e-9) ** PADDING;
     return { min: min / ratio, max: max * ratio };
