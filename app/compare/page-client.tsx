@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ChartView } from '@/lib/view/compare/chart-lines';
 import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { CompareCharts } from '@/lib/view/compare/compare-charts';
 import { CompareData } from '@/lib/view/compare/compare-data';
@@ -41,7 +42,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
       }),
   );
   const [cursor] = useState(() => new StepCursor());
-  useSyncExternalStore(data.subscribe, data.snapshot, data.snapshot);
+  const version = useSyncExternalStore(data.subscribe, data.snapshot, data.snapshot);
   // Before any chart subscribes to a run's store (children's effects), so the stores exist.
   useLayoutEffect(() => {
     data.start();
@@ -49,20 +50,35 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
   }, [data]);
   useLayoutEffect(() => data.setRuns(state.runs), [data, state.runs]);
 
+  // Memoised apart from the smoothing and the tag filter, so that moving the slider re-renders the
+  // charts and nothing else: the legend and the run table keep their props.
   const overrides = useRunColorOverrides();
-  const selected = state.runs.flatMap((id) => data.summary(id) ?? []);
-  const view = compareView(state, selected, { ...overrides, ...state.colors });
-  const metrics = useRunMetrics(data, selected.map((r) => r.id));
+  // `version` changes with every summary and tag list the data holds.
+  const selected = useMemo(() => state.runs.flatMap((id) => data.summary(id) ?? []), [data, state.runs, version]);
+  const { colors: chosenColors, hidden, groupBy } = state;
+  const view = useMemo(() => compareView({ hidden, groupBy }, selected, { ...overrides, ...chosenColors }), [selected, overrides, chosenColors, hidden, groupBy]);
+  const { smoothing, xAxis, logScale, ignoreOutliers, band } = state;
+  const chartView = useMemo((): ChartView => ({ smoothing, xAxis: view.groups ? 'step' : xAxis, logScale, ignoreOutliers, band }), [smoothing, xAxis, logScale, ignoreOutliers, band, view.groups]);
+  const metrics = useRunMetrics(data, state.runs);
   const tagFilter = useMemo(() => parseTagFilter(state.tagFilter), [state.tagFilter]);
-  const allTags = [...new Set(selected.flatMap((run) => data.tags(run.id)))].sort();
-  const tags = tagFilter.ok ? allTags.filter(tagFilter.matches) : allTags;
+  const allTags = useMemo(() => [...new Set(selected.flatMap((run) => data.tags(run.id)))].sort(), [data, selected]);
+  const tags = useMemo(() => (tagFilter.ok ? allTags.filter(tagFilter.matches) : allTags), [allTags, tagFilter]);
   const missing = state.runs.length - selected.length;
 
-  const toggle = (runId: string) => update({ hidden: view.hidden.has(runId) ? state.hidden.filter((id) => id !== runId) : [...state.hidden, runId] });
-  const recolor = (runId: string, color: string) => {
-    setRunColorOverride(runId, color);
-    update({ colors: { ...state.colors, [runId]: color } }, 'replace');
-  };
+  const toggle = useCallback(
+    (runId: string) => {
+      const held = latest.current.hidden;
+      update({ hidden: held.includes(runId) ? held.filter((id) => id !== runId) : [...held, runId] });
+    },
+    [update],
+  );
+  const recolor = useCallback(
+    (runId: string, color: string) => {
+      setRunColorOverride(runId, color);
+      update({ colors: { ...latest.current.colors, [runId]: color } }, 'replace');
+    },
+    [update],
+  );
 
   return (
     <section className="compare-page">
@@ -92,7 +108,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
           {tags.length === 0 ? (
             <p className="empty">{allTags.length === 0 ? 'These runs logged no scalars yet.' : 'No tag matches the filter.'}</p>
           ) : (
-            <CompareCharts tags={tags} runs={view.lines} groups={view.chartGroups} data={data} view={view.chart} cursor={cursor} />
+            <CompareCharts tags={tags} runs={view.lines} groups={view.chartGroups} data={data} view={chartView} cursor={cursor} />
           )}
           <CompareRunTable runs={selected} metrics={metrics} tags={allTags} colors={view.colors} hidden={view.hidden} groups={view.groups} onToggle={toggle} onColor={recolor} />
         </>

@@ -3,10 +3,10 @@ import type { Smoothing } from '../../compare/smoothing/smoothing';
 import type { ChartTheme } from '../shared/chart-theme';
 import type { CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
 import type { CompareData } from './compare-data';
-import { groupSeries, runSeries } from './compare-option';
+import { groupSeries, rawSeries, smoothedSeries } from './compare-option';
 import type { TooltipLookup } from './compare-tooltip';
 import { bandAt, drawGroup } from './draw-group';
-import { drawRun, type XOf } from './draw-run';
+import { drawLine, nonFiniteAt, type XOf, xExtent } from './draw-run';
 import { isIdentity, type SmoothedCache } from './smoothed-cache';
 
 export interface ChartRun {
@@ -44,6 +44,8 @@ export interface ChartLines {
   /** Every run with this tag is drawn from what smoothing is meant to work on, not only its first coarse read. */
   ready: boolean;
   nonFiniteRuns: number;
+  /** Series drawn exactly as last time: the chart need not hand them over again. */
+  unchanged: Set<string>;
 }
 
 function sum(values: readonly (readonly [number, number | null])[]): number {
@@ -64,7 +66,7 @@ export function xOfRun(axis: XAxis, startedAt: number): XOf {
  */
 export function chartLines(tag: string, runs: readonly ChartRun[], groups: readonly ChartGroup[] | null, data: CompareData, cache: SmoothedCache, view: ChartView, zoom: readonly [number, number] | null, theme: ChartTheme, tooltip: TooltipLookup): ChartLines {
   tooltip.clear();
-  const out: ChartLines = { series: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0 };
+  const out: ChartLines = { series: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0, unchanged: new Set() };
   const smoothedOf = (run: ChartRun) => {
     const points = data.store(run.id)?.get(tag)?.points;
     if (!points) return null;
@@ -104,20 +106,29 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     return out;
   }
   const showRaw = !isIdentity(view.smoothing);
+  const rawKey = JSON.stringify([view.xAxis, zoom, view.logScale, showRaw, theme.bad]);
   for (const run of runs) {
     const held = smoothedOf(run);
     if (!held) continue;
     const x = xOfRun(view.xAxis, run.startedAt);
-    const drawn = drawRun(held.column, held.smoothed, showRaw, x, zoom, view.logScale);
-    extend(drawn);
-    if (drawn.nonFinite.length > 0) out.nonFiniteRuns++;
-    out.fingerprints[run.id] = sum(drawn.smoothed);
+    const [xMin, xMax] = xExtent(held.column, x);
+    const smoothed = drawLine(held.column, held.smoothed, x, zoom, view.logScale);
+    const raw = cache.raw(run.id, `${rawKey}${run.color}${run.name}`, () => {
+      const drawn = drawLine(held.column, held.column.values, x, zoom, view.logScale);
+      const nonFinite = nonFiniteAt(held.column, drawn.at);
+      return { visible: showRaw ? drawn.visible : [], nonFinite: nonFinite.length, series: rawSeries(run, showRaw ? drawn.line : null, nonFinite, theme, x) };
+    });
+    extend({ xMin, xMax, visible: smoothed.visible });
+    extend({ xMin, xMax, visible: raw.value.visible });
+    if (!raw.fresh) for (const s of raw.value.series) out.unchanged.add(s.id as string);
+    if (raw.value.nonFinite > 0) out.nonFiniteRuns++;
+    out.fingerprints[run.id] = sum(smoothed.line);
     const { steps, values } = held.column;
     tooltip.set(`run:${run.id}`, (i) => {
-      const at = drawn.smoothedAt[i];
+      const at = smoothed.at[i];
       return { kind: 'run', smoothed: held.smoothed[at], raw: values[at], step: steps[at] };
     });
-    out.series.push(...runSeries(run, drawn, theme, x));
+    out.series.push(smoothedSeries(run, smoothed.line), ...raw.value.series);
   }
   return out;
 }

@@ -68,10 +68,10 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
       if (lines.xMin <= lines.xMax) h.extent = [lines.xMin, lines.xMax];
       const ids = lines.series.map((s) => s.id).join('\n');
       const yAxis = yAxisOption(settings.logScale, yRange(lines.visible, settings.ignoreOutliers, settings.logScale));
-      chart.setOption(
-        { xAxis: xAxisOption(theme, settings.xAxis, h.extent[0], h.extent[1]), yAxis: [yAxis], series: lines.series },
-        ids === h.seriesIds ? undefined : { replaceMerge: ['series'] },
-      );
+      // The same series as last time merge by id, so those drawn exactly as before are left out.
+      const same = ids === h.seriesIds;
+      const series = same ? lines.series.filter((s) => !lines.unchanged.has(s.id as string)) : lines.series;
+      chart.setOption({ xAxis: xAxisOption(theme, settings.xAxis, h.extent[0], h.extent[1]), yAxis: [yAxis], series }, same ? undefined : { replaceMerge: ['series'] });
       h.seriesIds = ids;
       // What the chart holds, for tests and the benchmark, the moment it is drawn.
       box.dataset.runs = Object.keys(lines.fingerprints).join(' ');

@@ -6,7 +6,8 @@ import type { ChartTheme } from '../shared/chart-theme';
 import type { ChartOption, CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
 import { formatDuration } from '../shared/format';
 import { compareTooltip, type TooltipLookup } from './compare-tooltip';
-import type { DrawnRun, LineDatum, XOf } from './draw-run';
+import type { ScalarPoint } from '../../kinds/scalar/points';
+import type { LineDatum, XOf } from './draw-run';
 
 /** The run chart's frame (grid, tooltip box, zoom) with a tooltip that lists runs, not tags. */
 export function compareBaseOption(theme: ChartTheme, axis: XAxis, tooltip: TooltipLookup): ChartOption {
@@ -33,7 +34,7 @@ export function yAxisOption(logScale: boolean, range: { min: number; max: number
   };
 }
 
-export interface DrawnLine {
+export interface LineOwner {
   id: string;
   name: string;
   color: string;
@@ -43,16 +44,21 @@ export interface DrawnLine {
  * A line with no hover effect and no symbols (the tooltip lists the values) that breaks at null
  * values (NaN, ±Inf, or ≤ 0 on a log axis). Fifty runs draw a hundred of these per chart.
  */
-function line(id: string, series: DrawnLine, data: LineDatum[], style: Partial<LineSeriesOption>): LineSeriesOption {
+function line(id: string, series: LineOwner, data: LineDatum[], style: Partial<LineSeriesOption>): LineSeriesOption {
   return { id, name: series.name, type: 'line', data, color: series.color, symbol: 'none', connectNulls: false, emphasis: { disabled: true }, ...style };
 }
 
-/** A run's smoothed line, its raw line faint behind it, and markers for its non-finite points. */
-export function runSeries(run: DrawnLine, drawn: DrawnRun, theme: ChartTheme, x: XOf): LineSeriesOption[] {
-  const few = drawn.smoothed.length < 40;
-  const series = [line(`run:${run.id}`, run, drawn.smoothed, { lineStyle: { width: 1.6 }, ...(few ? { symbol: 'circle', symbolSize: 5 } : {}), z: 3 })];
-  if (drawn.raw.length > 0) series.push(line(`raw:${run.id}`, run, drawn.raw, { lineStyle: { width: 1, opacity: 0.22 }, showSymbol: false, silent: true, z: 1 }));
-  if (drawn.nonFinite.length > 0) series.push(nonFiniteMarkers(`nf:${run.id}`, run.name, drawn.nonFinite, run.color, theme, (p) => x(p[0], p[1])));
+/** A run's smoothed line, drawn over the others and read by the tooltip. */
+export function smoothedSeries(run: LineOwner, data: LineDatum[]): LineSeriesOption {
+  const few = data.length < 40;
+  return line(`run:${run.id}`, run, data, { lineStyle: { width: 1.6 }, ...(few ? { symbol: 'circle', symbolSize: 5 } : {}), z: 3 });
+}
+
+/** The raw line, faint behind the smoothed one, and markers for its non-finite points. */
+export function rawSeries(run: LineOwner, data: LineDatum[] | null, nonFinite: readonly ScalarPoint[], theme: ChartTheme, x: XOf): LineSeriesOption[] {
+  const series: LineSeriesOption[] = [];
+  if (data) series.push(line(`raw:${run.id}`, run, data, { lineStyle: { width: 1, opacity: 0.22 }, silent: true, z: 1 }));
+  if (nonFinite.length > 0) series.push(nonFiniteMarkers(`nf:${run.id}`, run.name, nonFinite, run.color, theme, (p) => x(p[0], p[1])));
   return series;
 }
 
@@ -63,7 +69,7 @@ type BandDatum = [x: number, lo: number, hi: number];
  * A group's mean line over its band. The band is drawn a segment at a time (a quadrilateral between
  * two neighbouring points), so a gap where no run has a value leaves a gap in the band too.
  */
-export function groupSeries(group: DrawnLine, mean: LineDatum[], band: BandDatum[]): (LineSeriesOption | CustomSeriesOption)[] {
+export function groupSeries(group: LineOwner, mean: LineDatum[], band: BandDatum[]): (LineSeriesOption | CustomSeriesOption)[] {
   const area: CustomSeriesOption = {
     id: `band:${group.id}`,
     name: group.name,

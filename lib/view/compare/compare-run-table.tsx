@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, memo, useMemo, useState } from 'react';
 import { diffConfigs } from '../../compare/config-diff';
 import type { RunGroup } from '../../compare/grouping';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
@@ -28,8 +28,8 @@ function defaultTags(tags: readonly string[]): string[] {
 
 const DEFAULT_STATS: MetricStat[] = ['last', 'best'];
 
-/** The selected runs side by side: what differs in their configs and how each metric ended. Sortable. */
-export function CompareRunTable({ runs, metrics, tags, colors, hidden, groups, onToggle, onColor }: CompareRunTableProps) {
+/** The selected runs side by side: what differs in their configs and how each metric ended. Sortable; memoised, as the charts redraw far more often. */
+export const CompareRunTable = memo(function CompareRunTable({ runs, metrics, tags, colors, hidden, groups, onToggle, onColor }: CompareRunTableProps) {
   const now = useNow(runs.some((r) => r.status === 'running'), 5_000);
   const [choice, setChoice] = useState<ColumnChoice | null>(null);
   const [sort, setSort] = useState<{ column: string; descending: boolean } | null>(null);
@@ -114,4 +114,4 @@ export function CompareRunTable({ runs, metrics, tags, colors, hidden, groups, o
       </div>
     </section>
   );
-}
+});

@@ -3,7 +3,7 @@ import { groupRuns, type RunGroup } from '../../compare/grouping';
 import { assignRunColors, type ColorOverrides, RUN_PALETTE } from '../../compare/run-colors';
 import type { CompareState } from '../../compare/url-state';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
-import type { ChartGroup, ChartRun, ChartView } from './chart-lines';
+import type { ChartGroup, ChartRun } from './chart-lines';
 
 export interface CompareView {
   /** Every selected run's colour, and each group's under `group:<id>`. */
@@ -12,16 +12,16 @@ export interface CompareView {
   lines: ChartRun[];
   groups: RunGroup[] | null;
   chartGroups: ChartGroup[] | null;
-  chart: ChartView;
   /** What runs can be grouped by: the config keys that differ among them first. */
   configKeys: string[];
 }
 
 /**
- * What the page draws, worked out from the address and the selected runs' summaries. Colours are
- * assigned over all selected runs, hidden or not, so hiding a run recolours nothing.
+ * Which runs the page draws, in which colours and groups, worked out from the address and the
+ * selected runs' summaries. Colours are assigned over all selected runs, hidden or not, so hiding
+ * a run recolours nothing.
  */
-export function compareView(state: CompareState, selected: readonly WireRunSummary[], overrides: ColorOverrides): CompareView {
+export function compareView(state: Pick<CompareState, 'hidden' | 'groupBy'>, selected: readonly WireRunSummary[], overrides: ColorOverrides): CompareView {
   const colors = assignRunColors(selected, overrides);
   const hidden = new Set(state.hidden);
   const visible = selected.filter((run) => !hidden.has(run.id));
@@ -35,6 +35,5 @@ export function compareView(state: CompareState, selected: readonly WireRunSumma
     }) ?? null;
   const diff = diffConfigs(selected);
   const configKeys = [...diff.differences, ...diff.all.filter((c) => !c.differs)].map((c) => c.key);
-  const chart: ChartView = { smoothing: state.smoothing, xAxis: groups ? 'step' : state.xAxis, logScale: state.logScale, ignoreOutliers: state.ignoreOutliers, band: state.band };
-  return { colors, hidden, lines, groups, chartGroups, chart, configKeys };
+  return { colors, hidden, lines, groups, chartGroups, configKeys };
 }

@@ -33,18 +33,10 @@ export type XOf = (step: number, wallTime: number) => number;
  */
 export type LineDatum = [x: number, y: number | null];
 
-export interface DrawnRun {
-  smoothed: LineDatum[];
-  /** The column index of each smoothed point. */
-  smoothedAt: number[];
-  /** Empty when smoothing is off: the smoothed line is then the raw one. */
-  raw: LineDatum[];
-  /** NaN and ±Infinity among the drawn points, marked at the plot's edges. */
-  nonFinite: ScalarPoint[];
-  /** The column's whole x extent, zoomed or not. */
-  xMin: number;
-  xMax: number;
-  /** Drawn finite values inside the zoom window, for the y range. */
+/** A line thinned for the canvas, the column index of each of its points, and its values inside the zoom window. */
+export interface DrawnLine {
+  line: LineDatum[];
+  at: number[];
   visible: number[];
 }
 
@@ -86,35 +78,33 @@ export function zoomWindow(n: number, xAt: (i: number) => number, zoom: readonly
 }
 
 /**
- * One run's lines for a chart, from its held column and that column smoothed: both thinned by
- * min/max bucketing after smoothing, never smoothed after thinning. On a log axis values ≤ 0 are gaps.
+ * One line of a run for a chart: `values` (the column's own, or smoothed from them at full
+ * resolution) thinned by min/max bucketing, never smoothed after thinning. On a log axis values ≤ 0
+ * are gaps.
  */
-export function drawRun(column: RunColumn, smoothed: Float64Array, showRaw: boolean, x: XOf, zoom: readonly [number, number] | null, logScale: boolean): DrawnRun {
-  const { steps, wallTimes, values } = column;
-  const n = steps.length;
+export function drawLine(column: RunColumn, values: ArrayLike<number>, x: XOf, zoom: readonly [number, number] | null, logScale: boolean): DrawnLine {
+  const { steps, wallTimes } = column;
   const xAt = (i: number) => x(steps[i], wallTimes[i]);
-  const window = zoomWindow(n, xAt, zoom);
-  const inWindow = (i: number) => !window || (i >= window[0] && i < window[1]);
-  const shown = (v: number) => Number.isFinite(v) && (!logScale || v > 0);
+  const window = zoomWindow(steps.length, xAt, zoom);
   const visible: number[] = [];
+  const at = drawIndices(steps, values, window);
+  const line = at.map((i): LineDatum => {
+    const v = values[i];
+    if (!Number.isFinite(v) || (logScale && v <= 0)) return [xAt(i), null];
+    if (!window || (i >= window[0] && i < window[1])) visible.push(v);
+    return [xAt(i), v];
+  });
+  return { line, at, visible };
+}
 
-  const line = (at: readonly number[], of: ArrayLike<number>) =>
-    at.map((i): LineDatum => {
-      const v = of[i];
-      if (!shown(v)) return [xAt(i), null];
-      if (inWindow(i)) visible.push(v);
-      return [xAt(i), v];
-    });
-  const smoothedAt = drawIndices(steps, smoothed, window);
-  const rawAt = drawIndices(steps, values, window);
-  const nonFinite = rawAt.filter((i) => !Number.isFinite(values[i])).map((i): ScalarPoint => [steps[i], wallTimes[i], values[i]]);
-  return {
-    smoothed: line(smoothedAt, smoothed),
-    smoothedAt,
-    raw: showRaw ? line(rawAt, values) : [],
-    nonFinite,
-    xMin: n > 0 ? xAt(0) : NaN,
-    xMax: n > 0 ? xAt(n - 1) : NaN,
-    visible,
-  };
+/** NaN and ±Infinity among a drawn line's points, to be marked at the plot's edges. */
+export function nonFiniteAt(column: RunColumn, at: readonly number[]): ScalarPoint[] {
+  const { steps, wallTimes, values } = column;
+  return at.filter((i) => !Number.isFinite(values[i])).map((i): ScalarPoint => [steps[i], wallTimes[i], values[i]]);
+}
+
+/** The column's whole x extent, zoomed or not. */
+export function xExtent(column: RunColumn, x: XOf): [number, number] {
+  const n = column.steps.length;
+  return n > 0 ? [x(column.steps[0], column.wallTimes[0]), x(column.steps[n - 1], column.wallTimes[n - 1])] : [NaN, NaN];
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { RunColorInput } from './run-color-input';
 
@@ -10,7 +11,7 @@ export interface RunLegendProps {
 }
 
 /** One chip per selected run, in its colour: click to hide or show its lines on every chart. */
-export function RunLegend({ runs, colors, hidden, onToggle, onColor }: RunLegendProps) {
+export const RunLegend = memo(function RunLegend({ runs, colors, hidden, onToggle, onColor }: RunLegendProps) {
   return (
     <ul className="run-legend" aria-label="Runs">
       {runs.map((run) => {
@@ -27,4 +28,4 @@ export function RunLegend({ runs, colors, hidden, onToggle, onColor }: RunLegend
       })}
     </ul>
   );
-}
+});

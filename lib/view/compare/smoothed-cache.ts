@@ -7,6 +7,8 @@ interface Entry {
   column: RunColumn;
   smoothingKey: string;
   smoothed: Float64Array;
+  /** What was drawn of the raw values, and for which view (axis, zoom, scale…). */
+  raw?: { key: string; value: unknown };
 }
 
 /** Smoothing that leaves every value as it is: no faint raw line is needed behind it. */
@@ -43,6 +45,18 @@ export class SmoothedCache {
       entry.smoothingKey = smoothingKey;
     }
     return entry;
+  }
+
+  /**
+   * What `draw` makes of the run's raw column for a view `key`, made again only when the run's
+   * points or the key changed: a smoothing change redraws only the smoothed lines. `fresh` says
+   * whether it was made now. Call after get() for the run.
+   */
+  raw<T>(runId: string, key: string, draw: () => T): { value: T; fresh: boolean } {
+    const entry = this.entries.get(runId)!;
+    if (entry.raw?.key === key) return { value: entry.raw.value as T, fresh: false };
+    entry.raw = { key, value: draw() };
+    return { value: entry.raw.value as T, fresh: true };
   }
 
   /** Forgets runs no longer on the chart. */

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ScalarPoint } from '../../../lib/kinds/scalar/points';
 import { emaSmoothing } from '../../../lib/compare/smoothing/ema';
-import { drawRun, toRunColumn } from '../../../lib/view/compare/draw-run';
+import { drawLine, nonFiniteAt, toRunColumn, xExtent } from '../../../lib/view/compare/draw-run';
 import { drawGroup } from '../../../lib/view/compare/draw-group';
 import { DRAW_POINTS } from '../../../lib/view/compare/resolution';
 import { yRange } from '../../../lib/view/compare/y-range';
-import { isIdentity } from '../../../lib/view/compare/smoothed-cache';
+import { isIdentity, SmoothedCache } from '../../../lib/view/compare/smoothed-cache';
 
 const byStep = (step: number) => step;
 
@@ -18,41 +18,41 @@ function zigzag(n: number): ScalarPoint[] {
 test('a line is smoothed at full resolution and only then thinned for the canvas', () => {
   const column = toRunColumn('loss', zigzag(20_000));
   const smoothed = emaSmoothing(column.values, 0.9);
-  const drawn = drawRun(column, smoothed, true, byStep, null, false);
-  assert.ok(drawn.smoothed.length <= DRAW_POINTS + 4 && drawn.smoothed.length > DRAW_POINTS / 2, `${drawn.smoothed.length} points`);
+  const drawn = drawLine(column, smoothed, byStep, null, false);
+  const raw = drawLine(column, column.values, byStep, null, false);
+  assert.ok(drawn.line.length <= DRAW_POINTS + 4 && drawn.line.length > DRAW_POINTS / 2, `${drawn.line.length} points`);
   // Smoothing a ±1 zig-zag at full resolution stays near 0; smoothing the thinned points (each
   // bucket's min and max, alternately) would not be the same line.
-  drawn.smoothed.forEach(([x, value], i) => {
-    const at = drawn.smoothedAt[i];
+  drawn.line.forEach(([x, value], i) => {
+    const at = drawn.at[i];
     assert.equal(x, column.steps[at]);
     if (value === null) return;
     assert.equal(value, smoothed[at]);
     if (at > 100) assert.ok(Math.abs(value) < 0.2, `smoothed ${value} at ${at}`);
   });
   // The raw line keeps the ±1 extremes, and the non-finite points are marked, not dropped.
-  assert.deepEqual(new Set(drawn.raw.map(([, v]) => v)), new Set([1, -1, null]));
-  assert.deepEqual(drawn.nonFinite.map(([step, , value]) => [step, value]), [[5_000, NaN], [7_000, Infinity]]);
-  const atNaN = drawn.smoothedAt.indexOf(5_000);
-  assert.deepEqual(drawn.smoothed[atNaN], [5_000, null], 'a gap in the smoothed line where the value is NaN');
-  assert.deepEqual([drawn.xMin, drawn.xMax], [0, 19_999]);
+  assert.deepEqual(new Set(raw.line.map(([, v]) => v)), new Set([1, -1, null]));
+  assert.deepEqual(nonFiniteAt(column, raw.at).map(([step, , value]) => [step, value]), [[5_000, NaN], [7_000, Infinity]]);
+  const atNaN = drawn.at.indexOf(5_000);
+  assert.deepEqual(drawn.line[atNaN], [5_000, null], 'a gap in the smoothed line where the value is NaN');
+  assert.deepEqual(xExtent(column, byStep), [0, 19_999]);
 });
 
 test('a zoom window gets the full drawing budget; the rest of the line is kept coarse', () => {
   const column = toRunColumn('loss', zigzag(20_000));
-  const drawn = drawRun(column, column.values, false, byStep, [10_000, 10_300], false);
-  const inside = drawn.smoothed.filter(([x]) => x >= 10_000 && x <= 10_300);
+  const drawn = drawLine(column, column.values, byStep, [10_000, 10_300], false);
+  const inside = drawn.line.filter(([x]) => x >= 10_000 && x <= 10_300);
   assert.equal(inside.length, 301, 'every point of the window');
-  assert.ok(drawn.smoothed.length < 301 + 2 * 70, `${drawn.smoothed.length} points in all`);
-  assert.deepEqual(drawn.raw, [], 'no raw line behind an unsmoothed one');
-  assert.equal(Math.min(...drawn.smoothed.map(([x]) => x)), 0);
-  assert.equal(Math.max(...drawn.smoothed.map(([x]) => x)), 19_999);
+  assert.ok(drawn.line.length < 301 + 2 * 70, `${drawn.line.length} points in all`);
+  assert.equal(Math.min(...drawn.line.map(([x]) => x)), 0);
+  assert.equal(Math.max(...drawn.line.map(([x]) => x)), 19_999);
 });
 
 test('a log axis turns values at or below zero into gaps, and the y range ignores outliers when asked', () => {
   const points: ScalarPoint[] = [[0, 0, 1], [1, 1, 0], [2, 2, -3], [3, 3, 10]];
   const column = toRunColumn('lr', points);
-  const drawn = drawRun(column, column.values, false, byStep, null, true);
-  assert.deepEqual(drawn.smoothed.map((d) => d[1]), [1, null, null, 10]);
+  const drawn = drawLine(column, column.values, byStep, null, true);
+  assert.deepEqual(drawn.line.map((d) => d[1]), [1, null, null, 10]);
   assert.deepEqual(drawn.visible, [1, 10]);
 
   const values = [...Array.from({ length: 98 }, (_, i) => i / 97), -1_000, 1_000];
@@ -81,4 +81,21 @@ test('smoothing that changes nothing needs no raw line behind it', () => {
   assert.equal(isIdentity({ method: 'ema', weight: 0.6 }), false);
   assert.equal(isIdentity({ method: 'average', window: 1 }), true);
   assert.equal(isIdentity({ method: 'gaussian', sigma: 0 }), true);
+});
+
+test('the cache smooths again only for new points or another smoothing, and redraws raw lines only for another view', () => {
+  const cache = new SmoothedCache();
+  const points: ScalarPoint[] = [[0, 0, 1], [1, 1, 3]];
+  const first = cache.get('r', 'loss', points, { method: 'ema', weight: 0.5 }).smoothed;
+  assert.equal(cache.get('r', 'loss', points, { method: 'ema', weight: 0.5 }).smoothed, first, 'nothing changed: the same array');
+  let draws = 0;
+  const draw = () => ++draws;
+  assert.deepEqual(cache.raw('r', 'step', draw), { value: 1, fresh: true });
+  assert.deepEqual(cache.raw('r', 'step', draw), { value: 1, fresh: false });
+  assert.notDeepEqual(Array.from(cache.get('r', 'loss', points, { method: 'ema', weight: 0.9 }).smoothed), Array.from(first));
+  assert.deepEqual(cache.raw('r', 'step', draw), { value: 1, fresh: false }, 'another smoothing keeps the raw line');
+  assert.deepEqual(cache.raw('r', 'wall', draw), { value: 2, fresh: true }, 'another axis draws it again');
+  cache.touch('r');
+  cache.get('r', 'loss', [...points, [2, 2, 5]], { method: 'ema', weight: 0.9 });
+  assert.deepEqual(cache.raw('r', 'wall', draw), { value: 3, fresh: true }, 'new points draw it again');
 });
