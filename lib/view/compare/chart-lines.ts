@@ -7,6 +7,7 @@ import { groupSeries, rawSeries, smoothedSeries } from './compare-option';
 import type { TooltipLookup } from './compare-tooltip';
 import { bandAt, drawGroup } from './draw-group';
 import { drawLine, nonFiniteAt, type XOf, xExtent } from './draw-run';
+import { linePoints } from './resolution';
 import { isIdentity, type SmoothedCache } from './smoothed-cache';
 
 export interface ChartRun {
@@ -92,7 +93,7 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
         return held ? [{ steps: held.column.steps, values: held.smoothed }] : [];
       });
       if (columns.length === 0) continue;
-      const drawn = drawGroup(columns, view.band, zoom, view.logScale);
+      const drawn = drawGroup(columns, view.band, zoom, view.logScale, linePoints(2 * groups.length));
       extend(drawn);
       out.fingerprints[group.id] = sum(drawn.mean);
       const g = drawn.series;
@@ -106,15 +107,16 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     return out;
   }
   const showRaw = !isIdentity(view.smoothing);
-  const rawKey = JSON.stringify([view.xAxis, zoom, view.logScale, showRaw, theme.bad]);
+  const budget = linePoints(runs.length * (showRaw ? 2 : 1));
+  const rawKey = JSON.stringify([view.xAxis, zoom, view.logScale, showRaw, budget, theme.bad]);
   for (const run of runs) {
     const held = smoothedOf(run);
     if (!held) continue;
     const x = xOfRun(view.xAxis, run.startedAt);
     const [xMin, xMax] = xExtent(held.column, x);
-    const smoothed = drawLine(held.column, held.smoothed, x, zoom, view.logScale);
+    const smoothed = drawLine(held.column, held.smoothed, x, zoom, view.logScale, budget);
     const raw = cache.raw(run.id, `${rawKey}${run.color}${run.name}`, () => {
-      const drawn = drawLine(held.column, held.column.values, x, zoom, view.logScale);
+      const drawn = drawLine(held.column, held.column.values, x, zoom, view.logScale, budget);
       const nonFinite = nonFiniteAt(held.column, drawn.at);
       return { visible: showRaw ? drawn.visible : [], nonFinite: nonFinite.length, series: rawSeries(run, showRaw ? drawn.line : null, nonFinite, theme, x) };
     });

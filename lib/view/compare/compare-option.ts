@@ -45,13 +45,14 @@ export interface LineOwner {
  * values (NaN, ±Inf, or ≤ 0 on a log axis). Fifty runs draw a hundred of these per chart.
  */
 function line(id: string, series: LineOwner, data: LineDatum[], style: Partial<LineSeriesOption>): LineSeriesOption {
-  return { id, name: series.name, type: 'line', data, color: series.color, symbol: 'none', connectNulls: false, emphasis: { disabled: true }, ...style };
+  // showSymbol false, not just no symbol: ECharts would still diff every point against the last draw for symbols.
+  return { id, name: series.name, type: 'line', data, color: series.color, showSymbol: false, connectNulls: false, emphasis: { disabled: true }, ...style };
 }
 
 /** A run's smoothed line, drawn over the others and read by the tooltip. */
 export function smoothedSeries(run: LineOwner, data: LineDatum[]): LineSeriesOption {
   const few = data.length < 40;
-  return line(`run:${run.id}`, run, data, { lineStyle: { width: 1.6 }, ...(few ? { symbol: 'circle', symbolSize: 5 } : {}), z: 3 });
+  return line(`run:${run.id}`, run, data, { lineStyle: { width: 1.6 }, ...(few ? { showSymbol: true, symbolSize: 5 } : {}), z: 3 });
 }
 
 /** The raw line, faint behind the smoothed one, and markers for its non-finite points. */
@@ -89,5 +90,5 @@ export function groupSeries(group: LineOwner, mean: LineDatum[], band: BandDatum
       return { type: 'polygon', shape: { points }, style: { fill: group.color, opacity: 0.16 } };
     },
   };
-  return [area, line(`group:${group.id}`, group, mean, { lineStyle: { width: 2 }, ...(mean.length < 40 ? { symbol: 'circle' } : {}), z: 3 })];
+  return [area, line(`group:${group.id}`, group, mean, { lineStyle: { width: 2 }, ...(mean.length < 40 ? { showSymbol: true } : {}), z: 3 })];
 }

@@ -24,13 +24,13 @@ export function bandAt(g: GroupSeries, band: GroupBand, i: number): [lo: number,
  * logged, with the min-max or ±std band, thinned by the mean's min/max buckets. Groups are drawn
  * against steps, the one axis their runs share.
  */
-export function drawGroup(smoothedColumns: readonly ScalarColumn[], band: GroupBand, zoom: readonly [number, number] | null, logScale: boolean): DrawnGroup {
+export function drawGroup(smoothedColumns: readonly ScalarColumn[], band: GroupBand, zoom: readonly [number, number] | null, logScale: boolean, budget?: number): DrawnGroup {
   const g = aggregateGroup(smoothedColumns);
   const n = g.steps.length;
   const window = zoomWindow(n, (i) => g.steps[i], zoom);
   const shown = (v: number) => Number.isFinite(v) && (!logScale || v > 0);
   const visible: number[] = [];
-  const meanAt = drawIndices(g.steps, g.mean, window);
+  const meanAt = drawIndices(g.steps, g.mean, window, budget);
   const mean: LineDatum[] = [];
   const edges: DrawnGroup['band'] = [];
   for (const i of meanAt) {

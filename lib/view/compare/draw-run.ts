@@ -61,14 +61,14 @@ function pick(steps: Float64Array, values: ArrayLike<number>, from: number, to: 
 }
 
 /**
- * Thins the full-resolution line for the canvas: DRAW_POINTS over the zoom window (or the whole
+ * Thins the full-resolution line for the canvas: `budget` points over the zoom window (or the whole
  * line), a few outside it. `values` are the smoothed ones; the bucketing keeps their extremes.
  */
-export function drawIndices(steps: Float64Array, values: ArrayLike<number>, window: readonly [number, number] | null): number[] {
+export function drawIndices(steps: Float64Array, values: ArrayLike<number>, window: readonly [number, number] | null, budget = DRAW_POINTS): number[] {
   const n = steps.length;
-  if (!window) return pick(steps, values, 0, n, DRAW_POINTS);
+  if (!window) return pick(steps, values, 0, n, budget);
   const [lo, hi] = window;
-  return [...pick(steps, values, 0, lo, OUTSIDE_POINTS), ...pick(steps, values, lo, hi, DRAW_POINTS), ...pick(steps, values, hi, n, OUTSIDE_POINTS)];
+  return [...pick(steps, values, 0, lo, OUTSIDE_POINTS), ...pick(steps, values, lo, hi, budget), ...pick(steps, values, hi, n, OUTSIDE_POINTS)];
 }
 
 /** The index range [lo, hi) of a zoom window in x, with one point either side so lines reach its edges. */
@@ -82,12 +82,12 @@ export function zoomWindow(n: number, xAt: (i: number) => number, zoom: readonly
  * resolution) thinned by min/max bucketing, never smoothed after thinning. On a log axis values ≤ 0
  * are gaps.
  */
-export function drawLine(column: RunColumn, values: ArrayLike<number>, x: XOf, zoom: readonly [number, number] | null, logScale: boolean): DrawnLine {
+export function drawLine(column: RunColumn, values: ArrayLike<number>, x: XOf, zoom: readonly [number, number] | null, logScale: boolean, budget = DRAW_POINTS): DrawnLine {
   const { steps, wallTimes } = column;
   const xAt = (i: number) => x(steps[i], wallTimes[i]);
   const window = zoomWindow(steps.length, xAt, zoom);
   const visible: number[] = [];
-  const at = drawIndices(steps, values, window);
+  const at = drawIndices(steps, values, window, budget);
   const line = at.map((i): LineDatum => {
     const v = values[i];
     if (!Number.isFinite(v) || (logScale && v <= 0)) return [xAt(i), null];

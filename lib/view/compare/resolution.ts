@@ -12,6 +12,19 @@ export const FIRST_READ_POINTS = 400;
 export const SMOOTHING_POINTS = 10_000;
 export const DRAW_POINTS = 400;
 
+/**
+ * Points one chart draws in all. Fifty runs, each with a raw line behind its smoothed one, overlap
+ * so much that 400 points a line shows nothing 150 would not, and costs the canvas (and every
+ * smoothing-slider change) a hundred lines of them; lines get an equal share, DRAW_POINTS at most
+ * and MIN_LINE_POINTS at least. A zoom gives each line its share over the zoomed range.
+ */
+export const CHART_POINT_BUDGET = 20_000;
+export const MIN_LINE_POINTS = 150;
+
+export function linePoints(lines: number): number {
+  return Math.max(MIN_LINE_POINTS, Math.min(DRAW_POINTS, Math.floor(CHART_POINT_BUDGET / Math.max(1, lines))));
+}
+
 /** A zoomed chart reads its range again at this size, and refines the held series there. */
 export const ZOOM_READ_POINTS = SMOOTHING_POINTS;
 
