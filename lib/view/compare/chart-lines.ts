@@ -6,7 +6,7 @@ import type { CompareData } from './compare-data';
 import { groupSeries, rawSeries, smoothedSeries } from './compare-option';
 import type { TooltipLookup } from './compare-tooltip';
 import { bandAt, drawGroup } from './draw-group';
-import { drawLine, nonFiniteAt, type XOf, xExtent } from './draw-run';
+import { drawLine, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
 import { linePoints } from './resolution';
 import { isIdentity, type SmoothedCache } from './smoothed-cache';
 
@@ -97,10 +97,16 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
       extend(drawn);
       out.fingerprints[group.id] = sum(drawn.mean);
       const g = drawn.series;
-      tooltip.set(`group:${group.id}`, (i) => {
-        const at = drawn.meanAt[i];
-        const [lo, hi] = bandAt(g, view.band, at);
-        return { kind: 'group', mean: g.mean[at], lo, hi, count: g.count[at] };
+      tooltip.set(`group:${group.id}`, {
+        name: group.label,
+        color: group.color,
+        at: (x) => {
+          const i = nearestPoint(drawn.mean, x);
+          if (i < 0) return null;
+          const at = drawn.meanAt[i];
+          const [lo, hi] = bandAt(g, view.band, at);
+          return { kind: 'group', mean: g.mean[at], lo, hi, count: g.count[at] };
+        },
       });
       out.series.push(...groupSeries({ id: group.id, name: group.label, color: group.color }, drawn.mean, drawn.band));
     }
@@ -126,9 +132,15 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     if (raw.value.nonFinite > 0) out.nonFiniteRuns++;
     out.fingerprints[run.id] = sum(smoothed.line);
     const { steps, values } = held.column;
-    tooltip.set(`run:${run.id}`, (i) => {
-      const at = smoothed.at[i];
-      return { kind: 'run', smoothed: held.smoothed[at], raw: values[at], step: steps[at] };
+    tooltip.set(`run:${run.id}`, {
+      name: run.name,
+      color: run.color,
+      at: (x) => {
+        const i = nearestPoint(smoothed.line, x);
+        if (i < 0) return null;
+        const at = smoothed.at[i];
+        return { kind: 'run', smoothed: held.smoothed[at], raw: values[at], step: steps[at] };
+      },
     });
     out.series.push(smoothedSeries(run, smoothed.line), ...raw.value.series);
   }

@@ -13,12 +13,15 @@ export interface CompareChartsProps {
   cursor: StepCursor;
 }
 
-/** One chart per tag, in the families the run page uses (loss, acc, lr, …), loss first. */
+/**
+ * One chart per tag, in the families the run page uses (loss, acc, lr, …), loss first. Families sit
+ * side by side when they are narrow, so four one-chart families fill two rows, not four.
+ */
 export function CompareCharts({ tags, runs, groups, data, view, cursor }: CompareChartsProps) {
   return (
-    <>
+    <div className="compare-families">
       {groupFamilies(tags).map(({ family, tags: familyTags }) => (
-        <section key={family} className="compare-family" data-family={family}>
+        <section key={family} className="compare-family" data-family={family} style={{ '--charts': familyTags.length } as React.CSSProperties}>
           <h2>{family}</h2>
           <div className="charts">
             {familyTags.map((tag) => (
@@ -27,6 +30,6 @@ export function CompareCharts({ tags, runs, groups, data, view, cursor }: Compar
           </div>
         </section>
       ))}
-    </>
+    </div>
   );
 }

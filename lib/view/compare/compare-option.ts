@@ -25,12 +25,14 @@ export function xAxisOption(theme: ChartTheme, axis: XAxis, min: number, max: nu
 }
 
 export function yAxisOption(logScale: boolean, range: { min: number; max: number } | null) {
-  // The range's own ends are not round numbers: only the ticks between them are labelled.
+  // The range's own ends are not round numbers: only the ticks between them are labelled, except
+  // on a log axis, whose ticks are powers of ten and may all fall outside a narrow range.
+  const ends = range === null || logScale;
   return {
     type: logScale ? ('log' as const) : ('value' as const),
     min: range?.min ?? 'dataMin',
     max: range?.max ?? 'dataMax',
-    axisLabel: { showMinLabel: range === null, showMaxLabel: range === null },
+    axisLabel: { showMinLabel: ends, showMaxLabel: ends },
   };
 }
 

@@ -71,6 +71,17 @@ export function drawIndices(steps: Float64Array, values: ArrayLike<number>, wind
   return [...pick(steps, values, 0, lo, OUTSIDE_POINTS), ...pick(steps, values, lo, hi, budget), ...pick(steps, values, hi, n, OUTSIDE_POINTS)];
 }
 
+/**
+ * The drawn point nearest to `x`, for the tooltip; -1 outside the line's x range (a run that stopped
+ * earlier has no value further on) or for an empty line.
+ */
+export function nearestPoint(line: readonly LineDatum[], x: number): number {
+  const n = line.length;
+  if (n === 0 || !(x >= line[0][0] && x <= line[n - 1][0])) return -1;
+  const i = firstAtOrAfter(n, (k) => line[k][0], x);
+  return i > 0 && (i === n || x - line[i - 1][0] <= line[i][0] - x) ? i - 1 : i;
+}
+
 /** The index range [lo, hi) of a zoom window in x, with one point either side so lines reach its edges. */
 export function zoomWindow(n: number, xAt: (i: number) => number, zoom: readonly [number, number] | null): [number, number] | null {
   if (!zoom || n === 0) return null;

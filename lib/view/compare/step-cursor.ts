@@ -25,7 +25,7 @@ export function linkCursor(cursor: StepCursor, chart: EChartsType, line: HTMLEle
   const zr = chart.getZr();
   const onMove = (event: { offsetX: number; offsetY: number }) => {
     const at = [event.offsetX, event.offsetY];
-    cursor.set(chart.containPixel('grid', at) ? (chart.convertFromPixel({ xAxisIndex: 0 }, at) as number[])[0] : null, chart);
+    cursor.set(chart.containPixel('grid', at) ? (chart.convertFromPixel({ xAxisIndex: 0 }, event.offsetX) as number) : null, chart);
   };
   const onOut = () => cursor.set(null, chart);
   zr.on('mousemove', onMove);

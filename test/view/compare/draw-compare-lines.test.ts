@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ScalarPoint } from '../../../lib/kinds/scalar/points';
 import { emaSmoothing } from '../../../lib/compare/smoothing/ema';
-import { drawLine, nonFiniteAt, toRunColumn, xExtent } from '../../../lib/view/compare/draw-run';
+import { drawLine, nearestPoint, nonFiniteAt, toRunColumn, xExtent } from '../../../lib/view/compare/draw-run';
+import { compareTooltip, type TooltipLine, type TooltipLookup } from '../../../lib/view/compare/compare-tooltip';
 import { drawGroup } from '../../../lib/view/compare/draw-group';
 import { DRAW_POINTS } from '../../../lib/view/compare/resolution';
 import { yRange } from '../../../lib/view/compare/y-range';
@@ -98,4 +99,28 @@ test('the cache smooths again only for new points or another smoothing, and redr
   cache.touch('r');
   cache.get('r', 'loss', [...points, [2, 2, 5]], { method: 'ema', weight: 0.9 });
   assert.deepEqual(cache.raw('r', 'wall', draw), { value: 3, fresh: true }, 'new points draw it again');
+});
+
+test('the tooltip lists every line at its own nearest point, highest first, names escaped, NaN last', () => {
+  const lookup: TooltipLookup = new Map();
+  const line = (name: string, points: [number, number][], raw = (v: number) => v): TooltipLine => ({
+    name,
+    color: '#2f6fed',
+    at: (x) => {
+      const drawn = points.map(([px, v]): [number, number] => [px, v]);
+      const i = nearestPoint(drawn, x);
+      return i < 0 ? null : { kind: 'run', smoothed: drawn[i][1], raw: raw(drawn[i][1]), step: drawn[i][0] };
+    },
+  });
+  lookup.set('run:a', line('<b>a</b>', [[0, 1], [10, 2], [20, 3]]));
+  lookup.set('run:b', line('b', [[5, 9], [15, NaN]], () => NaN));
+  lookup.set('run:c', line('c', [[100, 4]]));
+  lookup.set('run:d', line('d', [[0, 5], [30, 6]], (v) => v + 1));
+  const html = compareTooltip('step', lookup)([{ axisValue: 14 }]);
+  assert.match(html, /step 14/);
+  const names = [...html.matchAll(/tt-name">([^<]*)</g)].map((m) => m[1]);
+  assert.deepEqual(names, ['d', '&#60;b&#62;a&#60;/b&#62;', 'b'], 'c ends before x; b is NaN and last; a is escaped');
+  assert.match(html, /@ 10/, 'a at its nearest point, step 10');
+  assert.match(html, /tt-name">d<\/span><b class="">5<\/b><span class="tt-muted">raw<\/span><b class="">6</, 'd shows its raw value beside the smoothed one');
+  assert.match(html, /tt-bad">NaN/);
 });
