@@ -4,9 +4,9 @@ import type { ChartTheme } from '../shared/chart-theme';
 import type { CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
 import type { CompareData } from './compare-data';
 import { groupSeries, rawSeries, smoothedSeries } from './compare-option';
-import type { TooltipLookup } from './compare-tooltip';
+import type { TooltipLine, TooltipLookup, TooltipValues } from './compare-tooltip';
 import { bandAt, drawGroup } from './draw-group';
-import { drawLine, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
+import { drawLine, type LineDatum, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
 import { linePoints } from './resolution';
 import { isIdentity, type SmoothedCache } from './smoothed-cache';
 
@@ -61,6 +61,18 @@ export function xOfRun(axis: XAxis, startedAt: number): XOf {
   return (step) => step;
 }
 
+/** A drawn line for the tooltip: `values(i)` says what lies behind its point i. */
+function tooltipLine(name: string, color: string, line: readonly LineDatum[], values: (i: number) => TooltipValues): TooltipLine {
+  return {
+    name,
+    color,
+    at: (x) => {
+      const i = nearestPoint(line, x);
+      return i < 0 ? null : values(i);
+    },
+  };
+}
+
 /**
  * Every line of one tag's chart: a run's smoothed and raw lines, or, when grouped, each group's mean
  * and band. `tooltip` is refilled with what lies behind each drawn point.
@@ -97,17 +109,14 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
       extend(drawn);
       out.fingerprints[group.id] = sum(drawn.mean);
       const g = drawn.series;
-      tooltip.set(`group:${group.id}`, {
-        name: group.label,
-        color: group.color,
-        at: (x) => {
-          const i = nearestPoint(drawn.mean, x);
-          if (i < 0) return null;
+      tooltip.set(
+        `group:${group.id}`,
+        tooltipLine(group.label, group.color, drawn.mean, (i) => {
           const at = drawn.meanAt[i];
           const [lo, hi] = bandAt(g, view.band, at);
           return { kind: 'group', mean: g.mean[at], lo, hi, count: g.count[at] };
-        },
-      });
+        }),
+      );
       out.series.push(...groupSeries({ id: group.id, name: group.label, color: group.color }, drawn.mean, drawn.band));
     }
     return out;
@@ -132,16 +141,13 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     if (raw.value.nonFinite > 0) out.nonFiniteRuns++;
     out.fingerprints[run.id] = sum(smoothed.line);
     const { steps, values } = held.column;
-    tooltip.set(`run:${run.id}`, {
-      name: run.name,
-      color: run.color,
-      at: (x) => {
-        const i = nearestPoint(smoothed.line, x);
-        if (i < 0) return null;
+    tooltip.set(
+      `run:${run.id}`,
+      tooltipLine(run.name, run.color, smoothed.line, (i) => {
         const at = smoothed.at[i];
         return { kind: 'run', smoothed: held.smoothed[at], raw: values[at], step: steps[at] };
-      },
-    });
+      }),
+    );
     out.series.push(smoothedSeries(run, smoothed.line), ...raw.value.series);
   }
   return out;

@@ -67,7 +67,7 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
       const lines = chartLines(tag, shown, grouped, data, cache, settings, h.zoom, theme, tooltip);
       if (lines.xMin <= lines.xMax) h.extent = [lines.xMin, lines.xMax];
       const ids = lines.series.map((s) => s.id).join('\n');
-      const yAxis = yAxisOption(settings.logScale, yRange(lines.visible, settings.ignoreOutliers, settings.logScale));
+      const yAxis = yAxisOption(theme, settings.logScale, yRange(lines.visible, settings.ignoreOutliers, settings.logScale));
       // The same series as last time merge by id, so those drawn exactly as before are left out.
       const same = ids === h.seriesIds;
       const series = same ? lines.series.filter((s) => !lines.unchanged.has(s.id as string)) : lines.series;

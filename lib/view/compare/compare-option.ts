@@ -24,15 +24,21 @@ export function xAxisOption(theme: ChartTheme, axis: XAxis, min: number, max: nu
   return { type: 'value' as const, min, max, axisLabel: { ...label, formatter } };
 }
 
-export function yAxisOption(logScale: boolean, range: { min: number; max: number } | null) {
+/**
+ * The whole value axis, not a change to it: switching between a linear and a log axis replaces
+ * the axis in ECharts' merge, and a partial option would lose its labels' format and grid lines.
+ */
+export function yAxisOption(theme: ChartTheme, logScale: boolean, range: { min: number; max: number } | null) {
   // The range's own ends are not round numbers: only the ticks between them are labelled, except
   // on a log axis, whose ticks are powers of ten and may all fall outside a narrow range.
   const ends = range === null || logScale;
   return {
     type: logScale ? ('log' as const) : ('value' as const),
+    scale: true,
     min: range?.min ?? 'dataMin',
     max: range?.max ?? 'dataMax',
-    axisLabel: { showMinLabel: ends, showMaxLabel: ends },
+    axisLabel: { ...valueAxisLabel(theme), showMinLabel: ends, showMaxLabel: ends },
+    splitLine: { lineStyle: { color: theme.grid, opacity: 0.6 } },
   };
 }
 
