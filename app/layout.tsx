@@ -23,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav>
             <Link href="/">Runs</Link>
+            <Link href="/compare">Compare</Link>
           </nav>
         </header>
         <main className="content">{children}</main>

@@ -4,7 +4,7 @@ import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { useLiveRuns } from '@/lib/view/run/use-live-runs';
 import { LiveIndicator } from '@/lib/view/shared/live-indicator';
 import { EmptyState } from '@/lib/view/run/empty-state';
-import { RunTable } from '@/lib/view/run/run-table';
+import { RunListPanel } from '@/lib/view/run/run-list-panel';
 
 export function RunListClient({ initialRuns }: { initialRuns: WireRunSummary[] }) {
   const { runs, status } = useLiveRuns(initialRuns);
@@ -15,7 +15,7 @@ export function RunListClient({ initialRuns }: { initialRuns: WireRunSummary[] }
         <span className="muted">{runs.length === 1 ? '1 run' : `${runs.length} runs`}</span>
         <LiveIndicator status={status} />
       </div>
-      {runs.length === 0 ? <EmptyState /> : <RunTable runs={runs} />}
+      {runs.length === 0 ? <EmptyState /> : <RunListPanel runs={runs} />}
     </section>
   );
 }

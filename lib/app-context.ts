@@ -46,6 +46,8 @@ type PushOf<K> = K extends KindDefinition<string, infer _T, infer _S, infer P, i
 export type LiveEvent =
   | { type: 'runs'; runs: WireRunSummary[] }
   | { type: 'run'; run: WireRunSummary }
+  /** The run and all its data are gone: every page showing it drops it. */
+  | { type: 'run.deleted'; runId: string }
   | { type: 'error'; message: string }
   /** The dashboard fell behind and pushes were dropped: fetch what is stored again, as after a reconnect. */
   | { type: 'resync' }
@@ -57,11 +59,18 @@ type Bound<R> = { [F in keyof R]: R[F] extends (data: never, ...args: infer A) =
 /** Each kind's readers with its data already given: `app.read.scalar.series(runId, tag, maxPoints)`. */
 export type KindReaders = { [K in Kind as K['name']]: Bound<K['readers']> };
 
-/** One database's state: the store, every kind's tables, and the server's UMAP queue once it runs. */
+/** How a route handler that changed a run tells the open dashboards: the server's live hub. */
+export interface RunChanges {
+  runChanged(runId: string): void;
+  runDeleted(runId: string): void;
+}
+
+/** One database's state: the store, every kind's tables, and the server's UMAP queue and live hub once it runs. */
 interface AppState {
   store: SqliteStore;
   tables: KindTables;
   projections: ProjectionJobs | null;
+  live: RunChanges | null;
 }
 
 export interface AppContext {
@@ -70,12 +79,14 @@ export interface AppContext {
   readonly read: KindReaders;
   /** The server's UMAP queue while a Tensorlens server runs in this process; null otherwise. */
   projections: ProjectionJobs | null;
+  /** The live hub while a Tensorlens server runs in this process; null otherwise (tests, scripts). */
+  live: RunChanges | null;
 }
 
 function openState(path: string): AppState {
   const store = new SqliteStore(path, KINDS.flatMap((kind) => kind.schema));
   const tables = Object.fromEntries(KINDS.map((kind) => [kind.name, kind.openTables(store)]));
-  return { store, tables: tables as KindTables, projections: null };
+  return { store, tables: tables as KindTables, projections: null, live: null };
 }
 
 /**
@@ -98,6 +109,12 @@ function contextOf(state: AppState): AppContext {
     },
     set projections(jobs) {
       state.projections = jobs;
+    },
+    get live() {
+      return state.live;
+    },
+    set live(hub) {
+      state.live = hub;
     },
   };
 }

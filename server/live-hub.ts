@@ -81,6 +81,15 @@ export class LiveHub {
     );
   }
 
+  /** To the run list and to the run's own pages, which all drop the run. */
+  runDeleted(runId: string): void {
+    clearTimeout(this.pendingRuns.get(runId));
+    this.pendingRuns.delete(runId);
+    const event: LiveEvent = { type: 'run.deleted', runId };
+    this.broadcast(this.runListeners, event);
+    this.broadcast(this.pointListeners.get(runId), event);
+  }
+
   close(): void {
     for (const timer of this.pendingRuns.values()) clearTimeout(timer);
     this.pendingRuns.clear();

@@ -62,6 +62,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   const hub = new LiveHub(app);
   const projections = startProjections(app, hub, log);
+  // Route handlers share this app (openApp): renames and deletes reach the dashboards through it.
+  app.live = hub;
   const sockets = attachSockets(server, app, { live: hub, projections }, log, {
     fallback: options.dev ? next.getUpgradeHandler() : undefined,
     heartbeatGraceMs: options.heartbeatGraceMs,
@@ -81,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       await logdirs.stop();
       stopProjections(app, projections);
+      if (app.live === hub) app.live = null;
       sockets.close();
       hub.close();
       server.closeAllConnections();

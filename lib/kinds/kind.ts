@@ -50,6 +50,12 @@ export interface KindDefinition<Name extends string, Tables, Schema extends Mess
   openTables(store: SqliteStore): Tables;
   /** Stores one validated message of a known run and pushes what changed. */
   ingest(message: z.output<Schema>, context: IngestContext<Tables, Push>): void;
+  /**
+   * Removes a deleted run's rows from the kind's tables that do not cascade from the runs table
+   * (those keyed by tag id). Called inside the delete's transaction, before the run row goes; a kind
+   * whose tables all reference runs ON DELETE CASCADE leaves it out.
+   */
+  deleteRun?(tables: Tables, runId: string): void;
   /** What the route handlers and pages read, each taking the kind's data first. */
   readonly readers: Readers;
 }

@@ -3,7 +3,7 @@ import { addRunColumns } from './sqlite/add-run-columns';
 import { Db, openDatabase } from './sqlite/open-database';
 import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
 import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
-import type { RunOwnership, RunRecord, Store } from './store';
+import type { RunOwnership, RunPatch, RunRecord, Store } from './store';
 
 /**
  * The embedded engine: one SQLite file, one writer connection shared by ingest and queries.
@@ -53,6 +53,14 @@ export class SqliteStore implements Store {
 
   listRuns(): RunRecord[] {
     return this.runs.list();
+  }
+
+  updateRun(runId: string, patch: RunPatch): boolean {
+    return this.runs.update(runId, patch);
+  }
+
+  deleteRun(runId: string): boolean {
+    return this.runs.delete(runId);
   }
 
   touchRun(runId: string, at: number): void {

@@ -17,12 +17,25 @@ export interface RunRecord {
   source: RunSource | null;
   /** When the server last heard from the run's trainer (its clock, not the trainer's); null before that. */
   heardAt: number | null;
+  /** The user's labels for the run, in the order given. */
+  tags: string[];
+  note: string;
+  /** Archived runs are hidden from the run list unless asked for. */
+  archived: boolean;
 }
 
 /** Who may take a run over: whoever holds the secret its first run.start carried (stored hashed). */
 export interface RunOwnership {
   status: RunStatus;
   secretHash: string | null;
+}
+
+/** What a user may change about a run; an absent field stays as it is. */
+export interface RunPatch {
+  name?: string;
+  tags?: string[];
+  note?: string;
+  archived?: boolean;
 }
 
 /**
@@ -45,6 +58,14 @@ export interface Store {
   getRun(runId: string): RunRecord | null;
   /** Newest first. */
   listRuns(): RunRecord[];
+  /** Applies the user's changes; returns false when the run is unknown. */
+  updateRun(runId: string, patch: RunPatch): boolean;
+  /**
+   * Removes the run's row, and with it every row that references it (ON DELETE CASCADE). Tables
+   * keyed by tag id do not cascade: call inside a transaction after the kinds removed theirs.
+   * Returns false when the run is unknown.
+   */
+  deleteRun(runId: string): boolean;
   /** Data of the run arrived at `at`: its updated time moves forward, never back. */
   touchRun(runId: string, at: number): void;
   /** Runs `fn` in one transaction: all of it is stored or none. A nested call joins the outer one. */

@@ -9,6 +9,7 @@ import { PrCurveSection } from '@/lib/view/pr-curve/pr-curve-section';
 import { RunHeader } from '@/lib/view/run/run-header';
 import { RunNav } from '@/lib/view/run/run-nav';
 import { useLiveRun } from '@/lib/view/run/use-live-run';
+import { RunDeletedNotice } from '@/lib/view/run/run-deleted-notice';
 import { ScalarSection } from '@/lib/view/scalar/scalar-section';
 
 export interface RunPageClientProps {
@@ -18,11 +19,12 @@ export interface RunPageClientProps {
 }
 
 export function RunPageClient({ initialRun, initialTags }: RunPageClientProps) {
-  const { run, status } = useLiveRun(initialRun);
+  const { run, status, deleted } = useLiveRun(initialRun);
   const { events, loadError: eventsError } = useLiveEvents(run.id);
   return (
     <div className="run-page">
       <RunNav runId={run.id} runName={run.name} current="metrics" />
+      {deleted && <RunDeletedNotice />}
       <RunHeader run={run} live={status} />
       <ScalarSection runId={run.id} running={run.status === 'running'} initialTags={initialTags} events={events} />
       <EventList events={events} loadError={eventsError} />

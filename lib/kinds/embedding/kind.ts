@@ -14,6 +14,7 @@ export const embeddingKind = defineKind({
   schema: EMBEDDING_KIND_SCHEMA,
   openTables: (store) => new EmbeddingTables(store),
   ingest: ingestEmbedding,
+  deleteRun: (tables, runId) => tables.deleteRun(runId),
   readers: {
     list: readEmbeddingList,
     projection: readProjection,

@@ -1,4 +1,5 @@
 import type { SqliteStore } from '../../storage/sqlite-store';
+import { EMBEDDING_KIND } from './meta';
 import { PROJECTION_SCHEMA, ProjectionTable } from './projection-table';
 import { REVIEW_TOTALS_SCHEMA, ReviewTotalsTable } from './review-totals-table';
 import { EMBEDDING_SCHEMA, EmbeddingTable } from './sqlite-table';
@@ -13,12 +14,20 @@ export class EmbeddingTables {
   readonly projections: ProjectionTable;
   private readonly words: VocabularyTable;
   private readonly reviewTotals: ReviewTotalsTable;
+  private readonly deleteRows: ((runId: string) => void)[];
 
   constructor(store: SqliteStore) {
     this.snapshots = new EmbeddingTable(store.db, store.tags);
     this.projections = new ProjectionTable(store.db, store.tags);
     this.words = new VocabularyTable(store.db);
     this.reviewTotals = new ReviewTotalsTable(store.db);
+    // Vocabulary and review totals reference the run and cascade; snapshots and layouts are keyed by tag.
+    this.deleteRows = ['embedding_snapshots', 'embedding_chunks', 'embedding_projections'].map((table) => store.tags.runRowsDeleter(table, EMBEDDING_KIND));
+  }
+
+  /** Call inside a transaction, before the run's tags go. */
+  deleteRun(runId: string): void {
+    for (const deleteRows of this.deleteRows) deleteRows(runId);
   }
 
   /** Call inside a transaction: replaces the run's vocabulary and its review totals. */

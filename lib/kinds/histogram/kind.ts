@@ -13,6 +13,7 @@ export const histogramKind = defineKind({
   schema: HISTOGRAM_SCHEMA,
   openTables: (store) => new HistogramTable(store.db, store.tags),
   ingest: ingestHistograms,
+  deleteRun: (tables, runId) => tables.deleteRun(runId),
   readers: {
     tags: readHistogramTags,
     series: readHistogramSeries,

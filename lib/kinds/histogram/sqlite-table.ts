@@ -42,6 +42,7 @@ export class HistogramTable {
   private readonly select;
   private readonly runsWith;
   private readonly stepsOf;
+  readonly deleteRun: (runId: string) => void;
 
   constructor(db: Db, private readonly tags: TagTable) {
     this.insert = db.prepare(`INSERT OR IGNORE INTO histograms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -52,6 +53,7 @@ export class HistogramTable {
       JOIN runs ON runs.id = tags.run_id
       WHERE tags.kind = '${HISTOGRAM_KIND}' AND tags.name = ? AND tags.count > 0 ORDER BY runs.started_at DESC`);
     this.stepsOf = db.prepare(`SELECT step FROM histograms WHERE tag_id = ? ORDER BY step`).pluck();
+    this.deleteRun = tags.runRowsDeleter('histograms', HISTOGRAM_KIND);
   }
 
   /**

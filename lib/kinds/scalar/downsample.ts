@@ -7,35 +7,42 @@ import type { ScalarPoint } from './points';
  */
 export function downsampleMinMax(points: readonly ScalarPoint[], maxPoints: number): ScalarPoint[] {
   if (points.length <= maxPoints) return points.slice();
+  return minMaxIndices(points.length, (i) => points[i][0], (i) => points[i][2], maxPoints).map((i) => points[i]);
+}
+
+/**
+ * The same bucketing over any layout, as the indices of the points to keep, ascending: the compare
+ * view thins columns (typed arrays of smoothed values) without building a tuple per point.
+ */
+export function minMaxIndices(count: number, stepAt: (i: number) => number, valueAt: (i: number) => number, maxPoints: number): number[] {
+  if (count <= maxPoints) return Array.from({ length: count }, (_, i) => i);
   const buckets = Math.max(1, Math.floor(maxPoints / 2));
-  const first = points[0][0];
-  const span = points[points.length - 1][0] - first + 1;
-  const out: ScalarPoint[] = [];
+  const first = stepAt(0);
+  const span = stepAt(count - 1) - first + 1;
+  const out: number[] = [];
   let i = 0;
-  for (let b = 0; b < buckets && i < points.length; b++) {
+  for (let b = 0; b < buckets && i < count; b++) {
     const end = first + Math.ceil(((b + 1) * span) / buckets);
-    let lo: ScalarPoint | null = null;
-    let hi: ScalarPoint | null = null;
-    let nan: ScalarPoint | null = null;
-    for (; i < points.length && points[i][0] < end; i++) {
-      const p = points[i];
-      if (Number.isNaN(p[2])) nan ??= p;
-      else {
-        if (!lo || p[2] < lo[2]) lo = p;
-        if (!hi || p[2] > hi[2]) hi = p;
+    let lo = -1;
+    let hi = -1;
+    let nan = -1;
+    for (; i < count && stepAt(i) < end; i++) {
+      const v = valueAt(i);
+      if (Number.isNaN(v)) {
+        if (nan < 0) nan = i;
+      } else {
+        if (lo < 0 || v < valueAt(lo)) lo = i;
+        if (hi < 0 || v > valueAt(hi)) hi = i;
       }
     }
-    pushInStepOrder(out, [lo, hi, nan]);
+    pushInOrder(out, lo, hi, nan);
   }
-  const latest = points[points.length - 1];
-  if (out[out.length - 1] !== latest) out.push(latest);
+  if (out[out.length - 1] !== count - 1) out.push(count - 1);
   return out;
 }
 
-/** Adds the distinct non-null points in step order, keeping the whole series sorted by step. */
-function pushInStepOrder(out: ScalarPoint[], candidates: (ScalarPoint | null)[]): void {
-  const picked = candidates.filter((p): p is ScalarPoint => p !== null).sort((a, b) => a[0] - b[0]);
-  for (const p of picked) {
-    if (out.length === 0 || out[out.length - 1][0] !== p[0]) out.push(p);
-  }
+/** Adds the distinct picked indices (-1: none) in order; indices follow steps, which keeps the result sorted by step. */
+function pushInOrder(out: number[], a: number, b: number, c: number): void {
+  const picked = [a, b, c].filter((i) => i >= 0).sort((x, y) => x - y);
+  for (const i of picked) if (out.length === 0 || out[out.length - 1] !== i) out.push(i);
 }

@@ -5,6 +5,7 @@ import { readScalarSeries, readScalarTags } from './reader';
 import { findRunSummary, readRunSummaries, readRunSummary } from './run-summary';
 import { scalarsMessageSchema } from './schema';
 import { SCALAR_SCHEMA, ScalarTable } from './sqlite-table';
+import { readScalarTagRuns } from './tag-runs-reader';
 
 /** Keras' logged metrics: one value per tag and step, downsampled on read. See http-api.md. */
 export const scalarKind = defineKind({
@@ -13,9 +14,11 @@ export const scalarKind = defineKind({
   schema: SCALAR_SCHEMA,
   openTables: (store) => new ScalarTable(store.db, store.tags),
   ingest: ingestScalars,
+  deleteRun: (tables, runId) => tables.deleteRun(runId),
   readers: {
     tags: readScalarTags,
     series: readScalarSeries,
+    tagRuns: readScalarTagRuns,
     runs: readRunSummaries,
     run: readRunSummary,
     findRun: findRunSummary,

@@ -42,6 +42,12 @@ export interface ScalarSeries {
   points: ScalarPoint[];
 }
 
+/** Inclusive bounds of a zoomed view. */
+export interface StepRange {
+  from: number;
+  to: number;
+}
+
 type PointRow = [step: number, wallTime: number, value: number | null];
 type RollupRow = [number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null];
 
@@ -55,7 +61,9 @@ export class ScalarTable {
   private readonly insertChunk;
   private readonly upsertRollup;
   private readonly selectRaw;
-  private readonly selectRollup;
+  private readonly selectRawRange;
+  private readonly selectRollupRange;
+  private readonly deleteRows;
   private readonly replacer;
 
   constructor(db: Db, private readonly tags: TagTable) {
@@ -74,10 +82,17 @@ export class ScalarTable {
         nan_wall = CASE WHEN nan_step IS NULL OR excluded.nan_step < nan_step THEN excluded.nan_wall ELSE nan_wall END,
         nan_step = CASE WHEN nan_step IS NULL OR excluded.nan_step < nan_step THEN excluded.nan_step ELSE nan_step END`);
     this.selectRaw = db.prepare(`SELECT step, wall_time, value FROM scalars WHERE tag_id = ? ORDER BY step`).raw(true);
-    this.selectRollup = db
+    this.selectRawRange = db.prepare(`SELECT step, wall_time, value FROM scalars WHERE tag_id = ? AND step BETWEEN ? AND ? ORDER BY step`).raw(true);
+    this.selectRollupRange = db
       .prepare(`SELECT min_step, min_wall, min_value, max_step, max_wall, max_value, nan_step, nan_wall
-        FROM scalar_rollups WHERE tag_id = ? AND level = ? ORDER BY bucket`)
+        FROM scalar_rollups WHERE tag_id = ? AND level = ? AND bucket BETWEEN ? AND ? ORDER BY bucket`)
       .raw(true);
+    this.deleteRows = ['scalars', 'scalar_rollups'].map((table) => tags.runRowsDeleter(table, SCALAR_KIND));
+  }
+
+  /** Call inside a transaction, before the run's tags go. */
+  deleteRun(runId: string): void {
+    for (const deleteRows of this.deleteRows) deleteRows(runId);
   }
 
   /**
@@ -151,28 +166,45 @@ export class ScalarTable {
     }));
   }
 
-  read(runId: string, tag: string, maxPoints: number): ScalarSeries | null {
+  /**
+   * The tag's points, or those in `range`, thinned to about `maxPoints`. A zoomed range reads the
+   * finest rollup level that fits, so it shows spikes the whole series' level had merged away.
+   */
+  read(runId: string, tag: string, maxPoints: number, range?: StepRange): ScalarSeries | null {
     const row = this.tags.get(runId, SCALAR_KIND, tag);
     if (!row) return null;
+    const from = Math.max(row.first_step, range?.from ?? row.first_step);
+    const to = Math.min(row.last_step, range?.to ?? row.last_step);
+    if (from > to) return { tag, count: row.count, downsampled: false, points: [] };
+    // Steps are distinct integers, so a range holds at most its span of points.
+    const whole = from === row.first_step && to === row.last_step;
+    const raw = (whole ? row.count : to - from + 1) <= Math.max(RAW_READ_LIMIT, maxPoints);
+    const candidates = raw ? this.readRaw(row.id, from, to, whole) : this.readRollup(row.id, from, to, maxPoints);
     const latest: ScalarPoint = [row.last_step, row.last_wall, valueOf(row.last_value)];
-    const candidates = row.count <= Math.max(RAW_READ_LIMIT, maxPoints) ? this.readRaw(row.id) : this.readRollup(row.id, row.last_step - row.first_step + 1, maxPoints);
-    if (candidates[candidates.length - 1]?.[0] !== latest[0]) candidates.push(latest);
+    if (to === row.last_step && candidates[candidates.length - 1]?.[0] !== latest[0]) candidates.push(latest);
     const points = downsampleMinMax(candidates, maxPoints);
-    return { tag, count: row.count, downsampled: points.length < row.count, points };
+    return { tag, count: row.count, downsampled: points.length < candidates.length || !raw, points };
   }
 
   /** The rows are already `[step, wallTime, value]`; only a NULL (NaN) value needs replacing. */
-  private readRaw(tagId: number): ScalarPoint[] {
-    const rows = this.selectRaw.all(tagId) as PointRow[];
+  private readRaw(tagId: number, from: number, to: number, whole = false): ScalarPoint[] {
+    const rows = (whole ? this.selectRaw.all(tagId) : this.selectRawRange.all(tagId, from, to)) as PointRow[];
     for (const row of rows) if (row[2] === null) row[2] = NaN;
     return rows as ScalarPoint[];
   }
 
-  /** Each rollup row contributes its min, max and first NaN; the in-memory pass then merges rows. */
-  private readRollup(tagId: number, span: number, maxPoints: number): ScalarPoint[] {
-    const level = chooseLevel(span, maxPoints * 2);
-    const out: ScalarPoint[] = [];
-    for (const r of this.selectRollup.all(tagId, level) as RollupRow[]) {
+  /**
+   * Each rollup row contributes its min, max and first NaN; the in-memory pass then merges rows.
+   * Buckets that the range cuts through are read raw at both ends, so no extreme inside the range
+   * is lost and none outside it comes in.
+   */
+  private readRollup(tagId: number, from: number, to: number, maxPoints: number): ScalarPoint[] {
+    const level = chooseLevel(to - from + 1, maxPoints * 2);
+    const first = Math.ceil(from / level);
+    const last = Math.floor((to + 1) / level) - 1;
+    if (first > last) return this.readRaw(tagId, from, to);
+    const out: ScalarPoint[] = first * level > from ? this.readRaw(tagId, from, first * level - 1) : [];
+    for (const r of this.selectRollupRange.all(tagId, level, first, last) as RollupRow[]) {
       const picked: ScalarPoint[] = [];
       if (r[0] !== null) picked.push([r[0], r[1]!, valueOf(r[2])]);
       if (r[3] !== null && r[3] !== r[0]) picked.push([r[3], r[4]!, valueOf(r[5])]);
@@ -180,6 +212,7 @@ export class ScalarTable {
       picked.sort((a, b) => a[0] - b[0]);
       out.push(...picked);
     }
+    if ((last + 1) * level <= to) out.push(...this.readRaw(tagId, (last + 1) * level, to));
     return out;
   }
 }

@@ -12,5 +12,6 @@ export const textKind = defineKind({
   schema: TEXT_SCHEMA,
   openTables: (store) => new TextTable(store.db, store.tags),
   ingest: ingestText,
+  deleteRun: (tables, runId) => tables.deleteRun(runId),
   readers: { tags: readTextTags, series: readTextSeries },
 });

@@ -17,11 +17,13 @@ export class TextTable {
   private readonly insert;
   private readonly select;
   private readonly stepsOf;
+  readonly deleteRun: (runId: string) => void;
 
   constructor(db: Db, private readonly tags: TagTable) {
     this.insert = db.prepare(`INSERT OR IGNORE INTO texts VALUES (?, ?, ?, ?)`);
     this.select = db.prepare(`SELECT step, wall_time AS wallTime, text FROM texts WHERE tag_id = ? ORDER BY step`);
     this.stepsOf = db.prepare(`SELECT step FROM texts WHERE tag_id = ? ORDER BY step`).pluck();
+    this.deleteRun = tags.runRowsDeleter('texts', TEXT_KIND);
   }
 
   /** Call inside a transaction. Returns the entries that were not stored before. */

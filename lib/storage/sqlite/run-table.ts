@@ -1,7 +1,7 @@
 import type { Db } from './open-database';
 import type { RunStartFields, RunStatus } from '../../protocol/ingest-messages';
 import type { RunSource } from '../../protocol/run-source';
-import type { RunOwnership, RunRecord } from '../store';
+import type { RunOwnership, RunPatch, RunRecord } from '../store';
 
 export const RUN_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS runs (
@@ -33,12 +33,16 @@ interface RunRow {
   heard_at: number | null;
   secret_hash: string | null;
   source: string | null;
+  user_name: string | null;
+  user_tags: string;
+  note: string;
+  archived: number;
 }
 
 function toRecord(row: RunRow): RunRecord {
   return {
     id: row.id,
-    name: row.name,
+    name: row.user_name ?? row.name,
     model: row.model,
     backend: row.backend,
     config: JSON.parse(row.config) as Record<string, unknown>,
@@ -49,6 +53,9 @@ function toRecord(row: RunRow): RunRecord {
     finishedAt: row.finished_at,
     heardAt: row.heard_at,
     source: row.source === null ? null : (JSON.parse(row.source) as RunSource),
+    tags: JSON.parse(row.user_tags) as string[],
+    note: row.note,
+    archived: row.archived === 1,
   };
 }
 
@@ -61,6 +68,8 @@ export class RunTable {
   private readonly all;
   private readonly heard;
   private readonly inStatus;
+  private readonly annotate;
+  private readonly remove;
 
   constructor(db: Db) {
     // A resent run.start (after a reconnect) must not reset the status of a run that already ended,
@@ -76,6 +85,10 @@ export class RunTable {
     this.all = db.prepare(`SELECT * FROM runs ORDER BY started_at DESC`);
     this.heard = db.prepare(`UPDATE runs SET heard_at = max(coalesce(heard_at, 0), ?) WHERE id = ?`);
     this.inStatus = db.prepare(`SELECT * FROM runs WHERE status = ?`);
+    // A NULL parameter leaves its column as it is: one statement for any subset of the fields.
+    this.annotate = db.prepare(`UPDATE runs SET user_name = coalesce(@name, user_name), user_tags = coalesce(@tags, user_tags),
+      note = coalesce(@note, note), archived = coalesce(@archived, archived) WHERE id = @id`);
+    this.remove = db.prepare(`DELETE FROM runs WHERE id = ?`);
   }
 
   noteHeard(runId: string, at: number): void {
@@ -103,6 +116,22 @@ export class RunTable {
 
   touchRun(runId: string, at: number): void {
     this.touch.run(at, runId);
+  }
+
+  update(runId: string, patch: RunPatch): boolean {
+    return (
+      this.annotate.run({
+        id: runId,
+        name: patch.name ?? null,
+        tags: patch.tags ? JSON.stringify(patch.tags) : null,
+        note: patch.note ?? null,
+        archived: patch.archived === undefined ? null : Number(patch.archived),
+      }).changes > 0
+    );
+  }
+
+  delete(runId: string): boolean {
+    return this.remove.run(runId).changes > 0;
   }
 
   get(runId: string): RunRecord | null {

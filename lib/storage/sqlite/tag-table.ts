@@ -45,7 +45,7 @@ export class TagTable {
   private readonly listOf;
   private readonly oneOf;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.find = db.prepare(`SELECT id FROM tags WHERE run_id = ? AND kind = ? AND name = ?`);
     this.insert = db.prepare(`INSERT INTO tags (run_id, kind, name) VALUES (?, ?, ?)`);
     this.bump = db.prepare(`UPDATE tags SET count = count + @added,
@@ -61,6 +61,15 @@ export class TagTable {
   idFor(runId: string, kind: string, name: string): number {
     const row = this.find.get(runId, kind, name) as { id: number } | undefined;
     return row ? row.id : Number(this.insert.run(runId, kind, name).lastInsertRowid);
+  }
+
+  /**
+   * A kind's tables keyed by tag id have no foreign key to cascade from the run, so the kind deletes
+   * its rows through this before the run (and its tags) go: one statement per table, made once.
+   */
+  runRowsDeleter(table: string, kind: string): (runId: string) => void {
+    const statement = this.db.prepare(`DELETE FROM ${table} WHERE tag_id IN (SELECT id FROM tags WHERE run_id = ? AND kind = ?)`);
+    return (runId) => statement.run(runId, kind);
   }
 
   /** Records `added` new points whose step range and latest point are given. */

@@ -1,8 +1,4 @@
-/**
- * runIdSchema's pattern (lib/protocol/ingest-messages.ts; a test keeps them equal). That module builds
- * zod schemas at load time, which no bundler can drop, so importing it put zod into the run page.
- */
-export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+import { RUN_ID_PATTERN } from '../../protocol/run-id-pattern';
 
 /** The run page's query parameter: `?compare=idA,idB` makes a comparison bookmarkable. */
 export const COMPARE_PARAM = 'compare';

@@ -8,7 +8,9 @@ import { LocalTime } from '../shared/local-time';
 import { StatusBadge } from './status-badge';
 import { ConfigTable } from './config-table';
 import { ImportedBadge, RunSourceDetails } from './run-source';
+import { RunManage } from './run-manage';
 import './run-header.css';
+import '../shared/controls.css';
 
 export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus }) {
   const running = run.status === 'running';
@@ -22,6 +24,7 @@ export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus
         <h1>{run.name}</h1>
         <StatusBadge status={run.status} />
         {run.source && <ImportedBadge source={run.source} />}
+        {run.archived && <span className="tag-chip archived-chip">archived</span>}
         <LiveIndicator status={live} />
       </div>
       {run.error && (
@@ -75,6 +78,7 @@ export function RunHeader({ run, live }: { run: WireRunSummary; live: LiveStatus
         </div>
       </dl>
       {run.source && <RunSourceDetails source={run.source} />}
+      <RunManage key={run.id} run={run} />
       <ConfigTable config={run.config} />
     </header>
   );

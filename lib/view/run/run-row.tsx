@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { memo } from 'react';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { runPagePath } from './page-paths';
 import { formatDuration } from '../shared/format';
@@ -7,6 +8,8 @@ import { LocalTime } from '../shared/local-time';
 import { MetricValue } from '../shared/metric-value';
 import { StatusBadge } from './status-badge';
 import { ImportedBadge } from './run-source';
+import { RunColorInput } from '../compare/run-color-input';
+import { setRunColorOverride } from '../shared/run-color-overrides';
 
 /** A running run's duration needs the browser clock; a finished one is fixed. */
 function duration(run: WireRunSummary, now: number | null): string {
@@ -14,14 +17,39 @@ function duration(run: WireRunSummary, now: number | null): string {
   return end === null ? '…' : formatDuration(end - run.startedAt);
 }
 
-export function RunRow({ run, now }: { run: WireRunSummary; now: number | null }) {
+export interface RunRowProps {
+  run: WireRunSummary;
+  /** The clock, for running runs only: a finished row never re-renders as it ticks. */
+  now: number | null;
+  selected: boolean;
+  color: string;
+  onSelect: (runId: string, selected: boolean) => void;
+}
+
+/** Memoised: filtering 1,000 runs as the user types re-renders only the rows that change. */
+export const RunRow = memo(function RunRow({ run, now, selected, color, onSelect }: RunRowProps) {
   return (
-    <tr data-run-id={run.id} data-status={run.status}>
+    <tr data-run-id={run.id} data-status={run.status} data-archived={run.archived || undefined} className={selected ? 'row-selected' : undefined}>
+      <td className="select-cell">
+        <input type="checkbox" checked={selected} data-select-run={run.id} aria-label={`Select ${run.name}`} onChange={(e) => onSelect(run.id, e.target.checked)} />
+      </td>
       <td className="name">
+        <RunColorInput runId={run.id} runName={run.name} color={color} onChange={(c) => setRunColorOverride(run.id, c)} />
         <Link href={runPagePath(run.id)}>{run.name}</Link> {run.source && <ImportedBadge source={run.source} />}
+        {run.archived && <span className="tag-chip archived-chip">archived</span>}
+        {run.tags.map((tag) => (
+          <span key={tag} className="tag-chip" data-run-tag={tag}>
+            {tag}
+          </span>
+        ))}
         <div className="sub mono" title={run.id}>
           {run.source ? run.source.path : run.id.length > 12 ? `${run.id.slice(0, 8)}…` : run.id}
         </div>
+        {run.note && (
+          <div className="sub run-note" title={run.note}>
+            {run.note}
+          </div>
+        )}
       </td>
       <td className="nowrap">
         {run.model || <span className="muted">—</span>}
@@ -54,4 +82,4 @@ export function RunRow({ run, now }: { run: WireRunSummary; now: number | null }
       })}
     </tr>
   );
-}
+});

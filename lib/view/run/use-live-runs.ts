@@ -16,8 +16,10 @@ export function useLiveRuns(initial: WireRunSummary[]): { runs: WireRunSummary[]
       openLiveSocket({
         request: { type: 'subscribe', topic: 'runs' },
         onEvent: (event) => {
-          if (event.type === 'runs') setRuns((held) => mergeRuns(held, event.runs));
+          // The whole list replaces what is held, so runs deleted while away go too.
+          if (event.type === 'runs') setRuns(mergeRuns([], event.runs));
           else if (event.type === 'run') setRuns((held) => mergeRuns(held, [event.run]));
+          else if (event.type === 'run.deleted') setRuns((held) => held.filter((run) => run.id !== event.runId));
         },
         onStatus: setStatus,
       }),

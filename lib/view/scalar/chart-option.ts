@@ -8,14 +8,7 @@ import { tooltipBox } from '../shared/tooltip-box';
 import { escapeHtml } from '../shared/escape-html';
 import { type EventDatum, eventSeries, eventTooltipRows, isEventSeries } from '../event/event-markers-option';
 import type { TrainingEvent } from '../../kinds/event/meta';
-
-/** The hidden axis that non-finite markers sit on: 0 is the plot's bottom edge, 1 its top. */
-const EDGE_AXIS = 1;
-const TOP = 0.96;
-const BOTTOM = 0.04;
-
-/** `raw` rides along in the datum, as in LineDatum, so the tooltip can show NaN/±Inf. */
-type MarkerDatum = { value: [step: number, wallTime: number, edge: number, raw: number]; symbol: string; symbolRotate: number };
+import { EDGE_AXIS, EDGE_Y_AXIS, type MarkerDatum, nonFiniteMarkers } from './non-finite-markers';
 
 interface TooltipParam {
   seriesId?: string;
@@ -44,8 +37,14 @@ function tooltip(params: TooltipParam | TooltipParam[]): string {
   return `<div class="tt-head">step ${escapeHtml(String(axisStep ?? ''))}</div>${rows.join('')}`;
 }
 
-/** Everything but the series: set once, and again when the colour scheme changes. */
-export function baseOption(theme: ChartTheme): ChartOption {
+/** ECharts hands a formatter its own params; each chart's formatter types the params it draws. */
+export type TooltipFormatter = (params: never) => string;
+
+/**
+ * Everything but the series: set once, and again when the colour scheme changes. The compare view
+ * brings its own tooltip, which lists runs rather than tags.
+ */
+export function baseOption(theme: ChartTheme, formatter: TooltipFormatter = tooltip): ChartOption {
   const axisLabel = valueAxisLabel(theme);
   return {
     animation: false,
@@ -55,7 +54,7 @@ export function baseOption(theme: ChartTheme): ChartOption {
       ...tooltipBox(theme),
       trigger: 'axis',
       axisPointer: { type: 'line', lineStyle: { color: theme.muted, type: 'dashed' } },
-      formatter: tooltip as never,
+      formatter: formatter as never,
     },
     xAxis: {
       type: 'value',
@@ -67,7 +66,7 @@ export function baseOption(theme: ChartTheme): ChartOption {
     },
     yAxis: [
       { type: 'value', scale: true, axisLabel, splitLine: { lineStyle: { color: theme.grid, opacity: 0.6 } } },
-      { type: 'value', min: 0, max: 1, show: false },
+      EDGE_Y_AXIS,
     ],
     dataZoom: [
       { type: 'inside', xAxisIndex: 0, filterMode: 'filter' },
@@ -106,29 +105,7 @@ export function seriesOption(family: string, prepared: readonly PreparedSeries[]
           : { lineStyle: { width: 1.5 }, symbol: 'rect', showSymbol: line.length < 60, symbolSize: 7, z: 2 }),
     };
     if (nonFinite.length === 0) return [main];
-    const markers: LineSeriesOption = {
-      id: `${stats.tag}#non-finite`,
-      // Same name as the line, so hiding the tag hides its markers too.
-      name: stats.tag,
-      type: 'line',
-      yAxisIndex: EDGE_AXIS,
-      data: nonFinite.map(([step, wallTime, value]): MarkerDatum => ({
-        value: [step, wallTime, value === -Infinity ? BOTTOM : TOP, value],
-        // NaN has no direction; an infinity points the way it went off the chart.
-        symbol: Number.isNaN(value) ? 'diamond' : 'triangle',
-        symbolRotate: value === -Infinity ? 180 : 0,
-      })),
-      encode: { x: 0, y: 2 },
-      color: theme.bad,
-      symbolSize: 11,
-      showSymbol: true,
-      showAllSymbol: true,
-      itemStyle: { borderColor: color, borderWidth: 1.5 },
-      lineStyle: { width: 0, opacity: 0 },
-      emphasis: { disabled: true },
-      z: 5,
-    };
-    return [main, markers];
+    return [main, nonFiniteMarkers(`${stats.tag}#non-finite`, stats.tag, nonFinite, color, theme)];
   });
 }
 

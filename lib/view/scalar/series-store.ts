@@ -10,11 +10,6 @@ export interface Series {
 /** A live series keeps growing; past this, it is thinned. */
 const MAX_POINTS_HELD = 20_000;
 
-/** Thinned the way the server downsamples, so spikes, NaN and the latest point stay. */
-function capped(points: ScalarPoint[]): ScalarPoint[] {
-  return points.length > MAX_POINTS_HELD ? downsampleMinMax(points, MAX_POINTS_HELD / 2) : points;
-}
-
 type Listener = (changedTags: ReadonlySet<string>) => void;
 
 function lowerBound(points: readonly ScalarPoint[], step: number): number {
@@ -53,9 +48,17 @@ export class SeriesStore {
   /** Points pushed since the current load began; a load's snapshot may predate them. */
   private pushedDuringLoad: Map<string, ScalarPoint[]> | null = null;
 
-  /** Tags known from the server render get their (empty) charts before any point is fetched. */
-  constructor(tags: readonly string[] = []) {
+  /**
+   * Tags known from the server render get their (empty) charts before any point is fetched. Past
+   * `maxHeld` points a series is thinned to half that, the way the server downsamples, so spikes,
+   * NaN and the latest point stay.
+   */
+  constructor(tags: readonly string[] = [], private readonly maxHeld = MAX_POINTS_HELD) {
     for (const tag of tags) this.entry(tag);
+  }
+
+  private capped(points: ScalarPoint[]): ScalarPoint[] {
+    return points.length > this.maxHeld ? downsampleMinMax(points, this.maxHeld / 2) : points;
   }
 
   get(tag: string): Series | undefined {
@@ -79,7 +82,20 @@ export class SeriesStore {
   load(tag: string, points: ScalarPoint[]): void {
     const merged = points.slice();
     mergePoints(merged, this.pushedDuringLoad?.get(tag) ?? []);
-    this.entry(tag).points = capped(merged);
+    this.entry(tag).points = this.capped(merged);
+    this.emit(new Set([tag]));
+  }
+
+  /**
+   * A finer read of one step range (a zoomed chart) takes the place of the points held there; the
+   * rest of the series stays as it was.
+   */
+  replaceRange(tag: string, from: number, to: number, points: readonly ScalarPoint[]): void {
+    const series = this.entry(tag);
+    const held = series.points;
+    const start = lowerBound(held, from);
+    const end = lowerBound(held, to + 1);
+    series.points = this.capped([...held.slice(0, start), ...points, ...held.slice(end)]);
     this.emit(new Set([tag]));
   }
 
@@ -97,7 +113,7 @@ export class SeriesStore {
     for (const [tag, list] of byTag) {
       const series = this.entry(tag);
       mergePoints(series.points, list);
-      series.points = capped(series.points);
+      series.points = this.capped(series.points);
       if (this.pushedDuringLoad) {
         const pending = this.pushedDuringLoad.get(tag) ?? [];
         mergePoints(pending, list);

@@ -1,6 +1,6 @@
 import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
 import { HeatmapChart, LineChart, type HeatmapSeriesOption, type LineSeriesOption } from 'echarts/charts';
-import { ScatterChart, type ScatterSeriesOption } from 'echarts/charts';
+import { CustomChart, ScatterChart, type CustomSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import {
   DataZoomInsideComponent,
   DataZoomSliderComponent,
@@ -14,7 +14,7 @@ import {
   type TooltipComponentOption,
   type VisualMapComponentOption,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 // Only what the charts draw is registered, which keeps the full echarts bundle out of the page.
 // The legend is drawn in HTML; its component is here for the legendToggleSelect action.
@@ -23,11 +23,14 @@ use([LineChart, GridComponent, TooltipComponent, DataZoomInsideComponent, DataZo
 use([HeatmapChart, VisualMapContinuousComponent]);
 // The embedding projector: a point per word, coloured through the same continuous visualMap.
 use([ScatterChart]);
+// The compare view: a group's min-max or ±std band as one polygon, and charts exported as SVG.
+use([CustomChart, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
   | LineSeriesOption
   | HeatmapSeriesOption
   | ScatterSeriesOption
+  | CustomSeriesOption
   | GridComponentOption
   | TooltipComponentOption
   | DataZoomComponentOption
@@ -35,5 +38,5 @@ export type ChartOption = ComposeOption<
   | VisualMapComponentOption
 >;
 
-export type { EChartsType, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption };
+export type { CustomSeriesOption, EChartsType, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption };
 export { init };

@@ -13,6 +13,18 @@ export async function fetchJsonOrNull<T>(url: string, signal?: AbortSignal): Pro
   return (await response.json()) as T;
 }
 
+/** A write (PATCH, DELETE, …) with a JSON body; the answer's JSON, or the API's error message thrown. */
+export async function sendJson<T>(url: string, method: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    cache: 'no-store',
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  await throwUnlessOk(response, url);
+  return (await response.json()) as T;
+}
+
 async function throwUnlessOk(response: Response, url: string): Promise<void> {
   if (response.ok) return;
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

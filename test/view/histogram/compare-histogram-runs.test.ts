@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { densityOutline } from '../../../lib/view/histogram/histogram-compare-option';
 import { computeHistogram } from '../../../lib/kinds/histogram/compute-histogram';
 import { runIdSchema } from '../../../lib/protocol/ingest-messages';
-import { parseCompareParam, RUN_ID_PATTERN, withCompareParam } from '../../../lib/view/histogram/compare-runs-param';
+import { parseCompareParam, withCompareParam } from '../../../lib/view/histogram/compare-runs-param';
+import { RUN_ID_PATTERN } from '../../../lib/protocol/run-id-pattern';
 import {
   type CompareSeries,
   compareCurves,

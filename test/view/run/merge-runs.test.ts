@@ -6,7 +6,7 @@ import { mergeRuns } from '../../../lib/view/run/run-list';
 
 function run(id: string, startedAt: number, updatedAt: number, extra: Partial<WireRunSummary> = {}): WireRunSummary {
   const base = { id, name: id, model: '', backend: '', config: {}, status: 'running' as const, error: null, source: null };
-  return { ...base, startedAt, updatedAt, finishedAt: null, heardAt: null, lastScalars: {}, ...extra };
+  return { ...base, tags: [], note: '', archived: false, startedAt, updatedAt, finishedAt: null, heardAt: null, lastScalars: {}, ...extra };
 }
 
 test('a stale copy never replaces a newer one, and runs stay newest first', () => {

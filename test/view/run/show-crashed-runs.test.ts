@@ -10,11 +10,11 @@ import type { WireRunSummary } from '../../../lib/kinds/scalar/run-summary';
 const crashed: WireRunSummary = {
   id: 'r1', name: 'vanished', model: 'mlp', backend: 'cpu', config: {}, status: 'crashed',
   error: 'no heartbeat since 2025-01-02T03:04:05.000Z', startedAt: Date.UTC(2025, 0, 2, 3), updatedAt: Date.UTC(2025, 0, 2, 3, 4),
-  finishedAt: Date.UTC(2025, 0, 2, 3, 4, 5), heardAt: Date.UTC(2025, 0, 2, 3, 4, 5), source: null, lastScalars: {},
+  finishedAt: Date.UTC(2025, 0, 2, 3, 4, 5), heardAt: Date.UTC(2025, 0, 2, 3, 4, 5), source: null, tags: [], note: '', archived: false, lastScalars: {},
 };
 
 test('the run list shows a crashed run as crashed, with when it was last heard from', () => {
-  const html = renderToStaticMarkup(createElement('table', null, createElement('tbody', null, createElement(RunRow, { run: crashed, now: null }))));
+  const html = renderToStaticMarkup(createElement('table', null, createElement('tbody', null, createElement(RunRow, { run: crashed, now: null, selected: false, color: '#1f77b4', onSelect: () => {} }))));
   assert.match(html, /data-status="crashed"/);
   assert.match(html, /class="status status-crashed"[^>]*>.*crashed<\/span>/);
   assert.match(html, /last heard <time dateTime="2025-01-02T03:04:05.000Z"/);

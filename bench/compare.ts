@@ -1,0 +1,164 @@
+/**
+ * The compare page at scale, in Chromium: 50 runs × 4 tags × 100,000 points (bench/generate-compare-
+ * data.ts) opened together, and the run list with 1,000 runs. Prints figures, asserts nothing; the
+ * last line is JSON.
+ *
+ *   npm run bench:compare -- [--db FILE] [--changes 40]
+ *
+ * Needs a production build (`npx next build`). Without --db the data is generated into a temp
+ * folder (a minute or two); with --db an existing file is reused, a missing one written there.
+ *
+ * - first_draw_ms: from navigation start to every chart showing a line for all 50 runs.
+ * - smoothing_ready_ms: until every chart smooths the finer read (SMOOTHING_POINTS per series).
+ * - smoothing_p95_ms: from a smoothing-slider change to every chart redrawn, 95th percentile.
+ * - run_list_ms: the list of 1,000 runs rendered; filter_ms: typing a filter, key by key, until the
+ *   list shows its result.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { createApp } from '../lib/app-context';
+import { parseRunFilter } from '../lib/compare/run-filter';
+import type { WireRunSummary } from '../lib/kinds/scalar/run-summary';
+import { filterRuns } from '../lib/view/run/run-filters';
+import { startServer } from '../server/start-server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
+import { generateCompareData } from './generate-compare-data';
+
+const root = resolve(__dirname, '..');
+const LIST_RUNS = 1_000;
+const CHART_TAGS = 4;
+
+const { values } = parseArgs({ options: { db: { type: 'string' }, changes: { type: 'string', default: '40' } } });
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Small runs beside the sweep, so that the run list holds 1,000. */
+function addListRuns(path: string, count: number): void {
+  const { store, tables } = createApp(path);
+  store.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const id = `list-${String(i).padStart(4, '0')}`;
+      store.upsertRun({ id, name: `list run ${i}`, model: i % 2 ? 'mlp' : 'imdb-conv1d', backend: 'bench', config: { lr: 10 ** -(1 + (i % 4)), seed: i }, startedAt: Date.UTC(2024, 0, 1) + i * 60_000 });
+      tables.scalar.write(id, [{ tag: 'epoch/loss', steps: [0, 1], wallTimes: [0, 1], values: [1, 0.5 + (i % 10) / 100] }]);
+      store.setRunStatus(id, i % 7 === 0 ? 'failed' : 'finished', null, 2);
+    }
+  });
+  store.close();
+}
+
+/** Resolves with ms since navigation start once every chart has drawn lines for `runs` runs (and, if asked, is ready). */
+function chartsDrawn(page: Page, runs: number, ready: boolean): Promise<number> {
+  return page.waitForFunction(
+    ([n, tags, needReady]) => {
+      const charts = [...document.querySelectorAll<HTMLElement>('.compare-chart')];
+      const done = charts.length === tags && charts.every((c) => (c.dataset.runs ?? '').split(' ').filter(Boolean).length === n && (!needReady || c.dataset.ready === 'true'));
+      return done ? performance.now() : false;
+    },
+    [runs, CHART_TAGS, ready] as const,
+    { polling: 'raf', timeout: 600_000 },
+  ).then((handle) => handle.jsonValue() as Promise<number>);
+}
+
+/**
+ * Runs in the page: moves the slider and times until every chart has drawn again. A string, not a
+ * function: tsx would add its own helpers to a function's source, and they do not exist there.
+ */
+const SLIDER_CHANGE = `(value) => new Promise((done) => {
+  const charts = [...document.querySelectorAll('.compare-chart')];
+  const before = charts.map((c) => c.dataset.draws);
+  const slider = document.querySelector('[data-smoothing-amount]');
+  const start = performance.now();
+  const check = () => {
+    if (charts.every((c, i) => c.dataset.draws !== before[i])) done(performance.now() - start);
+    else requestAnimationFrame(check);
+  };
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(slider, String(value));
+  slider.dispatchEvent(new Event('input', { bubbles: true }));
+  check();
+})`;
+
+async function main(): Promise<void> {
+  if (!existsSync(join(root, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first');
+  const dir = mkdtempSync(join(tmpdir(), 'tensorlens-compare-bench-'));
+  const dbPath = values.db ?? join(dir, 'compare.db');
+  try {
+    if (existsSync(dbPath)) console.log(`reusing ${dbPath}`);
+    else {
+      const data = generateCompareData(dbPath);
+      console.log(`generated ${data.points.toLocaleString('en')} points in ${((data.generateMs + data.storeMs) / 1000).toFixed(1)} s`);
+    }
+    const app = createApp(dbPath);
+    const listed = app.store.listRuns();
+    app.store.close();
+    const runIds = listed.filter((r) => r.id.startsWith('bench-')).map((r) => r.id).sort();
+    // Writing them again changes nothing, so a reused file gets the ones it lacks.
+    if (listed.length < LIST_RUNS) addListRuns(dbPath, LIST_RUNS - runIds.length);
+    const server = await startServer({ port: 0, host: '127.0.0.1', dbPath, dev: false, dir: root, log: () => undefined });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+      // Warm the server's route code and SQLite's cache once, as a dashboard in use would be.
+      await page.goto(`${server.url}/compare?runs=${runIds.slice(0, 2).join(',')}`);
+      await chartsDrawn(page, 2, true);
+
+      await page.goto(`${server.url}/compare?runs=${runIds.join(',')}`);
+      const firstDraw = await chartsDrawn(page, runIds.length, false);
+      const ready = await chartsDrawn(page, runIds.length, true);
+
+      const times: number[] = [];
+      const changes = Number(values.changes);
+      for (let i = 0; i < changes; i++) {
+        times.push((await page.evaluate(`(${SLIDER_CHANGE})(${(0.5 + (0.45 * ((i * 7) % changes)) / changes).toFixed(3)})`)) as number);
+        // Apart, as a hand on a slider moves, so each change is drawn on its own.
+        await page.waitForTimeout(150);
+      }
+      times.sort((a, b) => a - b);
+
+      await page.goto(`${server.url}/`);
+      const listMs = await page.waitForFunction((n) => (document.querySelectorAll('tr[data-run-id]').length >= n ? performance.now() : false), LIST_RUNS, { polling: 'raf', timeout: 120_000 });
+      const runListMs = (await listMs.jsonValue()) as number;
+      const filterText = 'lr<0.005 status=finished';
+      const all = (await (await fetch(`${server.url}/api/runs`)).json()) as WireRunSummary[];
+      const shown = filterRuns(all, { filter: parseRunFilter(filterText), status: 'all', showArchived: false }).length;
+      const box = page.getByLabel('Filter runs');
+      await box.click();
+      const typed = Date.now();
+      // Key by key, as a user types; the list re-filters behind each key until it shows the answer.
+      await page.keyboard.type(filterText);
+      await page.waitForFunction((n) => document.querySelector('[data-shown-runs]')?.getAttribute('data-shown-runs') === String(n), shown, { timeout: 120_000 });
+      const filterMs = Date.now() - typed;
+
+      const load = readFileSync('/proc/loadavg', 'utf8').trim();
+      console.log(`${runIds.length} runs × ${CHART_TAGS} tags: first draw ${firstDraw.toFixed(0)} ms, smoothing input loaded ${ready.toFixed(0)} ms after navigation`);
+      console.log(`smoothing slider → redraw: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (${times.length} changes)`);
+      console.log(`run list: ${LIST_RUNS} runs rendered ${runListMs.toFixed(0)} ms after navigation; typing "${filterText}" to ${shown} runs shown: ${filterMs} ms`);
+      console.log(`load average: ${load} (a shared machine: figures vary with it)`);
+      console.log(
+        JSON.stringify({
+          first_draw_ms: Math.round(firstDraw),
+          smoothing_ready_ms: Math.round(ready),
+          smoothing_p50_ms: Number(percentile(times, 50).toFixed(1)),
+          smoothing_p95_ms: Number(percentile(times, 95).toFixed(1)),
+          run_list_ms: Math.round(runListMs),
+          filter_ms: filterMs,
+          loadavg: load,
+        }),
+      );
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});

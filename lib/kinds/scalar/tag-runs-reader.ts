@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { runIdSchema } from '../../protocol/ingest-messages';
+import type { KindData } from '../kind';
+import { DEFAULT_MAX_POINTS } from './meta';
+import type { HttpPoint } from './points';
+import { toSeriesResponse } from './reader';
+import type { ScalarTable } from './sqlite-table';
+
+/** More runs than a comparison draws; the address of a request this size is still short. */
+export const MAX_TAG_RUNS = 100;
+
+/** `?runs=a,b,c&max_points=N`: the runs to read one tag of, as TensorBoard's scalars_multirun takes them. */
+export const tagRunsQuerySchema = z
+  .object({
+    runs: z
+      .string()
+      .transform((list) => [...new Set(list.split(',').filter((id) => id !== ''))])
+      .pipe(z.array(runIdSchema).min(1, 'name at least one run').max(MAX_TAG_RUNS, `at most ${MAX_TAG_RUNS} runs`)),
+    max_points: z.coerce.number().int().min(2).max(10_000_000).default(DEFAULT_MAX_POINTS),
+  })
+  .transform((q) => ({ runIds: q.runs, maxPoints: q.max_points }));
+
+export interface TagRunSeries {
+  count: number;
+  downsampled: boolean;
+  points: HttpPoint[];
+}
+
+export interface ScalarTagRunsResponse {
+  tag: string;
+  /** By run id; a run that does not exist or did not log the tag is left out. */
+  runs: Record<string, TagRunSeries>;
+}
+
+/**
+ * One tag of many runs in one answer, each thinned as the single-series endpoint thins it: a chart
+ * comparing fifty runs makes one request instead of fifty.
+ */
+export function readScalarTagRuns({ store, tables }: KindData<ScalarTable>, tag: string, runIds: readonly string[], maxPoints: number): ScalarTagRunsResponse {
+  const runs: Record<string, TagRunSeries> = {};
+  for (const runId of runIds) {
+    const series = store.hasRun(runId) ? tables.read(runId, tag, maxPoints) : null;
+    if (!series) continue;
+    const { count, downsampled, points } = toSeriesResponse(runId, series);
+    runs[runId] = { count, downsampled, points };
+  }
+  return { tag, runs };
+}

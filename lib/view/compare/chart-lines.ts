@@ -1,0 +1,154 @@
+import type { GroupBand, XAxis } from '../../compare/url-state';
+import type { Smoothing } from '../../compare/smoothing/smoothing';
+import type { ChartTheme } from '../shared/chart-theme';
+import type { CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
+import type { CompareData } from './compare-data';
+import { groupSeries, rawSeries, smoothedSeries } from './compare-option';
+import type { TooltipLine, TooltipLookup, TooltipValues } from './compare-tooltip';
+import { bandAt, drawGroup } from './draw-group';
+import { drawLine, type LineDatum, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
+import { linePoints } from './resolution';
+import { isIdentity, type SmoothedCache } from './smoothed-cache';
+
+export interface ChartRun {
+  id: string;
+  name: string;
+  color: string;
+  startedAt: number;
+}
+
+export interface ChartGroup {
+  id: string;
+  label: string;
+  color: string;
+  runIds: readonly string[];
+}
+
+/** What every chart of the page draws the same way. */
+export interface ChartView {
+  smoothing: Smoothing;
+  xAxis: XAxis;
+  logScale: boolean;
+  ignoreOutliers: boolean;
+  band: GroupBand;
+}
+
+export interface ChartLines {
+  series: (LineSeriesOption | CustomSeriesOption)[];
+  xMin: number;
+  xMax: number;
+  visible: number[];
+  /** Per drawn run (or group): a sum of its drawn smoothed values, which tests and benchmarks watch change. */
+  fingerprints: Record<string, number>;
+  /** Per drawn run: the last step it holds. */
+  lastSteps: Record<string, number>;
+  /** Every run with this tag is drawn from what smoothing is meant to work on, not only its first coarse read. */
+  ready: boolean;
+  nonFiniteRuns: number;
+  /** Series drawn exactly as last time: the chart need not hand them over again. */
+  unchanged: Set<string>;
+}
+
+function sum(values: readonly (readonly [number, number | null])[]): number {
+  let total = 0;
+  for (const [, v] of values) if (v !== null) total += v;
+  return Number(total.toPrecision(9));
+}
+
+export function xOfRun(axis: XAxis, startedAt: number): XOf {
+  if (axis === 'relative') return (_step, wallTime) => (wallTime - startedAt) / 1000;
+  if (axis === 'wall') return (_step, wallTime) => wallTime;
+  return (step) => step;
+}
+
+/** A drawn line for the tooltip: `values(i)` says what lies behind its point i. */
+function tooltipLine(name: string, color: string, line: readonly LineDatum[], values: (i: number) => TooltipValues): TooltipLine {
+  return {
+    name,
+    color,
+    at: (x) => {
+      const i = nearestPoint(line, x);
+      return i < 0 ? null : values(i);
+    },
+  };
+}
+
+/**
+ * Every line of one tag's chart: a run's smoothed and raw lines, or, when grouped, each group's mean
+ * and band. `tooltip` is refilled with what lies behind each drawn point.
+ */
+export function chartLines(tag: string, runs: readonly ChartRun[], groups: readonly ChartGroup[] | null, data: CompareData, cache: SmoothedCache, view: ChartView, zoom: readonly [number, number] | null, theme: ChartTheme, tooltip: TooltipLookup): ChartLines {
+  tooltip.clear();
+  const out: ChartLines = { series: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0, unchanged: new Set() };
+  const smoothedOf = (run: ChartRun) => {
+    const points = data.store(run.id)?.get(tag)?.points;
+    if (!points) return null;
+    if (points.length === 0) {
+      out.ready = false;
+      return null;
+    }
+    out.lastSteps[run.id] = points[points.length - 1][0];
+    out.ready &&= data.isSmoothingReady(run.id, tag);
+    return cache.get(run.id, tag, points, view.smoothing);
+  };
+  const extend = (drawn: { xMin: number; xMax: number; visible: number[] }) => {
+    out.xMin = Math.min(out.xMin, drawn.xMin);
+    out.xMax = Math.max(out.xMax, drawn.xMax);
+    for (const v of drawn.visible) out.visible.push(v);
+  };
+  if (groups) {
+    const byId = new Map(runs.map((run) => [run.id, run]));
+    for (const group of groups) {
+      const columns = group.runIds.flatMap((id) => {
+        const run = byId.get(id);
+        const held = run && smoothedOf(run);
+        return held ? [{ steps: held.column.steps, values: held.smoothed }] : [];
+      });
+      if (columns.length === 0) continue;
+      const drawn = drawGroup(columns, view.band, zoom, view.logScale, linePoints(2 * groups.length));
+      extend(drawn);
+      out.fingerprints[group.id] = sum(drawn.mean);
+      const g = drawn.series;
+      tooltip.set(
+        `group:${group.id}`,
+        tooltipLine(group.label, group.color, drawn.mean, (i) => {
+          const at = drawn.meanAt[i];
+          const [lo, hi] = bandAt(g, view.band, at);
+          return { kind: 'group', mean: g.mean[at], lo, hi, count: g.count[at] };
+        }),
+      );
+      out.series.push(...groupSeries({ id: group.id, name: group.label, color: group.color }, drawn.mean, drawn.band));
+    }
+    return out;
+  }
+  const showRaw = !isIdentity(view.smoothing);
+  const budget = linePoints(runs.length * (showRaw ? 2 : 1));
+  const rawKey = JSON.stringify([view.xAxis, zoom, view.logScale, showRaw, budget, theme.bad]);
+  for (const run of runs) {
+    const held = smoothedOf(run);
+    if (!held) continue;
+    const x = xOfRun(view.xAxis, run.startedAt);
+    const [xMin, xMax] = xExtent(held.column, x);
+    const smoothed = drawLine(held.column, held.smoothed, x, zoom, view.logScale, budget);
+    const raw = cache.raw(run.id, `${rawKey}${run.color}${run.name}`, () => {
+      const drawn = drawLine(held.column, held.column.values, x, zoom, view.logScale, budget);
+      const nonFinite = nonFiniteAt(held.column, drawn.at);
+      return { visible: showRaw ? drawn.visible : [], nonFinite: nonFinite.length, series: rawSeries(run, showRaw ? drawn.line : null, nonFinite, theme, x) };
+    });
+    extend({ xMin, xMax, visible: smoothed.visible });
+    extend({ xMin, xMax, visible: raw.value.visible });
+    if (!raw.fresh) for (const s of raw.value.series) out.unchanged.add(s.id as string);
+    if (raw.value.nonFinite > 0) out.nonFiniteRuns++;
+    out.fingerprints[run.id] = sum(smoothed.line);
+    const { steps, values } = held.column;
+    tooltip.set(
+      `run:${run.id}`,
+      tooltipLine(run.name, run.color, smoothed.line, (i) => {
+        const at = smoothed.at[i];
+        return { kind: 'run', smoothed: held.smoothed[at], raw: values[at], step: steps[at] };
+      }),
+    );
+    out.series.push(smoothedSeries(run, smoothed.line), ...raw.value.series);
+  }
+  return out;
+}

@@ -1,0 +1,154 @@
+import { useEffect, useRef, useState } from 'react';
+import { throttleDraws } from '../shared/throttle-draws';
+import { useChart } from '../shared/use-chart';
+import type { CompareData } from './compare-data';
+import { compareBaseOption, xAxisOption, yAxisOption } from './compare-option';
+import type { TooltipLookup } from './compare-tooltip';
+import { downloadPng, downloadSvg } from './chart-export';
+import { type ChartGroup, chartLines, type ChartRun, type ChartView } from './chart-lines';
+import { SmoothedCache } from './smoothed-cache';
+import { linkCursor, type StepCursor } from './step-cursor';
+import { zoomRanges } from './zoom-ranges';
+import { yRange } from './y-range';
+
+export interface CompareChartProps {
+  tag: string;
+  runs: readonly ChartRun[];
+  /** When runs are grouped, the groups' lines replace the runs'. */
+  groups: readonly ChartGroup[] | null;
+  data: CompareData;
+  view: ChartView;
+  cursor: StepCursor;
+}
+
+/** A zoom finer than the whole range is read again this long after the wheel stops. */
+const REFINE_DELAY_MS = 300;
+
+interface ZoomEvent {
+  start?: number;
+  end?: number;
+  batch?: { start?: number; end?: number }[];
+}
+
+/** One tag's chart with a line per run (or group); redrawn when its runs' points or the view change. */
+export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareChartProps) {
+  const boxRef = useRef<HTMLElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const cursorRef = useRef<HTMLDivElement>(null);
+  const { chart, theme } = useChart(canvasRef);
+  const [cache] = useState(() => new SmoothedCache());
+  const [tooltip] = useState<TooltipLookup>(() => new Map());
+  const [nonFiniteRuns, setNonFiniteRuns] = useState(0);
+  const runsKey = JSON.stringify(runs);
+  const groupsKey = JSON.stringify(groups);
+  const viewKey = JSON.stringify(view);
+  // What outlives one draw effect: the zoom the user chose, the drawn extent and series, and the
+  // latest props for the zoom handler, which is set up once per chart.
+  const held = useRef({ zoom: null as [number, number] | null, extent: [0, 1] as [number, number], seriesIds: '', draws: 0, request: () => {} });
+  const latest = useRef({ runs, groups, view });
+  latest.current = { runs, groups, view };
+
+  useEffect(() => {
+    if (!chart || !theme) return;
+    chart.setOption(compareBaseOption(theme, view.xAxis, tooltip), { notMerge: true });
+    held.current.seriesIds = '';
+    held.current.zoom = null;
+  }, [chart, theme, view.xAxis, tooltip]);
+
+  useEffect(() => {
+    if (!chart || !theme) return;
+    const shown: ChartRun[] = JSON.parse(runsKey);
+    const grouped: ChartGroup[] | null = JSON.parse(groupsKey);
+    const settings: ChartView = JSON.parse(viewKey);
+    const box = boxRef.current!;
+    const h = held.current;
+    cache.keep(new Set(shown.map((r) => r.id)));
+    const draw = throttleDraws(() => {
+      const lines = chartLines(tag, shown, grouped, data, cache, settings, h.zoom, theme, tooltip);
+      if (lines.xMin <= lines.xMax) h.extent = [lines.xMin, lines.xMax];
+      const ids = lines.series.map((s) => s.id).join('\n');
+      const yAxis = yAxisOption(theme, settings.logScale, yRange(lines.visible, settings.ignoreOutliers, settings.logScale));
+      // The same series as last time merge by id, so those drawn exactly as before are left out.
+      const same = ids === h.seriesIds;
+      const series = same ? lines.series.filter((s) => !lines.unchanged.has(s.id as string)) : lines.series;
+      chart.setOption({ xAxis: xAxisOption(theme, settings.xAxis, h.extent[0], h.extent[1]), yAxis: [yAxis], series }, same ? undefined : { replaceMerge: ['series'] });
+      h.seriesIds = ids;
+      // What the chart holds, for tests and the benchmark, the moment it is drawn.
+      box.dataset.runs = Object.keys(lines.fingerprints).join(' ');
+      box.dataset.smoothed = JSON.stringify(lines.fingerprints);
+      box.dataset.lastSteps = JSON.stringify(lines.lastSteps);
+      box.dataset.ready = String(lines.ready && Object.keys(lines.fingerprints).length > 0);
+      box.dataset.draws = String(++h.draws);
+      setNonFiniteRuns(lines.nonFiniteRuns);
+    });
+    h.request = () => draw.request();
+    draw.request();
+    const unsubscribes = shown.map((run) =>
+      data.store(run.id)?.subscribe((changed) => {
+        if (!changed.has(tag)) return;
+        cache.touch(run.id);
+        draw.request();
+      }),
+    );
+    return () => {
+      for (const unsubscribe of unsubscribes) unsubscribe?.();
+      draw.cancel();
+    };
+  }, [chart, theme, tag, runsKey, groupsKey, viewKey, data, cache, tooltip]);
+
+  useEffect(() => {
+    if (!chart) return;
+    const h = held.current;
+    let refineTimer: ReturnType<typeof setTimeout> | undefined;
+    const onZoom = (event: ZoomEvent) => {
+      const { start = 0, end = 100 } = event.batch?.[0] ?? event;
+      const [lo, hi] = h.extent;
+      const zoom: [number, number] | null = start <= 0 && end >= 100 ? null : [lo + ((hi - lo) * start) / 100, lo + ((hi - lo) * end) / 100];
+      h.zoom = zoom;
+      h.request();
+      clearTimeout(refineTimer);
+      if (!zoom) return;
+      refineTimer = setTimeout(() => {
+        const { runs: shown, groups: grouped, view: settings } = latest.current;
+        data.refine(tag, zoomRanges(tag, shown, data, settings.xAxis, grouped !== null, zoom));
+      }, REFINE_DELAY_MS);
+    };
+    chart.on('datazoom', onZoom as never);
+    const unlink = linkCursor(cursor, chart, cursorRef.current!);
+    return () => {
+      chart.off('datazoom', onZoom as never);
+      clearTimeout(refineTimer);
+      unlink();
+    };
+  }, [chart, cursor, data, tag]);
+
+  const exportAs = (format: 'png' | 'svg') => {
+    if (!chart || !theme) return;
+    (format === 'png' ? downloadPng : downloadSvg)(chart, tag, theme.surface);
+  };
+
+  return (
+    <article className="card chart-card compare-chart" ref={boxRef} data-tag={tag}>
+      <header className="chart-head">
+        <h3 className="mono">{tag}</h3>
+        {nonFiniteRuns > 0 && (
+          <span className="badge badge-bad" title="Runs with NaN or ±Inf values, marked at the plot's edges">
+            NaN/Inf in {nonFiniteRuns} run{nonFiniteRuns === 1 ? '' : 's'}
+          </span>
+        )}
+        <span className="chart-export">
+          <button type="button" className="csv" onClick={() => exportAs('png')} title={`Download ${tag} as PNG`}>
+            PNG
+          </button>
+          <button type="button" className="csv" onClick={() => exportAs('svg')} title={`Download ${tag} as SVG`}>
+            SVG
+          </button>
+        </span>
+      </header>
+      <div className="chart-canvas-wrap">
+        <div className="chart-canvas" ref={canvasRef} />
+        <div className="step-cursor" ref={cursorRef} hidden />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,193 @@
+import type { WireRunSummary } from '../../kinds/scalar/run-summary';
+import type { ScalarSeriesResponse } from '../../kinds/scalar/reader';
+import { decodeNumber } from '../../protocol/wire-number';
+import { seriesApiUrl } from '../scalar/api-paths';
+import { fromHttpPoints } from '../scalar/load-series';
+import { SeriesStore } from '../scalar/series-store';
+import { fetchJson } from '../shared/fetch-json';
+import { openLiveSocket } from '../shared/live-socket';
+import { subscribeRunPushes } from '../shared/use-run-pushes';
+import { type LoadTarget, loadFinishedRuns, loadLiveRun, PRIORITY } from './load-compare-run';
+import { RequestQueue } from './request-queue';
+import { MAX_HELD_POINTS, MAX_REQUESTS, ZOOM_READ_POINTS } from './resolution';
+
+interface HeldRun {
+  store: SeriesStore;
+  close: () => void;
+}
+
+/**
+ * What the compare page shows of its runs: each run's summary, kept current by the run list's live
+ * topic (status, renames, deletion), and each run's series in a SeriesStore, the run page's own
+ * store, loaded in two passes (see loadCompareRun). Runs still training also get their points
+ * pushed, through the run channel every page shares. Lives outside React state: a point costs a
+ * chart update, not a render.
+ */
+export class CompareData {
+  private readonly runs = new Map<string, HeldRun>();
+  private readonly summaries = new Map<string, WireRunSummary>();
+  private readonly smoothingReady = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private readonly queue = new RequestQueue(MAX_REQUESTS);
+  private readonly zooms = new Map<string, AbortController>();
+  /** Finished runs opened in the same turn, read together a tag at a time. */
+  private finishedBatch: LoadTarget[] = [];
+  private readonly batchLoads = new Set<AbortController>();
+  private closeRunList: (() => void) | null = null;
+  private wanted: readonly string[] = [];
+  private initialTags: Readonly<Record<string, readonly string[]>>;
+  private version = 0;
+  private errorText: string | null = null;
+
+  /** `initial`: the runs the server rendered, with their tags, so charts are laid out before any fetch. */
+  constructor(initial: readonly WireRunSummary[], initialTags: Readonly<Record<string, readonly string[]>>, private readonly onDeleted: (runId: string) => void) {
+    for (const run of initial) this.summaries.set(run.id, run);
+    this.initialTags = initialTags;
+  }
+
+  /** Starts listening to the run list: every run's summary, renames, status and deletions. */
+  start(): void {
+    this.closeRunList ??= openLiveSocket({
+      request: { type: 'subscribe', topic: 'runs' },
+      onStatus: () => undefined,
+      onEvent: (event) => {
+        if (event.type === 'runs') {
+          this.summaries.clear();
+          for (const run of event.runs) this.summaries.set(run.id, run);
+          // Deleted while this page was not listening.
+          for (const id of this.runs.keys()) if (!this.summaries.has(id)) this.onDeleted(id);
+          this.sync();
+        } else if (event.type === 'run') {
+          this.summaries.set(event.run.id, event.run);
+          if (this.wanted.includes(event.run.id)) this.sync();
+        } else if (event.type === 'run.deleted') {
+          this.summaries.delete(event.runId);
+          if (this.wanted.includes(event.runId)) this.onDeleted(event.runId);
+        }
+      },
+    });
+    this.sync();
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Changes whenever a summary or a run's list of tags does; points reach charts through the stores. */
+  readonly snapshot = (): number => this.version;
+
+  summary(runId: string): WireRunSummary | undefined {
+    return this.summaries.get(runId);
+  }
+
+  store(runId: string): SeriesStore | undefined {
+    return this.runs.get(runId)?.store;
+  }
+
+  /** The run's scalar tags: those its store holds, or those the server rendered before it opened. */
+  tags(runId: string): readonly string[] {
+    return this.store(runId)?.tags() ?? this.initialTags[runId] ?? [];
+  }
+
+  /** True once the tag holds what smoothing is meant to work on, not just the first coarse read. */
+  isSmoothingReady(runId: string, tag: string): boolean {
+    return this.smoothingReady.has(`${runId}\n${tag}`);
+  }
+
+  get error(): string | null {
+    return this.errorText;
+  }
+
+  /** Holds exactly these runs (those known to exist): new ones start loading, dropped ones stop listening. */
+  setRuns(runIds: readonly string[]): void {
+    this.wanted = runIds;
+    this.sync();
+  }
+
+  private sync(): void {
+    const wanted = new Set(this.closeRunList ? this.wanted.filter((id) => this.summaries.has(id)) : []);
+    for (const [id, held] of this.runs) {
+      if (wanted.has(id)) continue;
+      held.close();
+      this.runs.delete(id);
+    }
+    for (const id of wanted) if (!this.runs.has(id)) this.runs.set(id, this.open(id, this.initialTags[id] ?? []));
+    this.emit();
+  }
+
+  private failed(signal: AbortSignal, what: string, e: Error): void {
+    if (signal.aborted) return;
+    this.errorText = `${what}: ${e.message}`;
+    this.emit();
+  }
+
+  private open(runId: string, tags: readonly string[]): HeldRun {
+    const store = new SeriesStore(tags, MAX_HELD_POINTS);
+    const target: LoadTarget = { runId, store, onSmoothingReady: (tag) => this.smoothingReady.add(`${runId}\n${tag}`) };
+    let known = store.tags();
+    store.subscribe(() => {
+      if (store.tags() === known) return;
+      known = store.tags();
+      this.emit();
+    });
+    if (this.summaries.get(runId)?.status !== 'running') {
+      if (this.finishedBatch.length === 0) queueMicrotask(() => this.loadFinished());
+      this.finishedBatch.push(target);
+      return { store, close: () => undefined };
+    }
+    // A live run: fetch once the subscription is in place, so no point falls between the two.
+    const close = subscribeRunPushes(runId, (event, resync) => {
+      if (resync) loadLiveRun(target, this.queue, resync).catch((e: Error) => this.failed(resync, this.summaries.get(runId)?.name ?? runId, e));
+      if (event.type === 'scalars') store.add(event.points.map(([tag, step, wallTime, value]) => [tag, [step, wallTime, decodeNumber(value)]]));
+    });
+    return { store, close };
+  }
+
+  private loadFinished(): void {
+    const batch = this.finishedBatch;
+    this.finishedBatch = [];
+    const controller = new AbortController();
+    this.batchLoads.add(controller);
+    loadFinishedRuns(batch, this.initialTags, this.queue, controller.signal)
+      .catch((e: Error) => this.failed(controller.signal, 'stored series', e))
+      .finally(() => this.batchLoads.delete(controller));
+  }
+
+  /**
+   * A zoomed chart reads its range again, finer, for each run, replacing the points held there;
+   * a newer zoom of the same tag cancels the reads of the last one.
+   */
+  refine(tag: string, ranges: ReadonlyMap<string, readonly [from: number, to: number]>): void {
+    this.zooms.get(tag)?.abort();
+    const controller = new AbortController();
+    this.zooms.set(tag, controller);
+    for (const [runId, range] of ranges) {
+      const store = this.store(runId);
+      if (!store) continue;
+      this.queue
+        .run(PRIORITY.zoom, () => fetchJson<ScalarSeriesResponse>(seriesApiUrl(runId, tag, ZOOM_READ_POINTS, range), controller.signal))
+        .then((series) => {
+          if (!controller.signal.aborted) store.replaceRange(tag, range[0], range[1], fromHttpPoints(series.points));
+        })
+        .catch(() => undefined);
+    }
+  }
+
+  /** Stops every subscription and fetch; start() picks up again (React may mount a page twice). */
+  close(): void {
+    this.closeRunList?.();
+    this.closeRunList = null;
+    for (const held of this.runs.values()) held.close();
+    for (const load of [...this.zooms.values(), ...this.batchLoads]) load.abort();
+    this.runs.clear();
+    this.zooms.clear();
+    this.batchLoads.clear();
+    this.finishedBatch = [];
+  }
+
+  private emit(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+}

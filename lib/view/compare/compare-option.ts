@@ -1,0 +1,102 @@
+import type { XAxis } from '../../compare/url-state';
+import { baseOption, type TooltipFormatter } from '../scalar/chart-option';
+import { nonFiniteMarkers } from '../scalar/non-finite-markers';
+import { valueAxisLabel } from '../shared/axis-label';
+import type { ChartTheme } from '../shared/chart-theme';
+import type { ChartOption, CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
+import { formatDuration } from '../shared/format';
+import { compareTooltip, type TooltipLookup } from './compare-tooltip';
+import type { ScalarPoint } from '../../kinds/scalar/points';
+import type { LineDatum, XOf } from './draw-run';
+
+/** The run chart's frame (grid, tooltip box, zoom) with a tooltip that lists runs, not tags. */
+export function compareBaseOption(theme: ChartTheme, axis: XAxis, tooltip: TooltipLookup): ChartOption {
+  const base = baseOption(theme, compareTooltip(axis, tooltip) as TooltipFormatter);
+  // The axes' ranges are set on every draw from what is visible, so zooming never drops points.
+  const dataZoom = (base.dataZoom as object[]).map((zoom) => ({ ...zoom, filterMode: 'none' as const }));
+  return { ...base, xAxis: { ...(base.xAxis as object), type: axis === 'wall' ? 'time' : 'value' } as ChartOption['xAxis'], dataZoom };
+}
+
+export function xAxisOption(theme: ChartTheme, axis: XAxis, min: number, max: number) {
+  const label = valueAxisLabel(theme);
+  if (axis === 'wall') return { type: 'time' as const, min, max, axisLabel: { color: theme.muted, hideOverlap: true } };
+  const formatter = axis === 'relative' ? (v: number) => formatDuration(v * 1000) : label.formatter;
+  return { type: 'value' as const, min, max, axisLabel: { ...label, formatter } };
+}
+
+/**
+ * The whole value axis, not a change to it: switching between a linear and a log axis replaces
+ * the axis in ECharts' merge, and a partial option would lose its labels' format and grid lines.
+ */
+export function yAxisOption(theme: ChartTheme, logScale: boolean, range: { min: number; max: number } | null) {
+  // The range's own ends are not round numbers: only the ticks between them are labelled, except
+  // on a log axis, whose ticks are powers of ten and may all fall outside a narrow range.
+  const ends = range === null || logScale;
+  return {
+    type: logScale ? ('log' as const) : ('value' as const),
+    scale: true,
+    min: range?.min ?? 'dataMin',
+    max: range?.max ?? 'dataMax',
+    axisLabel: { ...valueAxisLabel(theme), showMinLabel: ends, showMaxLabel: ends },
+    splitLine: { lineStyle: { color: theme.grid, opacity: 0.6 } },
+  };
+}
+
+export interface LineOwner {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/**
+ * A line with no hover effect and no symbols (the tooltip lists the values) that breaks at null
+ * values (NaN, ±Inf, or ≤ 0 on a log axis). Fifty runs draw a hundred of these per chart.
+ */
+function line(id: string, series: LineOwner, data: LineDatum[], style: Partial<LineSeriesOption>): LineSeriesOption {
+  // showSymbol false, not just no symbol: ECharts would still diff every point against the last draw for symbols.
+  return { id, name: series.name, type: 'line', data, color: series.color, showSymbol: false, connectNulls: false, emphasis: { disabled: true }, ...style };
+}
+
+/** A run's smoothed line, drawn over the others and read by the tooltip. */
+export function smoothedSeries(run: LineOwner, data: LineDatum[]): LineSeriesOption {
+  const few = data.length < 40;
+  return line(`run:${run.id}`, run, data, { lineStyle: { width: 1.6 }, ...(few ? { showSymbol: true, symbolSize: 5 } : {}), z: 3 });
+}
+
+/** The raw line, faint behind the smoothed one, and markers for its non-finite points. */
+export function rawSeries(run: LineOwner, data: LineDatum[] | null, nonFinite: readonly ScalarPoint[], theme: ChartTheme, x: XOf): LineSeriesOption[] {
+  const series: LineSeriesOption[] = [];
+  if (data) series.push(line(`raw:${run.id}`, run, data, { lineStyle: { width: 1, opacity: 0.22 }, silent: true, z: 1 }));
+  if (nonFinite.length > 0) series.push(nonFiniteMarkers(`nf:${run.id}`, run.name, nonFinite, run.color, theme, (p) => x(p[0], p[1])));
+  return series;
+}
+
+/** Band datum: x, low and high edge. */
+type BandDatum = [x: number, lo: number, hi: number];
+
+/**
+ * A group's mean line over its band. The band is drawn a segment at a time (a quadrilateral between
+ * two neighbouring points), so a gap where no run has a value leaves a gap in the band too.
+ */
+export function groupSeries(group: LineOwner, mean: LineDatum[], band: BandDatum[]): (LineSeriesOption | CustomSeriesOption)[] {
+  const area: CustomSeriesOption = {
+    id: `band:${group.id}`,
+    name: group.name,
+    type: 'custom',
+    data: band,
+    encode: { x: 0, y: [1, 2] },
+    silent: true,
+    clip: true,
+    z: 1,
+    renderItem: (params, api) => {
+      const i = params.dataIndex;
+      if (i + 1 >= band.length) return null;
+      const [x0, lo0, hi0] = band[i];
+      const [x1, lo1, hi1] = band[i + 1];
+      if (![lo0, hi0, lo1, hi1].every(Number.isFinite)) return null;
+      const points = [api.coord([x0, lo0]), api.coord([x0, hi0]), api.coord([x1, hi1]), api.coord([x1, lo1])];
+      return { type: 'polygon', shape: { points }, style: { fill: group.color, opacity: 0.16 } };
+    },
+  };
+  return [area, line(`group:${group.id}`, group, mean, { lineStyle: { width: 2 }, ...(mean.length < 40 ? { showSymbol: true } : {}), z: 3 })];
+}

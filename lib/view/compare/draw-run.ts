@@ -1,0 +1,121 @@
+import { minMaxIndices } from '../../kinds/scalar/downsample';
+import type { ScalarPoint } from '../../kinds/scalar/points';
+import type { TimedScalarColumn } from '../../compare/scalar-column';
+import { DRAW_POINTS } from './resolution';
+
+/** A run's held points as columns, the shape smoothing and the thinning work on. */
+export interface RunColumn extends TimedScalarColumn {
+  readonly steps: Float64Array;
+  readonly wallTimes: Float64Array;
+  readonly values: Float64Array;
+}
+
+export function toRunColumn(tag: string, points: readonly ScalarPoint[]): RunColumn {
+  const n = points.length;
+  const steps = new Float64Array(n);
+  const wallTimes = new Float64Array(n);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = points[i];
+    steps[i] = p[0];
+    wallTimes[i] = p[1];
+    values[i] = p[2];
+  }
+  return { tag, steps, wallTimes, values };
+}
+
+/** Where a point sits on the chart's x axis: its step, or a time. */
+export type XOf = (step: number, wallTime: number) => number;
+
+/**
+ * A point as the chart gets it: only x and y, so the chart copies as little as it can; null is a
+ * gap. The tooltip finds the rest (raw value, step) through the column index beside each line.
+ */
+export type LineDatum = [x: number, y: number | null];
+
+/** A line thinned for the canvas, the column index of each of its points, and its values inside the zoom window. */
+export interface DrawnLine {
+  line: LineDatum[];
+  at: number[];
+  visible: number[];
+}
+
+/** Points kept outside a zoom window: enough to show the rest of the line in the slider's overview. */
+const OUTSIDE_POINTS = 64;
+
+function firstAtOrAfter(n: number, xAt: (i: number) => number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xAt(mid) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Min/max indices of values[from, to) thinned to `budget`, shifted back to column indices. */
+function pick(steps: Float64Array, values: ArrayLike<number>, from: number, to: number, budget: number): number[] {
+  if (to <= from) return [];
+  return minMaxIndices(to - from, (i) => steps[from + i], (i) => values[from + i], budget).map((i) => i + from);
+}
+
+/**
+ * Thins the full-resolution line for the canvas: `budget` points over the zoom window (or the whole
+ * line), a few outside it. `values` are the smoothed ones; the bucketing keeps their extremes.
+ */
+export function drawIndices(steps: Float64Array, values: ArrayLike<number>, window: readonly [number, number] | null, budget = DRAW_POINTS): number[] {
+  const n = steps.length;
+  if (!window) return pick(steps, values, 0, n, budget);
+  const [lo, hi] = window;
+  return [...pick(steps, values, 0, lo, OUTSIDE_POINTS), ...pick(steps, values, lo, hi, budget), ...pick(steps, values, hi, n, OUTSIDE_POINTS)];
+}
+
+/**
+ * The drawn point nearest to `x`, for the tooltip; -1 outside the line's x range (a run that stopped
+ * earlier has no value further on) or for an empty line.
+ */
+export function nearestPoint(line: readonly LineDatum[], x: number): number {
+  const n = line.length;
+  if (n === 0 || !(x >= line[0][0] && x <= line[n - 1][0])) return -1;
+  const i = firstAtOrAfter(n, (k) => line[k][0], x);
+  return i > 0 && (i === n || x - line[i - 1][0] <= line[i][0] - x) ? i - 1 : i;
+}
+
+/** The index range [lo, hi) of a zoom window in x, with one point either side so lines reach its edges. */
+export function zoomWindow(n: number, xAt: (i: number) => number, zoom: readonly [number, number] | null): [number, number] | null {
+  if (!zoom || n === 0) return null;
+  return [Math.max(0, firstAtOrAfter(n, xAt, zoom[0]) - 1), Math.min(n, firstAtOrAfter(n, xAt, zoom[1]) + 1)];
+}
+
+/**
+ * One line of a run for a chart: `values` (the column's own, or smoothed from them at full
+ * resolution) thinned by min/max bucketing, never smoothed after thinning. On a log axis values ≤ 0
+ * are gaps.
+ */
+export function drawLine(column: RunColumn, values: ArrayLike<number>, x: XOf, zoom: readonly [number, number] | null, logScale: boolean, budget = DRAW_POINTS): DrawnLine {
+  const { steps, wallTimes } = column;
+  const xAt = (i: number) => x(steps[i], wallTimes[i]);
+  const window = zoomWindow(steps.length, xAt, zoom);
+  const visible: number[] = [];
+  const at = drawIndices(steps, values, window, budget);
+  const line = at.map((i): LineDatum => {
+    const v = values[i];
+    if (!Number.isFinite(v) || (logScale && v <= 0)) return [xAt(i), null];
+    if (!window || (i >= window[0] && i < window[1])) visible.push(v);
+    return [xAt(i), v];
+  });
+  return { line, at, visible };
+}
+
+/** NaN and ±Infinity among a drawn line's points, to be marked at the plot's edges. */
+export function nonFiniteAt(column: RunColumn, at: readonly number[]): ScalarPoint[] {
+  const { steps, wallTimes, values } = column;
+  return at.filter((i) => !Number.isFinite(values[i])).map((i): ScalarPoint => [steps[i], wallTimes[i], values[i]]);
+}
+
+/** The column's whole x extent, zoomed or not. */
+export function xExtent(column: RunColumn, x: XOf): [number, number] {
+  const n = column.steps.length;
+  return n > 0 ? [x(column.steps[0], column.wallTimes[0]), x(column.steps[n - 1], column.wallTimes[n - 1])] : [NaN, NaN];
+}

@@ -1,0 +1,102 @@
+import type { ScalarSeriesResponse, WireScalarTagInfo } from '../../kinds/scalar/reader';
+import { MAX_TAG_RUNS, type ScalarTagRunsResponse } from '../../kinds/scalar/tag-runs-reader';
+import { scalarTagsApiUrl, seriesApiUrl, tagRunsApiUrl } from '../scalar/api-paths';
+import { fromHttpPoints } from '../scalar/load-series';
+import type { SeriesStore } from '../scalar/series-store';
+import { fetchJson } from '../shared/fetch-json';
+import type { RequestQueue } from './request-queue';
+import { FIRST_READ_POINTS, SMOOTHING_POINTS } from './resolution';
+
+/** Queue priorities: a zoom first, then every run's first read, then the reads smoothing works on. */
+export const PRIORITY = { zoom: 0, first: 1, smoothing: 2 } as const;
+
+export interface LoadTarget {
+  runId: string;
+  store: SeriesStore;
+  /** Called once a tag holds the series smoothing works on (the whole series, or SMOOTHING_POINTS of it). */
+  onSmoothingReady: (tag: string) => void;
+}
+
+/** Stores one read of a tag, and says when it is the one smoothing works on. */
+function take(target: LoadTarget, tag: string, series: { count: number; points: ScalarSeriesResponse['points'] }, maxPoints: number): void {
+  // Before the store's change event, which redraws the chart that asks.
+  if (series.count <= maxPoints || maxPoints === SMOOTHING_POINTS) target.onSmoothingReady(tag);
+  target.store.load(tag, fromHttpPoints(series.points));
+}
+
+async function settleAll(tasks: Promise<unknown>[], signal: AbortSignal): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((r) => r.status === 'rejected');
+  if (failed && !signal.aborted) throw failed.reason;
+}
+
+async function readLiveTags(target: LoadTarget, queue: RequestQueue, tags: readonly WireScalarTagInfo[], maxPoints: number, priority: number, signal: AbortSignal): Promise<void> {
+  target.store.beginLoad();
+  try {
+    await settleAll(
+      tags.map(({ tag }) =>
+        queue.run(priority, async () => {
+          if (signal.aborted) return;
+          const series = await fetchJson<ScalarSeriesResponse>(seriesApiUrl(target.runId, tag, maxPoints), signal);
+          if (!signal.aborted) take(target, tag, series, maxPoints);
+        }),
+      ),
+      signal,
+    );
+  } finally {
+    if (!signal.aborted) target.store.endLoad();
+  }
+}
+
+/**
+ * A run still training: its stored series, fetched once its live subscription is in place (so no
+ * point falls between the two), coarse first, then again at the resolution smoothing works on.
+ */
+export async function loadLiveRun(target: LoadTarget, queue: RequestQueue, signal: AbortSignal): Promise<void> {
+  const tags = await queue.run(PRIORITY.first, () => fetchJson<WireScalarTagInfo[]>(scalarTagsApiUrl(target.runId), signal));
+  await readLiveTags(target, queue, tags, FIRST_READ_POINTS, PRIORITY.first, signal);
+  const thinned = tags.filter((info) => info.count > FIRST_READ_POINTS);
+  if (thinned.length > 0 && !signal.aborted) await readLiveTags(target, queue, thinned, SMOOTHING_POINTS, PRIORITY.smoothing, signal);
+}
+
+/** One request per tag and pass for up to MAX_TAG_RUNS runs; returns the runs whose tag was thinned. */
+function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueue, maxPoints: number, priority: number, signal: AbortSignal, thinned: Map<string, LoadTarget[]>): Promise<void>[] {
+  const requests: Promise<void>[] = [];
+  for (let i = 0; i < targets.length; i += MAX_TAG_RUNS) {
+    const chunk = targets.slice(i, i + MAX_TAG_RUNS);
+    requests.push(
+      queue.run(priority, async () => {
+        if (signal.aborted) return;
+        const { runs } = await fetchJson<ScalarTagRunsResponse>(tagRunsApiUrl(tag, chunk.map((t) => t.runId), maxPoints), signal);
+        if (signal.aborted) return;
+        for (const target of chunk) {
+          const series = runs[target.runId];
+          if (!series) continue;
+          take(target, tag, series, maxPoints);
+          if (series.count > maxPoints) thinned.set(tag, [...(thinned.get(tag) ?? []), target]);
+        }
+      }),
+    );
+  }
+  return requests;
+}
+
+/**
+ * Runs that no longer change, read a tag at a time for all of them (GET /api/scalars/{tag}), so a
+ * chart of fifty runs costs one request: first coarse, then again at the resolution smoothing works
+ * on where the first read was thinned. Tags the server rendered are used as they are; runs without
+ * them have their tags fetched first.
+ */
+export async function loadFinishedRuns(targets: readonly LoadTarget[], knownTags: Readonly<Record<string, readonly string[]>>, queue: RequestQueue, signal: AbortSignal): Promise<void> {
+  const byTag = new Map<string, LoadTarget[]>();
+  await settleAll(
+    targets.map(async (target) => {
+      const tags = knownTags[target.runId] ?? (await queue.run(PRIORITY.first, () => fetchJson<WireScalarTagInfo[]>(scalarTagsApiUrl(target.runId), signal))).map((t) => t.tag);
+      for (const tag of tags) byTag.set(tag, [...(byTag.get(tag) ?? []), target]);
+    }),
+    signal,
+  );
+  const thinned = new Map<string, LoadTarget[]>();
+  await settleAll([...byTag].flatMap(([tag, runs]) => readTag(tag, runs, queue, FIRST_READ_POINTS, PRIORITY.first, signal, thinned)), signal);
+  const ignored = new Map<string, LoadTarget[]>();
+  await settleAll([...thinned].flatMap(([tag, runs]) => readTag(tag, runs, queue, SMOOTHING_POINTS, PRIORITY.smoothing, signal, ignored)), signal);
+}

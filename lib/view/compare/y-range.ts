@@ -1,0 +1,38 @@
+/**
+ * The value axis' range over what is visible. Ignoring outliers takes the 5th to 95th percentile,
+ * as TensorBoard's "ignore outliers in chart scaling" does, so one spike does not flatten every
+ * line; either way a little room is left above and below. On a log axis the room is a factor.
+ */
+const OUTLIER_QUANTILE = 0.05;
+const PADDING = 0.05;
+
+function quantile(sorted: Float64Array, q: number): number {
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+export function yRange(values: readonly number[], ignoreOutliers: boolean, logScale: boolean): { min: number; max: number } | null {
+  if (values.length === 0) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  if (ignoreOutliers) {
+    const sorted = Float64Array.from(values).sort();
+    min = quantile(sorted, OUTLIER_QUANTILE);
+    max = quantile(sorted, 1 - OUTLIER_QUANTILE);
+  } else {
+    for (const v of values) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  if (logScale) {
+    const ratio = Math.max(max / min, 1 + 1e-9) ** PADDING;
+    return { min: min / ratio, max: max * ratio };
+  }
+  const pad = (max - min) * PADDING || Math.abs(max) * PADDING || 1;
+  min -= pad;
+  max += pad;
+  return { min, max };
+}

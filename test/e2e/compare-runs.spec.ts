@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { Run } from '../../lib/client/run';
+import { expect, test } from './fixtures';
+
+/** Runs of one sweep, named with a token no other test uses, so the list's filter finds exactly them. */
+function sweep(serverUrl: string, token: string, rates: readonly number[]): Run[] {
+  return rates.map((lr) => new Run({ server: serverUrl, name: `${token} lr=${lr}`, model: 'e2e-model', backend: 'e2e', config: { lr, batch_size: 32 } }));
+}
+
+/** A noisy decaying loss, so that smoothing visibly changes the line. */
+function logLoss(run: Run, lr: number, from: number, to: number): void {
+  for (let step = from; step <= to; step++) run.log({ 'batch/loss': 1 / (1 + step * lr * 10) + 0.2 * Math.sin(step * 1.7) }, step);
+}
+
+const chart = (page: Page, tag: string) => page.locator(`.compare-chart[data-tag="${tag}"]`);
+
+async function drawnRuns(page: Page, tag: string): Promise<string[]> {
+  const runs = await chart(page, tag).getAttribute('data-runs');
+  return (runs ?? '').split(' ').filter(Boolean).sort();
+}
+
+test('three runs chosen in the list open side by side; smoothing, hiding and the address all hold', async ({ page, serverUrl }) => {
+  const token = `cmp${randomUUID().slice(0, 6)}`;
+  const runs = sweep(serverUrl, token, [0.1, 0.01, 0.001]);
+  try {
+    runs.forEach((run, i) => logLoss(run, [0.1, 0.01, 0.001][i], 0, 300));
+    await Promise.all(runs.map((run) => run.finish()));
+    const ids = runs.map((r) => r.id).sort();
+
+    await page.goto('/');
+    const filter = page.getByLabel('Filter runs');
+    await filter.fill('lr<<');
+    await expect(page.locator('[data-filter-error]')).toContainText('column');
+    await filter.fill(`${token} lr<0.05`);
+    await expect(page.locator('[data-shown-runs]')).toHaveAttribute('data-shown-runs', '2');
+    await filter.fill(token);
+    await expect(page.locator('[data-shown-runs]')).toHaveAttribute('data-shown-runs', '3');
+    await page.locator('[data-select-all]').check();
+    await page.locator('[data-compare]').click();
+    await expect(page).toHaveURL(/\/compare\?runs=/);
+
+    const loss = chart(page, 'batch/loss');
+    await expect(loss).toHaveAttribute('data-ready', 'true');
+    expect(await drawnRuns(page, 'batch/loss')).toEqual(ids);
+
+    const before = JSON.parse((await loss.getAttribute('data-smoothed'))!);
+    await page.locator('[data-smoothing-amount]').fill('0.95');
+    await expect.poll(async () => JSON.parse((await loss.getAttribute('data-smoothed'))!)[ids[0]]).not.toBe(before[ids[0]]);
+
+    const hidden = runs[1].id;
+    await page.locator(`[data-legend-run="${hidden}"]`).click();
+    await expect.poll(() => drawnRuns(page, 'batch/loss')).toEqual(ids.filter((id) => id !== hidden));
+    await expect(page).toHaveURL(new RegExp(`hidden=${hidden}`));
+    await expect(page).toHaveURL(/smoothing=ema%3A0\.95|smoothing=ema:0\.95/);
+
+    await page.reload();
+    await expect(page.locator('[data-smoothing-amount]')).toHaveValue('0.95');
+    await expect(page.locator(`[data-legend-run="${hidden}"]`)).toHaveAttribute('aria-pressed', 'false');
+    await expect(loss).toHaveAttribute('data-ready', 'true');
+    expect(await drawnRuns(page, 'batch/loss')).toEqual(ids.filter((id) => id !== hidden));
+
+    // Back undoes the hiding, forward redoes it, without a reload.
+    await page.goBack();
+    await expect.poll(() => drawnRuns(page, 'batch/loss')).toEqual(ids);
+    await page.goForward();
+    await expect.poll(() => drawnRuns(page, 'batch/loss')).toEqual(ids.filter((id) => id !== hidden));
+  } finally {
+    for (const run of runs) run.close();
+  }
+});
+
+test("a live run's line grows by push, and a run deleted elsewhere leaves the open pages", async ({ page, context, serverUrl }) => {
+  const token = `live${randomUUID().slice(0, 6)}`;
+  const [live, doomed] = sweep(serverUrl, token, [0.1, 0.2]);
+  try {
+    logLoss(live, 0.1, 0, 5);
+    logLoss(doomed, 0.2, 0, 50);
+    expect(await live.drained(15_000)).toBe(true);
+    await doomed.finish();
+
+    await page.goto(`/compare?runs=${live.id},${doomed.id}`);
+    const loss = chart(page, 'batch/loss');
+    await expect.poll(async () => JSON.parse((await loss.getAttribute('data-last-steps')) ?? '{}')[live.id]).toBe(5);
+    logLoss(live, 0.1, 6, 40);
+    await expect.poll(async () => JSON.parse((await loss.getAttribute('data-last-steps')) ?? '{}')[live.id]).toBe(40);
+
+    const list = await context.newPage();
+    await list.goto('/');
+    await expect(list.locator(`tr[data-run-id="${doomed.id}"]`)).toBeVisible();
+    const runPage = await context.newPage();
+    await runPage.goto(`/runs/${doomed.id}`);
+    await runPage.getByRole('button', { name: 'Delete…' }).click();
+    await runPage.locator('[data-confirm-delete]').click();
+    await expect(runPage).toHaveURL(/\/$/);
+
+    await expect.poll(() => drawnRuns(page, 'batch/loss')).toEqual([live.id]);
+    await expect(page.locator(`[data-legend-run="${doomed.id}"]`)).toHaveCount(0);
+    await expect(page).not.toHaveURL(new RegExp(doomed.id));
+    await expect(list.locator(`tr[data-run-id="${doomed.id}"]`)).toHaveCount(0);
+    expect((await page.request.get(`/api/runs/${doomed.id}`)).status()).toBe(404);
+  } finally {
+    live.close();
+    doomed.close();
+  }
+});
