@@ -12,5 +12,6 @@ export const imageKind = defineKind({
   schema: IMAGE_SCHEMA,
   openTables: (store) => new ImageTable(store.db, store.tags),
   ingest: ingestImages,
+  deleteRun: (tables, runId) => tables.deleteRun(runId),
   readers: { tags: readImageTags, list: readImageList, data: readImageData },
 });

@@ -32,11 +32,14 @@ interface InfoRow {
 
 export class ImageTable {
   private readonly insert;
+  /** Call inside a transaction, before the run's tags go: these rows have no foreign key to cascade from. */
+  readonly deleteRun: (runId: string) => void;
   private readonly replace;
   private readonly selectInfo;
   private readonly selectData;
 
   constructor(db: Db, private readonly tags: TagTable) {
+    this.deleteRun = tags.runRowsDeleter('images', IMAGE_KIND);
     this.insert = db.prepare(`INSERT OR IGNORE INTO images VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.replace = db.prepare(`UPDATE images SET wall_time = ?, width = ?, height = ?, content_type = ?, data = ? WHERE tag_id = ? AND step = ? AND sample = ?`);
     this.selectInfo = db.prepare(`SELECT step, sample, wall_time, width, height, content_type FROM images WHERE tag_id = ? ORDER BY step, sample`);

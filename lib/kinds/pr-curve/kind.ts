@@ -12,5 +12,6 @@ export const prCurveKind = defineKind({
   schema: PR_CURVE_SCHEMA,
   openTables: (store) => new PrCurveTable(store.db, store.tags),
   ingest: ingestPrCurves,
+  deleteRun: (tables, runId) => tables.deleteRun(runId),
   readers: { tags: readPrCurveTags, series: readPrCurveSeries },
 });

@@ -26,10 +26,13 @@ function unpack(blob: Buffer): PrCurveData {
 
 export class PrCurveTable {
   private readonly insert;
+  /** Call inside a transaction, before the run's tags go: these rows have no foreign key to cascade from. */
+  readonly deleteRun: (runId: string) => void;
   private readonly replace;
   private readonly select;
 
   constructor(db: Db, private readonly tags: TagTable) {
+    this.deleteRun = tags.runRowsDeleter('pr_curves', PR_CURVE_KIND);
     this.insert = db.prepare(`INSERT OR IGNORE INTO pr_curves VALUES (?, ?, ?, ?)`);
     this.replace = db.prepare(`UPDATE pr_curves SET wall_time = ?, data = ? WHERE tag_id = ? AND step = ?`);
     this.select = db.prepare(`SELECT step, wall_time, data FROM pr_curves WHERE tag_id = ? ORDER BY step`);

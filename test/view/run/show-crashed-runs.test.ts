@@ -6,6 +6,7 @@ import '../../helpers/ignore-styles';
 import { RunRow } from '../../../lib/view/run/run-row';
 import { RunHeader } from '../../../lib/view/run/run-header';
 import type { WireRunSummary } from '../../../lib/kinds/scalar/run-summary';
+import { AppRouterContext, type AppRouterInstance } from 'next/dist/shared/lib/app-router-context.shared-runtime';
 
 const crashed: WireRunSummary = {
   id: 'r1', name: 'vanished', model: 'mlp', backend: 'cpu', config: {}, status: 'crashed',
@@ -22,7 +23,9 @@ test('the run list shows a crashed run as crashed, with when it was last heard f
 });
 
 test('the run page says when a run was last heard from', () => {
-  const html = renderToStaticMarkup(createElement(RunHeader, { run: crashed, live: 'live' }));
+  // The header's run management asks for the router, which Next mounts around every page.
+  const router = {} as AppRouterInstance;
+  const html = renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, createElement(RunHeader, { run: crashed, live: 'live' })));
   assert.match(html, /<dt>Last heard from<\/dt><dd data-testid="run-heard-at"><time dateTime="2025-01-02T03:04:05.000Z"/);
   assert.match(html, /status-crashed/);
 });
