@@ -21,7 +21,7 @@ test('a malformed percent-encoding is a 400 in JSON, not a 500', async (t) => {
 test('a method no route takes is a 405 in JSON saying which it takes', async (t) => {
   const server = await startSocketServer(join(tempDir(t), 'method.db'));
   t.after(() => server.close());
-  for (const [method, path, allow] of [['TRACE', '/api/runs', 'GET, HEAD'], ['DELETE', '/api/runs/r', 'GET, HEAD'], ['POST', '/api/runs', 'GET, HEAD'], ['TRACE', '/', 'GET, HEAD, POST, OPTIONS'], ['PUT', '/runs/r', 'GET, HEAD, POST, OPTIONS']]) {
+  for (const [method, path, allow] of [['TRACE', '/api/runs', 'GET, HEAD'], ['DELETE', '/api/runs/r/scalars', 'GET, HEAD'], ['POST', '/api/runs', 'GET, HEAD'], ['TRACE', '/', 'GET, HEAD, POST, OPTIONS'], ['PUT', '/runs/r', 'GET, HEAD, POST, OPTIONS']]) {
     const answer = await httpRequest(server.port, path, { method });
     assert.equal(answer.status, 405, `${method} ${path}`);
     assert.equal(answer.headers.allow, allow);
