@@ -56,6 +56,14 @@ function recordEverything(app: AppContext, hub: LiveHub, id: string): void {
     graph: { name: 'm', className: 'Model', nodes: [node('in', 0), node('out')], edges: [{ source: 'in', sourceCallSite: 0, sourceTensor: 0, target: 'out', targetCallSite: 0, targetInput: 0 }], outputs: [{ node: 'out', callSite: 0, tensor: 0 }] },
   });
   send({ type: 'text', runId: id, entries: [{ tag: 'notes', step: 1, wallTime: 2, text: '**epoch 1**' }] });
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
+  send({ type: 'images', runId: id, images: [{ tag: 'samples', step: 0, sample: 0, wallTime: 1, width: 2, height: 2, contentType: 'image/png', data: png }] });
+  const tp = [2, 1, 0];
+  send({ type: 'pr-curves', runId: id, curves: [{ tag: 'eval/pr', step: 0, wallTime: 1, thresholds: [0.25, 0.5, 1], truePositives: tp, falsePositives: [2, 1, 0], trueNegatives: [0, 1, 2], falseNegatives: [0, 1, 2], precision: [0.5, 0.5, 0], recall: [1, 0.5, 0] }] });
+  send({ type: 'op-graph', runId: id, graph: { nodes: [{ name: 'x', op: 'Placeholder', inputs: [], device: '', outputShapes: [[-1, 2]], dtype: 'float32' }] } });
+  const definition = { name: 's', model: 'mlp-sequential', method: 'random', metric: 'val_acc', goal: 'max', seed: 1, maxTrials: 1, space: [{ name: 'batchSize', kind: 'choice', choices: [32, 64] }], gridPoints: 2, medianStopping: false, parallel: 1, args: [] };
+  send({ type: 'sweep', runId: id, definition });
+  send({ type: 'sweep.trials', runId: id, trials: [{ trial: 0, runId: 't0', params: { batchSize: 32 }, state: 'running', value: null, curve: [], reason: null, startedAt: 1, finishedAt: null }] });
   app.tables.embedding.projections.write({ runId: id, tag: 'embedding', step: 0, method: 'umap', paramsKey: 'k' }, { status: 'ready', layout: Float32Array.from([0, 0, 1, 1]) });
 }
 
@@ -117,8 +125,7 @@ test('DELETE removes the run and every row of it in every table, and its checkpo
   mkdirSync(checkpointDir(app.store.path, 'keep'), { recursive: true });
   const during = rowCounts(app);
   const untouched = Object.keys(before).filter((table) => !(during[table] > before[table]));
-  // Kinds that came after run management; recordEverything does not send them yet.
-  assert.deepEqual(untouched, ['images', 'op_graphs', 'pr_curves', 'sweeps', 'sweep_trials'], 'the doomed run has rows in every other table');
+  assert.deepEqual(untouched, [], 'the doomed run has rows in every table');
 
   const deleted = await call(DELETE, 'DELETE', 'doomed');
   assert.deepEqual(deleted, { status: 200, body: { id: 'doomed', deleted: true } });
