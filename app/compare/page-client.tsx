@@ -13,6 +13,9 @@ import { RunLegend } from '@/lib/view/compare/run-legend';
 import { StepCursor } from '@/lib/view/compare/step-cursor';
 import { parseTagFilter } from '@/lib/view/compare/tag-filter';
 import { useCompareState } from '@/lib/view/compare/use-compare-state';
+import { hparamRun } from '@/lib/hparams/run-metrics';
+import { EnsembleButton } from '@/lib/view/ensemble/ensemble-button';
+import { HParamsView } from '@/lib/view/hparams/hparams-view';
 import { useRunMetrics } from '@/lib/view/compare/use-run-metrics';
 import { setRunColorOverride, useRunColorOverrides } from '@/lib/view/shared/run-color-overrides';
 import '@/lib/view/shared/chart.css';
@@ -64,6 +67,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
   const allTags = useMemo(() => [...new Set(selected.flatMap((run) => data.tags(run.id)))].sort(), [data, selected]);
   const tags = useMemo(() => (tagFilter.ok ? allTags.filter(tagFilter.matches) : allTags), [allTags, tagFilter]);
   const missing = state.runs.length - selected.length;
+  const hparamRuns = useMemo(() => selected.map(hparamRun), [selected]);
 
   const toggle = useCallback(
     (runId: string) => {
@@ -92,10 +96,20 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
           Choose runs
         </Link>
       </div>
+      <nav className="compare-views" aria-label="View">
+        {(['charts', 'hparams'] as const).map((view) => (
+          <button key={view} type="button" className={`button${state.view === view ? ' primary' : ''}`} aria-pressed={state.view === view} onClick={() => update({ view })}>
+            {view === 'charts' ? 'Charts' : 'HParams'}
+          </button>
+        ))}
+        {state.view === 'charts' && <EnsembleButton runIds={state.runs} />}
+      </nav>
       {selected.length === 0 ? (
         <p className="empty">
           No runs to compare. <Link href="/">Pick runs in the run list</Link> and press Compare.
         </p>
+      ) : state.view === 'hparams' ? (
+        <HParamsView runs={hparamRuns} />
       ) : (
         <>
           <CompareToolbar state={state} update={update} tagFilter={tagFilter} configKeys={view.configKeys} exportRuns={view.lines} />

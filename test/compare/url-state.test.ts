@@ -14,6 +14,7 @@ const FULL: CompareState = {
   band: 'std',
   hidden: ['run_b'],
   colors: { 'run-a': '#2f6fed', C3: '#d6357f' },
+  view: 'hparams',
 };
 
 test('the default view has an empty address and an empty address is the default view', () => {
@@ -23,7 +24,7 @@ test('the default view has an empty address and an empty address is the default 
 
 test('every part of the view survives a trip through the address, in a fixed order', () => {
   const params = writeCompareState(FULL);
-  assert.deepEqual([...params.keys()], ['runs', 'tags', 'smoothing', 'x', 'log', 'ignore_outliers', 'group', 'band', 'hidden', 'colors']);
+  assert.deepEqual([...params.keys()], ['runs', 'tags', 'smoothing', 'x', 'log', 'ignore_outliers', 'group', 'band', 'hidden', 'colors', 'view']);
   assert.equal(params.get('smoothing'), 'gaussian:12.5');
   assert.equal(params.get('colors'), 'run-a:2f6fed,C3:d6357f');
   assert.deepEqual(readCompareState(params.toString()), FULL);
@@ -66,4 +67,9 @@ test('no address makes reading throw, and what it reads writes back to the same 
     const state = readCompareState(search);
     assert.deepEqual(readCompareState(writeCompareState(state)), state, search);
   }
+});
+
+test('the view is the charts unless the address asks for the HParams view', () => {
+  assert.equal(readCompareState('view=hparams').view, 'hparams');
+  assert.equal(readCompareState('view=table').view, 'charts');
 });

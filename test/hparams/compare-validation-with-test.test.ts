@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { WireSweep } from '../../lib/kinds/sweep/meta';
-import { hparamRun, trialRuns } from '../../lib/hparams/run-metrics';
+import { hparamRun, trialRuns, type RunWithLastScalars } from '../../lib/hparams/run-metrics';
 import { validationGap } from '../../lib/hparams/validation-gap';
 
 const sweep = {
@@ -16,7 +16,7 @@ const sweep = {
   ],
 } as unknown as WireSweep;
 
-const summary = (id: string, valAcc: number, testAcc: number) => ({ id, name: `run ${id}`, config: {}, lastScalars: { val_acc: [3, 0, valAcc], 'test/acc': [3, 0, testAcc], loss: [3, 0, 'NaN'] } }) as const;
+const summary = (id: string, valAcc: number, testAcc: number): RunWithLastScalars => ({ id, name: `run ${id}`, config: {}, lastScalars: { val_acc: [3, 0, valAcc], 'test/acc': [3, 0, testAcc], loss: [3, 0, 'NaN'] } });
 
 test('trials take the params as config and the best epoch as the objective, beside the run\'s last values', () => {
   const runs = trialRuns(sweep, new Map([['sw-1-t0', summary('sw-1-t0', 0.85, 0.7)]]));

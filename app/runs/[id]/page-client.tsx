@@ -1,6 +1,9 @@
 'use client';
 
+import { useMemo } from 'react';
+import { ensembleMembers } from '@/lib/ensemble/ensemble-members';
 import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
+import { EnsembleMembersTable } from '@/lib/view/ensemble/ensemble-members';
 import { EventList } from '@/lib/view/event/event-list';
 import { useLiveEvents } from '@/lib/view/event/use-live-events';
 import { HistogramSection } from '@/lib/view/histogram/histogram-section';
@@ -21,11 +24,13 @@ export interface RunPageClientProps {
 export function RunPageClient({ initialRun, initialTags }: RunPageClientProps) {
   const { run, status, deleted } = useLiveRun(initialRun);
   const { events, loadError: eventsError } = useLiveEvents(run.id);
+  const members = useMemo(() => ensembleMembers(run), [run]);
   return (
     <div className="run-page">
       <RunNav runId={run.id} runName={run.name} current="metrics" />
       {deleted && <RunDeletedNotice />}
       <RunHeader run={run} live={status} />
+      {members && <EnsembleMembersTable runId={run.id} members={members} />}
       <ScalarSection runId={run.id} running={run.status === 'running'} initialTags={initialTags} events={events} />
       <EventList events={events} loadError={eventsError} />
       <HistogramSection runId={run.id} />
