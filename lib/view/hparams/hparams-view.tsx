@@ -31,7 +31,8 @@ export function HParamsView<R extends HParamRun>({ runs, space, objective: fixed
   const router = useRouter();
   const metrics = useMemo(() => metricKeys(runs), [runs]);
   const [chosen, setChosen] = useState<string | null>(null);
-  const objective = fixed ?? (chosen ? { ...defaultObjective([chosen])!, metric: chosen } : defaultObjective(metrics));
+  // Memoised: the chart redraws (and restores the brush) whenever the objective changes identity.
+  const objective = useMemo(() => fixed ?? defaultObjective(chosen && metrics.includes(chosen) ? [chosen] : metrics), [fixed, chosen, metrics]);
   // The objective first among the metric axes, then the rest, so its axis sits beside the params.
   const axisMetrics = useMemo(() => (objective ? [objective.metric, ...metrics.filter((m) => m !== objective.metric)] : metrics), [objective?.metric, metrics]);
   const axes = useMemo(() => buildAxes(runs, { space, metrics: axisMetrics }), [runs, space, axisMetrics]);
