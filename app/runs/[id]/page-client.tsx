@@ -1,6 +1,9 @@
 'use client';
 
+import Link from 'next/link';
 import { useMemo } from 'react';
+import { SWEEP_MODEL } from '@/lib/kinds/sweep/meta';
+import { sweepPagePath } from '@/lib/view/sweep/api-paths';
 import { ensembleMembers } from '@/lib/ensemble/ensemble-members';
 import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { EnsembleMembersTable } from '@/lib/view/ensemble/ensemble-members';
@@ -31,6 +34,11 @@ export function RunPageClient({ initialRun, initialTags }: RunPageClientProps) {
       {deleted && <RunDeletedNotice />}
       <RunHeader run={run} live={status} />
       {members && <EnsembleMembersTable runId={run.id} members={members} />}
+      {run.model === SWEEP_MODEL && (
+        <p>
+          This run is a hyperparameter sweep: <Link href={sweepPagePath(run.id)}>its trials, the HParams view and validation against test</Link>.
+        </p>
+      )}
       <ScalarSection runId={run.id} running={run.status === 'running'} initialTags={initialTags} events={events} />
       <EventList events={events} loadError={eventsError} />
       <HistogramSection runId={run.id} />
