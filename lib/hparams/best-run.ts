@@ -33,20 +33,31 @@ export function bestRun<R extends HParamRun>(runs: readonly R[], objective: Obje
 
 const PREFERRED = ['val_acc', 'val_accuracy', 'val_loss', 'test/acc', 'test/loss', 'acc', 'loss'];
 
+/** A metric's name without the trainer's `epoch/` family: epoch/val_acc is Keras' val_acc. */
+export function kerasName(metric: string): string {
+  return metric.startsWith('epoch/') ? metric.slice('epoch/'.length) : metric;
+}
+
 /**
  * What to colour and rank runs by when no sweep says: the first validation or test metric the runs
  * have, else the first metric; better is higher for accuracy-like names, lower for the rest.
  */
 export function defaultObjective(metrics: readonly string[]): Objective | null {
-  const metric = PREFERRED.find((m) => metrics.includes(m)) ?? metrics[0];
+  const rank = (m: string) => {
+    const i = PREFERRED.indexOf(kerasName(m));
+    return i < 0 ? PREFERRED.length : i;
+  };
+  const metric = [...metrics].sort((a, b) => rank(a) - rank(b))[0];
   if (metric === undefined) return null;
   return { metric, goal: /acc|auc|precision|recall/i.test(metric) ? 'max' : 'min' };
 }
 
 /**
- * The test metric a validation metric stands for: val_acc → test/acc (the trainer logs test/<name>
- * for each of Keras' metricsNames after fit). A metric that is not a validation one has none.
+ * The test metric a validation metric stands for: val_acc (or epoch/val_acc) → test/acc, as the
+ * trainer logs test/<name> for each of Keras' metricsNames after fit. A metric that is not a
+ * validation one has none.
  */
 export function testMetricFor(metric: string): string | null {
-  return metric.startsWith('val_') ? `test/${metric.slice(4)}` : null;
+  const name = kerasName(metric);
+  return name.startsWith('val_') ? `test/${name.slice(4)}` : null;
 }

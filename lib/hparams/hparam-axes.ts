@@ -76,13 +76,17 @@ export function hparamKeys(runs: readonly HParamRun[]): string[] {
   return diffConfigs(runs).differences.map((column) => column.key).filter((key) => !NOT_HPARAMS.has(key) && !key.startsWith('sweep'));
 }
 
+/** The families whose last value is a run's result: Keras' epoch logs as the trainer tags them, and the test set's. */
+const RESULT_FAMILIES = ['epoch/', 'test/'];
+
 /**
- * The metrics worth an axis: epoch metrics (`loss`, `val_acc`: no slash) and test metrics
- * (`test/acc`), in name order; the per-step and per-layer series are not a run's result.
+ * The metrics worth an axis: epoch metrics (`epoch/val_acc` as the trainer logs them, or a bare
+ * `val_acc` as other writers do) and test metrics (`test/acc`), in name order; the per-batch and
+ * per-layer series are not a run's result.
  */
 export function metricKeys(runs: readonly HParamRun[]): string[] {
   const keys = new Set(runs.flatMap((run) => Object.keys(run.metrics)));
-  return [...keys].filter((key) => !key.includes('/') || key.startsWith('test/')).sort();
+  return [...keys].filter((key) => !key.includes('/') || RESULT_FAMILIES.some((family) => key.startsWith(family) && !key.slice(family.length).includes('/'))).sort();
 }
 
 export interface AxesRequest {

@@ -38,6 +38,8 @@ export function trialRuns(sweep: WireSweep, runs: ReadonlyMap<string, RunWithLas
     const trial = decodeTrial(wire);
     const run = runs.get(trial.runId);
     const metrics = run ? lastMetrics(run) : {};
+    // The run's last epoch of the objective would stand beside its best as a second, lesser axis.
+    delete metrics[`epoch/${sweep.metric}`];
     if (trial.value === null) delete metrics[sweep.metric];
     else metrics[sweep.metric] = trial.value;
     return { id: trial.runId, name: run?.name ?? `trial ${trial.trial}`, config: trial.params, metrics, trial: trial.trial, state: trial.state };

@@ -21,8 +21,9 @@ const TRIALS: [number, number, number, number][] = [
 async function trainTrial(serverUrl: string, sweep: Run, i: number): Promise<SweepTrial> {
   const [learningRate, batchSize, valAcc, testAcc] = TRIALS[i];
   const run = new Run({ server: serverUrl, name: `${sweep.id} trial ${i}`, model: 'e2e-model', backend: 'e2e', config: { sweepId: sweep.id, sweepTrial: i, learningRate, batchSize, epochs: 2 } });
-  run.log({ val_acc: valAcc - 0.05, acc: 0.6 }, 0);
-  run.log({ val_acc: valAcc, acc: 0.7, 'test/acc': testAcc }, 1);
+  // Tagged as the trainer tags them: Keras' epoch logs under epoch/, the test set's under test/.
+  run.log({ 'epoch/val_acc': valAcc - 0.05, 'epoch/acc': 0.6 }, 0);
+  run.log({ 'epoch/val_acc': valAcc, 'epoch/acc': 0.7, 'test/acc': testAcc }, 1);
   await run.finish();
   return { trial: i, runId: run.id, params: { learningRate, batchSize }, state: 'finished', value: valAcc, curve: [valAcc - 0.05, valAcc], reason: null, startedAt: Date.now(), finishedAt: Date.now() };
 }
@@ -91,7 +92,7 @@ test('the compare page shows any runs in the HParams view, their configs as hype
   const token = `hp${randomUUID().slice(0, 6)}`;
   const runs = [0.1, 0.01, 0.001].map((lr, i) => new Run({ server: serverUrl, name: `${token} lr=${lr}`, model: 'e2e-model', backend: 'e2e', config: { lr, optimizer: i === 1 ? 'sgd' : 'adam' } }));
   try {
-    runs.forEach((run, i) => run.log({ loss: 0.5 + i / 10, val_loss: 0.6 + i / 10 }, 0));
+    runs.forEach((run, i) => run.log({ 'epoch/loss': 0.5 + i / 10, 'epoch/val_loss': 0.6 + i / 10, 'batch/loss': 1 }, 0));
     await Promise.all(runs.map((run) => run.finish()));
     await page.goto(`/compare?runs=${runs.map((r) => r.id).join(',')}`);
     await page.getByRole('button', { name: 'HParams' }).click();

@@ -51,7 +51,10 @@ test('a mix of numbers and strings is categorical; a log axis drops values that 
   assert.equal(valueOf(run('c', { lr: 0 }), logAxis), null);
 });
 
-test('metric axes: epoch metrics and test metrics, not per-step or per-layer series', () => {
-  const runs = [run('a', {}, { loss: 1, val_acc: 0.5, 'test/acc': 0.4, 'batch/loss': 2, 'epoch/lr': 0.1 }), run('b', {}, { acc: 0.3 })];
-  assert.deepEqual(metricKeys(runs), ['acc', 'loss', 'test/acc', 'val_acc']);
+test('metric axes: epoch metrics and test metrics, not per-batch or per-layer series', () => {
+  const runs = [
+    run('a', {}, { 'epoch/loss': 1, 'epoch/val_acc': 0.5, 'test/acc': 0.4, 'batch/loss': 2, 'epoch/dense/kernel/norm': 3 }),
+    run('b', {}, { acc: 0.3, 'layers/dense/mean': 0 }),
+  ];
+  assert.deepEqual(metricKeys(runs), ['acc', 'epoch/loss', 'epoch/val_acc', 'test/acc']);
 });

@@ -16,7 +16,7 @@ const sweep = {
   ],
 } as unknown as WireSweep;
 
-const summary = (id: string, valAcc: number, testAcc: number): RunWithLastScalars => ({ id, name: `run ${id}`, config: {}, lastScalars: { val_acc: [3, 0, valAcc], 'test/acc': [3, 0, testAcc], loss: [3, 0, 'NaN'] } });
+const summary = (id: string, valAcc: number, testAcc: number): RunWithLastScalars => ({ id, name: `run ${id}`, config: {}, lastScalars: { 'epoch/val_acc': [3, 0, valAcc], 'test/acc': [3, 0, testAcc], loss: [3, 0, 'NaN'] } });
 
 test('trials take the params as config and the best epoch as the objective, beside the run\'s last values', () => {
   const runs = trialRuns(sweep, new Map([['sw-1-t0', summary('sw-1-t0', 0.85, 0.7)]]));
@@ -26,10 +26,10 @@ test('trials take the params as config and the best epoch as the objective, besi
     ['sw-1-t2', 'trial 2', 'failed', { lr: 0.1 }],
     ['sw-1-t3', 'trial 3', 'running', { lr: 0.05 }],
   ]);
-  assert.deepEqual(runs[0].metrics, { val_acc: 0.9, 'test/acc': 0.7, loss: NaN });
+  assert.deepEqual(runs[0].metrics, { val_acc: 0.9, 'test/acc': 0.7, loss: NaN }, "the last epoch's epoch/val_acc gives way to the best");
   assert.ok(Number.isNaN(runs[2].metrics.val_acc));
   assert.deepEqual(runs[3].metrics, {});
-  assert.deepEqual(hparamRun(summary('x', 0.5, 0.4)).metrics, { val_acc: 0.5, 'test/acc': 0.4, loss: NaN });
+  assert.deepEqual(hparamRun(summary('x', 0.5, 0.4)).metrics, { 'epoch/val_acc': 0.5, 'test/acc': 0.4, loss: NaN });
 });
 
 test('the best trials by validation against test: the winner that ranks low on test shows it', () => {

@@ -21,9 +21,11 @@ test('the default objective prefers validation metrics, and its goal follows the
   assert.deepEqual(defaultObjective(['loss', 'val_acc']), { metric: 'val_acc', goal: 'max' });
   assert.deepEqual(defaultObjective(['mae']), { metric: 'mae', goal: 'min' });
   assert.equal(defaultObjective([]), null);
+  assert.deepEqual(defaultObjective(['epoch/acc', 'epoch/loss', 'epoch/val_acc', 'test/acc']), { metric: 'epoch/val_acc', goal: 'max' }, 'as the trainer tags them');
 });
 
 test('a validation metric maps to the test metric the trainer logs after fit', () => {
   assert.equal(testMetricFor('val_acc'), 'test/acc');
+  assert.equal(testMetricFor('epoch/val_loss'), 'test/loss');
   assert.equal(testMetricFor('acc'), null);
 });
