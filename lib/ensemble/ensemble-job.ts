@@ -44,7 +44,10 @@ export const MAX_JOB_LINES = 500;
 /** The line the ensemble command prints once its run is stored; the job reads the run id from it. */
 export const ENSEMBLE_RUN_LINE = 'stored as ensemble run ';
 
-/** The command's arguments for a request, as `npm run ensemble -- …` takes them. */
+/**
+ * The command's arguments for a request, as `npm run ensemble -- …` takes them. Values go in the
+ * `--flag=value` form: a run id or a name may begin with '-', and must not read as a flag.
+ */
 export function ensembleArgs(request: EnsembleRequest, server: string): string[] {
-  return ['--runs', request.runs.join(','), '--weights', request.weights, ...(request.name ? ['--run-name', request.name] : []), '--server', server];
+  return [`--runs=${request.runs.join(',')}`, `--weights=${request.weights}`, ...(request.name ? [`--run-name=${request.name}`] : []), `--server=${server}`];
 }
