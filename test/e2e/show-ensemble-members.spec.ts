@@ -34,3 +34,18 @@ test("an ensemble run's page lists its members against it, with weights and test
     [...members, ensemble].forEach((run) => run.close());
   }
 });
+
+test('"Ensemble these runs" on runs no trainer described is refused with the reason, on the page', async ({ page, serverUrl }) => {
+  const token = randomUUID().slice(0, 8);
+  const runs = ['x', 'y'].map((m) => new Run({ server: serverUrl, name: `script-${m}-${token}`, model: 'e2e-model', backend: 'e2e' }));
+  try {
+    await Promise.all(runs.map((run) => run.finish()));
+    await page.goto(`/compare?runs=${runs.map((r) => r.id).join(',')}`);
+    await page.getByRole('button', { name: 'Ensemble these runs (2)' }).click();
+    const refusal = page.locator('.ensemble-error');
+    await expect(refusal).toContainText('these runs cannot be combined');
+    await expect(refusal).toContainText(`(script-x-${token}) has no training data description in its configuration`);
+  } finally {
+    runs.forEach((run) => run.close());
+  }
+});
