@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Run } from '../../lib/client/run';
+import { runScript } from '../helpers/run-trainer';
 import { expect, test } from './fixtures';
 
 test("an ensemble run's page lists its members against it, with weights and test metrics, and compares them", async ({ page, serverUrl }) => {
@@ -47,5 +51,32 @@ test('"Ensemble these runs" on runs no trainer described is refused with the rea
     await expect(refusal).toContainText(`(script-x-${token}) has no training data description in its configuration`);
   } finally {
     runs.forEach((run) => run.close());
+  }
+});
+
+test('"Ensemble these runs" on two trained runs shows the command\'s output and links to the ensemble run', async ({ page, serverUrl }) => {
+  test.setTimeout(300_000);
+  // Trained in the server's working directory (the checkout), as the command needs, with their
+  // checkpoints outside it in a folder of this test's.
+  const dir = mkdtempSync(join(tmpdir(), 'tensorlens-e2e-ensemble-'));
+  const token = randomUUID().slice(0, 8);
+  const ids = [`ens-a-${token}`, `ens-b-${token}`];
+  try {
+    for (const [i, id] of ids.entries()) {
+      const flags = ['--model', 'mlp-sequential', '--run-id', id, '--epochs', '2', '--train-samples', '300', '--test-samples', '100', '--update-freq', 'epoch', '--learning-rate', ['0.01', '0.003'][i]];
+      const { code, output } = await runScript('trainer/cli.ts', [...flags, '--checkpoint', '--save-best-only', '--checkpoint-path', join(dir, id), '--server', serverUrl]);
+      expect(code, output).toBe(0);
+    }
+    await page.goto(`/compare?runs=${ids.join(',')}`);
+    await page.getByRole('button', { name: 'Ensemble these runs (2)' }).click();
+    const job = page.locator('.ensemble-job');
+    await expect(job).toHaveAttribute('data-job-state', 'finished', { timeout: 180_000 });
+    await expect(job.locator('.ensemble-log')).toContainText('backend: ');
+    await job.getByRole('link', { name: 'open the ensemble run' }).click();
+    const members = page.locator('[data-ensemble-members]');
+    await expect(members.locator('tr[data-member]')).toHaveCount(3);
+    for (const id of ids) await expect(members.locator(`tr[data-member="${id}"]`)).toBeVisible();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
