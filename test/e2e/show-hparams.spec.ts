@@ -35,6 +35,14 @@ const drawnLines = (page: Page) =>
     return chart.getOption().series[0].data.length;
   });
 
+/** The axes the chart itself holds intervals on (ECharts' model, as its own brushing sets it). */
+const brushedAxes = (page: Page) =>
+  page.locator('[data-parallel-chart]').evaluate((el) => {
+    type Axis = { id: string; activeIntervals: unknown[] };
+    const chart = (el as unknown as { hparamsChart: { getModel(): { findComponents(q: object): Axis[] } } }).hparamsChart;
+    return chart.getModel().findComponents({ mainType: 'parallelAxis' }).filter((axis) => axis.activeIntervals.length > 0).map((axis) => axis.id);
+  });
+
 const tableRuns = (page: Page) => page.locator('[data-hparams-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-run-id')));
 
 test('a sweep page draws every trial live, brushing an axis filters the table, and selected trials open in the comparison', async ({ page, serverUrl }) => {
@@ -68,6 +76,10 @@ test('a sweep page draws every trial live, brushing an axis filters the table, a
     });
     await expect.poll(() => tableRuns(page)).toEqual([trials[2].runId, trials[1].runId]);
     await expect(page.locator('[data-kept-runs]')).toHaveAttribute('data-kept-runs', '2');
+    // A trial's report arrives while brushed: the chart redraws and keeps the brush.
+    sweep.logSweepTrials([{ ...fourth, reason: 'reported again' }]);
+    await expect.poll(() => brushedAxes(page)).toEqual(['learningRate']);
+    await expect.poll(() => tableRuns(page)).toEqual([trials[2].runId, trials[1].runId]);
     // A categorical axis brushes by category: batch size 64 alone (index 1) leaves trial 1.
     await page.locator('[data-parallel-chart]').evaluate((el) => {
       const chart = (el as unknown as { hparamsChart: { dispatchAction(action: object): void } }).hparamsChart;
@@ -76,6 +88,7 @@ test('a sweep page draws every trial live, brushing an axis filters the table, a
     await expect.poll(() => tableRuns(page)).toEqual([trials[1].runId]);
     await page.getByRole('button', { name: 'Clear brush' }).click();
     await expect.poll(() => tableRuns(page)).toHaveLength(4);
+    await expect.poll(() => brushedAxes(page), 'the chart lets go of its brushes too').toEqual([]);
 
     await page.locator(`[data-hparams-table] tr[data-run-id="${trials[0].runId}"] input[type=checkbox]`).check();
     await page.locator(`[data-hparams-table] tr[data-run-id="${trials[2].runId}"] input[type=checkbox]`).check();

@@ -22,23 +22,30 @@ export interface ParallelChartProps {
   onOpen: (runId: string) => void;
 }
 
+function sameIntervals(a: readonly Interval[], b: readonly Interval[]): boolean {
+  return a.length === b.length && a.every(([lo, hi], i) => lo === b[i][0] && hi === b[i][1]);
+}
+
 /**
  * Parallel coordinates of the runs. Brushing an axis (drag along it; click to clear) reports the
- * axis' intervals. A redraw replaces the axes, which drops ECharts' own brushes, so the held brush
- * is dispatched again after each one.
+ * axis' intervals, and a brush changed elsewhere (Clear brush) is dispatched to the chart, so the
+ * chart and `brush` agree. A redraw merges the axes by id, which keeps each axis' intervals.
  */
 export function ParallelChart({ runs, axes, objective, brush, onBrush, onOpen }: ParallelChartProps) {
   const canvas = useRef<HTMLDivElement>(null);
   const { chart, theme } = useChart(canvas);
   const option = useMemo(() => (theme ? parallelOption(runs, axes, objective, theme) : null), [runs, axes, objective, theme]);
+  /** The intervals the chart holds, by axis: what it reported, or what was dispatched to it. */
+  const held = useRef(new Map<string, readonly Interval[]>());
   const reportBrush = useEffectEvent((event: AreaSelected) => {
-    if (event.parallelAxisId !== undefined) onBrush(event.parallelAxisId, event.intervals ?? []);
+    if (event.parallelAxisId === undefined) return;
+    held.current.set(event.parallelAxisId, event.intervals ?? []);
+    onBrush(event.parallelAxisId, event.intervals ?? []);
   });
   const open = useEffectEvent((dataIndex: number) => {
     const run = runs[dataIndex];
     if (run) onOpen(run.id);
   });
-  const heldBrush = useEffectEvent(() => brush);
 
   useEffect(() => {
     if (!chart) return;
@@ -52,12 +59,23 @@ export function ParallelChart({ runs, axes, objective, brush, onBrush, onOpen }:
   }, [chart]);
 
   useEffect(() => {
+    if (chart && option) chart.setOption(option, { replaceMerge: ['parallelAxis', 'series', 'visualMap'] });
+  }, [chart, option]);
+
+  useEffect(() => {
     if (!chart || !option) return;
-    chart.setOption(option, { notMerge: true });
-    for (const [key, intervals] of heldBrush()) {
-      if (axes.some((a) => a.key === key)) chart.dispatchAction({ type: 'axisAreaSelect', parallelAxisId: key, intervals });
+    let changed = false;
+    for (const axis of axes) {
+      const wanted = brush.get(axis.key) ?? [];
+      if (sameIntervals(wanted, held.current.get(axis.key) ?? [])) continue;
+      held.current.set(axis.key, wanted);
+      chart.dispatchAction({ type: 'axisAreaSelect', parallelAxisId: axis.key, intervals: wanted });
+      changed = true;
     }
-  }, [chart, option, axes]);
+    // ECharts leaves an axis' brush drawn as it was after an axisAreaSelect (the user drew it);
+    // a redraw draws the dispatched ones.
+    if (changed) chart.setOption({});
+  }, [chart, option, axes, brush]);
 
   return <div ref={canvas} className="hparams-parallel" data-parallel-chart data-lines={runs.length} />;
 }

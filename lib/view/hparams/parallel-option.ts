@@ -26,6 +26,7 @@ function parallelAxis(axis: HParamAxis, i: number, theme: ChartTheme) {
     axisLine: { lineStyle: { color: theme.grid } },
     axisLabel: { color: theme.muted, fontSize: 10 },
     realtime: false,
+    areaSelectStyle: { width: 16, color: theme.palette[0], borderColor: theme.palette[0], opacity: 0.2 },
   };
   if (axis.type === 'category') return { ...common, type: 'category' as const, data: axis.categories };
   // A sweep's bounds set the axis ends; a metric's span is padded by its own scale.
