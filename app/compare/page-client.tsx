@@ -81,7 +81,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
     },
     [update],
   );
-  const chooseColumns = useCallback((columns: ColumnChoiceState) => update({ columns }), [update]);
+  const chooseColumns = useCallback((columns: ColumnChoiceState) => update({ columns }, 'replace'), [update]);
   const recolor = useCallback(
     (runId: string, color: string) => {
       setRunColorOverride(runId, color);

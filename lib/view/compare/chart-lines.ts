@@ -9,7 +9,7 @@ import type { TooltipLine, TooltipLookup, TooltipValues } from './compare-toolti
 import { bandAt, drawGroup } from './draw-group';
 import { drawLine, type LineDatum, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
 import { linePoints } from './resolution';
-import { type PlotLine, runLinesSeries } from './run-lines-series';
+import type { PlotLine } from './line-layer';
 import { isIdentity, type SmoothedCache } from './smoothed-cache';
 
 export interface ChartRun {
@@ -36,7 +36,10 @@ export interface ChartView {
 }
 
 export interface ChartLines {
+  /** What ECharts draws: groups' lines and bands, and non-finite markers. */
   series: (LineSeriesOption | CustomSeriesOption)[];
+  /** Runs' lines, painted by the chart's line layer: every raw line, then every smoothed one over them. */
+  runLines: PlotLine[];
   xMin: number;
   xMax: number;
   visible: number[];
@@ -51,9 +54,6 @@ export interface ChartLines {
   unchanged: Set<string>;
 }
 
-/** Series ids of a chart's run lines: every run's smoothed line in one series, every raw line in another. */
-const SMOOTHED_LINES = 'lines:smoothed';
-const RAW_LINES = 'lines:raw';
 /** A smoothed line with fewer points marks each of them. */
 const FEW_POINTS = 40;
 
@@ -87,7 +87,7 @@ function tooltipLine(name: string, color: string, line: readonly LineDatum[], va
  */
 export function chartLines(tag: string, runs: readonly ChartRun[], groups: readonly ChartGroup[] | null, data: CompareData, cache: SmoothedCache, view: ChartView, zoom: readonly [number, number] | null, theme: ChartTheme, tooltip: TooltipLookup): ChartLines {
   tooltip.clear();
-  const out: ChartLines = { series: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0, unchanged: new Set() };
+  const out: ChartLines = { series: [], runLines: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0, unchanged: new Set() };
   const smoothedOf = (run: ChartRun) => {
     const points = data.store(run.id)?.get(tag)?.points;
     if (!points) return null;
@@ -135,7 +135,6 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
   const smoothedLines: PlotLine[] = [];
   const rawLines: PlotLine[] = [];
   const markers: LineSeriesOption[] = [];
-  let rawFresh = false;
   for (const run of runs) {
     const held = smoothedOf(run);
     if (!held) continue;
@@ -154,7 +153,6 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     });
     extend({ xMin, xMax, visible: smoothed.visible });
     extend({ xMin, xMax, visible: raw.value.visible });
-    rawFresh ||= raw.fresh;
     if (raw.value.line) rawLines.push(raw.value.line);
     if (raw.value.markers) {
       markers.push(raw.value.markers);
@@ -172,9 +170,7 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     );
     smoothedLines.push({ runId: run.id, color: run.color, width: 1.6, opacity: 1, points: smoothed.line, dots: smoothed.line.length < FEW_POINTS });
   }
-  const xRange = [out.xMin, out.xMax] as const;
-  if (!rawFresh) out.unchanged.add(RAW_LINES);
-  if (rawLines.length > 0) out.series.push(runLinesSeries(RAW_LINES, rawLines, xRange, view.logScale, 1));
-  out.series.push(runLinesSeries(SMOOTHED_LINES, smoothedLines, xRange, view.logScale, 3), ...markers);
+  out.runLines = [...rawLines, ...smoothedLines];
+  out.series.push(...markers);
   return out;
 }

@@ -6,6 +6,8 @@ import { compareBaseOption, xAxisOption, yAxisOption } from './compare-option';
 import type { TooltipLookup } from './compare-tooltip';
 import { downloadPng, downloadSvg } from './chart-export';
 import { type ChartGroup, chartLines, type ChartRun, type ChartView } from './chart-lines';
+import { LineLayer } from './line-layer';
+import { tooltipAnchors } from './tooltip-anchors';
 import { SmoothedCache } from './smoothed-cache';
 import { linkCursor, type StepCursor } from './step-cursor';
 import { sameZoom } from '../../compare/chart-zooms';
@@ -52,6 +54,9 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
   const boxRef = useRef<HTMLElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
+  const linesRef = useRef<HTMLCanvasElement>(null);
+  const layerRef = useRef<LineLayer | null>(null);
+  const layer = () => (layerRef.current ??= new LineLayer(linesRef.current!));
   const { chart, theme } = useChart(canvasRef);
   const [cache] = useState(() => new SmoothedCache());
   const [tooltip] = useState<TooltipLookup>(() => new Map());
@@ -62,7 +67,8 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
   // What outlives one draw effect: the zoom the user chose, the drawn extent and series, and the
   // latest props for the zoom handler, which is set up once per chart.
   // `wanted`: a zoom from the address, set once the chart knows its x extent.
-  const held = useRef({ zoom: null as [number, number] | null, wanted: undefined as readonly [number, number] | null | undefined, extent: [0, 1] as [number, number], seriesIds: '', draws: 0, request: () => {} });
+  // `axes`: what the axes were last set to, so a draw that changes only the run lines leaves ECharts alone.
+  const held = useRef({ zoom: null as [number, number] | null, wanted: undefined as readonly [number, number] | null | undefined, extent: [0, 1] as [number, number], seriesIds: '', axes: '', draws: 0, request: () => {} });
   const latest = useRef({ runs, groups, view, zoom, onZoom });
   latest.current = { runs, groups, view, zoom, onZoom };
 
@@ -70,6 +76,7 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
     if (!chart || !theme) return;
     chart.setOption(compareBaseOption(theme, view.xAxis, tooltip), { notMerge: true });
     held.current.seriesIds = '';
+    held.current.axes = '';
     held.current.zoom = null;
   }, [chart, theme, view.xAxis, tooltip]);
 
@@ -84,24 +91,33 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
     const draw = throttleDraws(() => {
       const lines = chartLines(tag, shown, grouped, data, cache, settings, h.zoom, theme, tooltip);
       if (lines.xMin <= lines.xMax) h.extent = [lines.xMin, lines.xMax];
-      // The drawn runs belong to what was drawn: a run hidden or shown changes the one lines series.
-      const ids = [...lines.series.map((s) => s.id), ...Object.keys(lines.fingerprints)].join('\n');
-      const yAxis = yAxisOption(theme, settings.logScale, yRange(lines.visible, settings.ignoreOutliers, settings.logScale));
-      // The same series as last time merge by id, so those drawn exactly as before are left out.
+      const ids = lines.series.map((s) => s.id).join('\n');
+      const range = yRange(lines.visible, settings.ignoreOutliers, settings.logScale);
+      const axes = JSON.stringify([h.extent, range, settings.logScale]);
+      // The same series as last time merge by id, so those drawn exactly as before are left out; with
+      // the same axes too, ECharts has nothing to do, as after most smoothing changes.
       const same = ids === h.seriesIds;
       const series = same ? lines.series.filter((s) => !lines.unchanged.has(s.id as string)) : lines.series;
-      chart.setOption({ xAxis: xAxisOption(theme, settings.xAxis, h.extent[0], h.extent[1]), yAxis: [yAxis], series }, same ? undefined : { replaceMerge: ['series'] });
+      if (!same || axes !== h.axes) series.push(tooltipAnchors(h.extent));
+      if (series.length > 0 || axes !== h.axes) {
+        const xAxis = xAxisOption(theme, settings.xAxis, h.extent[0], h.extent[1]);
+        chart.setOption({ xAxis, yAxis: [yAxisOption(theme, settings.logScale, range)], series }, same ? undefined : { replaceMerge: ['series'] });
+      }
       h.seriesIds = ids;
+      h.axes = axes;
       if (h.wanted !== undefined && lines.xMin <= lines.xMax) {
         const wanted = h.wanted;
         h.wanted = undefined;
         chart.dispatchAction(wanted ? { type: 'dataZoom', startValue: wanted[0], endValue: wanted[1] } : { type: 'dataZoom', start: 0, end: 100 });
       }
+      layer().set(lines.runLines, h.extent, settings.logScale);
+      layer().paint(chart);
       // What the chart holds, for tests and the benchmark, the moment it is drawn.
       box.dataset.runs = Object.keys(lines.fingerprints).join(' ');
       box.dataset.smoothed = JSON.stringify(lines.fingerprints);
       box.dataset.lastSteps = JSON.stringify(lines.lastSteps);
       box.dataset.ready = String(lines.ready && Object.keys(lines.fingerprints).length > 0);
+      box.dataset.zoom = JSON.stringify(h.zoom);
       box.dataset.draws = String(++h.draws);
       setNonFiniteRuns(lines.nonFiniteRuns);
     });
@@ -127,6 +143,8 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
     const onZoomEvent = (event: ZoomEvent) => {
       const zoom = zoomOf(event, h.extent);
       h.zoom = zoom;
+      // The axes moved already: the lines follow now, and are thinned for the new window with the next draw.
+      layer().paint(chart);
       h.request();
       if (!sameZoom(zoom, latest.current.zoom)) latest.current.onZoom(tag, zoom);
       clearTimeout(refineTimer);
@@ -138,7 +156,11 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
     };
     chart.on('datazoom', onZoomEvent as never);
     const unlink = linkCursor(cursor, chart, cursorRef.current!);
+    // useChart resizes the chart in its own observer; the lines are painted again after that.
+    const resize = new ResizeObserver(() => requestAnimationFrame(() => layer().paint(chart)));
+    resize.observe(canvasRef.current!);
     return () => {
+      resize.disconnect();
       chart.off('datazoom', onZoomEvent as never);
       clearTimeout(refineTimer);
       unlink();
@@ -157,7 +179,8 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
 
   const exportAs = (format: 'png' | 'svg') => {
     if (!chart || !theme) return;
-    (format === 'png' ? downloadPng : downloadSvg)(chart, tag, theme.surface);
+    if (format === 'svg') downloadSvg(chart, tag, theme.surface, layer());
+    else void downloadPng(chart, tag, theme.surface, layer());
   };
 
   return (
@@ -180,6 +203,7 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
       </header>
       <div className="chart-canvas-wrap">
         <div className="chart-canvas" ref={canvasRef} />
+        <canvas className="line-layer" ref={linesRef} aria-hidden="true" />
         <div className="step-cursor" ref={cursorRef} hidden />
       </div>
     </article>
