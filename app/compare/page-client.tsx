@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ColumnChoiceState } from '@/lib/compare/column-choice';
 import type { ChartView } from '@/lib/view/compare/chart-lines';
 import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { CompareCharts } from '@/lib/view/compare/compare-charts';
@@ -76,6 +77,15 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
     },
     [update],
   );
+  // Zooming is many small changes: the address follows without a history entry for each.
+  const zoomTo = useCallback(
+    (tag: string, zoom: [number, number] | null) => {
+      const { [tag]: _dropped, ...others } = latest.current.zooms;
+      update({ zooms: zoom ? { ...others, [tag]: zoom } : others }, 'replace');
+    },
+    [update],
+  );
+  const chooseColumns = useCallback((columns: ColumnChoiceState) => update({ columns }, 'replace'), [update]);
   const recolor = useCallback(
     (runId: string, color: string) => {
       setRunColorOverride(runId, color);
@@ -122,9 +132,9 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
           {tags.length === 0 ? (
             <p className="empty">{allTags.length === 0 ? 'These runs logged no scalars yet.' : 'No tag matches the filter.'}</p>
           ) : (
-            <CompareCharts tags={tags} runs={view.lines} groups={view.chartGroups} data={data} view={chartView} cursor={cursor} />
+            <CompareCharts tags={tags} runs={view.lines} groups={view.chartGroups} data={data} view={chartView} cursor={cursor} zooms={state.zooms} onZoom={zoomTo} />
           )}
-          <CompareRunTable runs={selected} metrics={metrics} tags={allTags} colors={view.colors} hidden={view.hidden} groups={view.groups} onToggle={toggle} onColor={recolor} />
+          <CompareRunTable runs={selected} metrics={metrics} tags={allTags} colors={view.colors} hidden={view.hidden} groups={view.groups} onToggle={toggle} onColor={recolor} choice={state.columns} onChoice={chooseColumns} />
         </>
       )}
     </section>

@@ -1,4 +1,6 @@
 import { RUN_ID_PATTERN } from '../protocol/run-id-pattern';
+import { type ChartZooms, readChartZooms, writeChartZooms } from './chart-zooms';
+import { type ColumnChoiceState, readColumnChoice, writeColumnChoice } from './column-choice';
 import { isRunColor } from './run-colors';
 import { DEFAULT_SMOOTHING, DEFAULT_SMOOTHING_AMOUNT, Smoothing, SMOOTHING_METHODS, SmoothingMethod, smoothingAmount, withSmoothingAmount } from './smoothing/smoothing';
 
@@ -9,6 +11,7 @@ import { DEFAULT_SMOOTHING, DEFAULT_SMOOTHING_AMOUNT, Smoothing, SMOOTHING_METHO
  *   runs=a,b,c  tags=<tag filter>  smoothing=ema:0.6 | average:25 | gaussian:10  x=step|relative|wall
  *   log=1  ignore_outliers=1  group=lr,optimizer.name  band=std  hidden=b  colors=a:2f6fed,c:d6357f
  *   view=hparams
+ *   zoom=batch/loss:1200:5400 (chart-zooms.ts)  columns=status,model|all|last,best|epoch/acc (column-choice.ts)
  *
  * - Only what differs from the defaults is written, in this order, so links stay short and the
  *   same view always gives the same address.
@@ -41,6 +44,10 @@ export interface CompareState {
   /** Run id → `#rrggbb`. */
   colors: Record<string, string>;
   view: CompareView;
+  /** Tag → the x range its chart is zoomed to; a chart not here shows its whole range. */
+  zooms: ChartZooms;
+  /** The run table's columns, or null for its defaults. */
+  columns: ColumnChoiceState | null;
 }
 
 export const DEFAULT_COMPARE_STATE: CompareState = {
@@ -55,6 +62,8 @@ export const DEFAULT_COMPARE_STATE: CompareState = {
   hidden: [],
   colors: {},
   view: 'charts',
+  zooms: {},
+  columns: null,
 };
 
 /** Longer text than this in the address is cut: a tag filter or a config path is never this long. */
@@ -106,6 +115,8 @@ export function readCompareState(search: URLSearchParams | string): CompareState
     hidden: list(params.get('hidden'), (id) => runs.includes(id)),
     colors: readColors(params.get('colors'), runs),
     view: COMPARE_VIEWS.includes(view as CompareView) ? (view as CompareView) : DEFAULT_COMPARE_STATE.view,
+    zooms: readChartZooms(params.get('zoom')),
+    columns: readColumnChoice(params.get('columns')),
   };
 }
 
@@ -127,5 +138,7 @@ export function writeCompareState(state: CompareState): URLSearchParams {
   const colors = Object.entries(state.colors);
   if (colors.length > 0) params.set('colors', colors.map(([id, hex]) => `${id}:${hex.replace(/^#/, '')}`).join(','));
   if (state.view !== DEFAULT_COMPARE_STATE.view) params.set('view', state.view);
+  if (Object.keys(state.zooms).length > 0) params.set('zoom', writeChartZooms(state.zooms));
+  if (state.columns) params.set('columns', writeColumnChoice(state.columns));
   return params;
 }

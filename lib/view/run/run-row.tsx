@@ -37,7 +37,11 @@ export const RunRow = memo(function RunRow({ run, now, selected, color, onSelect
       </td>
       <td className="name">
         <RunColorInput runId={run.id} runName={run.name} color={color} onChange={(c) => setRunColorOverride(run.id, c)} />
-        <Link href={runPagePath(run.id)}>{run.name}</Link> {run.source && <ImportedBadge source={run.source} />}
+        {/* No prefetch: each row in view would have the server render a run page while the user filters. */}
+        <Link href={runPagePath(run.id)} prefetch={false}>
+          {run.name}
+        </Link>{' '}
+        {run.source && <ImportedBadge source={run.source} />}
         {run.archived && <span className="tag-chip archived-chip">archived</span>}
         {run.tags.map((tag) => (
           <span key={tag} className="tag-chip" data-run-tag={tag}>
