@@ -24,11 +24,14 @@ export class VocabularyTable {
   private readonly clear;
   private readonly insert;
   private readonly select;
+  private readonly ofSize;
 
   constructor(private readonly db: Db) {
     this.clear = db.prepare(`DELETE FROM vocabulary WHERE run_id = ?`);
     this.insert = db.prepare(`INSERT INTO vocabulary VALUES (?, ?, ?, ?, ?, ?)`);
     this.select = db.prepare(`SELECT word, count, positive_docs, negative_docs FROM vocabulary WHERE run_id = ? ORDER BY idx`);
+    this.ofSize = db.prepare(`SELECT v.run_id FROM vocabulary v WHERE v.idx = ?
+      AND NOT EXISTS (SELECT 1 FROM vocabulary w WHERE w.run_id = v.run_id AND w.idx = ?)`);
   }
 
   /** Replaces the whole vocabulary, so a resend stores it once. */
@@ -39,6 +42,11 @@ export class VocabularyTable {
         this.insert.run(runId, i, word, v.counts[i], v.positiveDocs?.[i] ?? null, v.negativeDocs?.[i] ?? null);
       });
     })();
+  }
+
+  /** The runs whose vocabulary has exactly `size` words: the only ones that can share a run's. */
+  runsOfSize(size: number): string[] {
+    return (this.ofSize.all(size - 1, size) as { run_id: string }[]).map((r) => r.run_id);
   }
 
   read(runId: string): Vocabulary | null {
