@@ -48,6 +48,8 @@ const selectedCount = async (page: Page) => Number(await page.getByTestId('proje
 
 test('20,000 words: every point drawn, zoomed labels, a lasso and a box list the words they catch, and neighbour drift per epoch beside another run', async ({ page, startRun }) => {
   test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   const run = startRun('projector-20k');
   run.logVocabulary(vocabulary());
   for (let epoch = 1; epoch <= EPOCHS; epoch++) run.logEmbedding('embedding', embedding(epoch, epoch), ROWS, DIM, epoch * 10, epoch);
@@ -110,4 +112,5 @@ test('20,000 words: every point drawn, zoomed labels, a lasso and a box list the
   for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -240);
   await expect.poll(async () => Number(await canvas.getAttribute('data-labels'))).toBeGreaterThan(0);
   expect(Number(await canvas.getAttribute('data-labels'))).toBeLessThanOrEqual(200);
+  expect(errors).toEqual([]);
 });

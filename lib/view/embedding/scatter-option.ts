@@ -46,7 +46,9 @@ function largeSeries(points: Points, scale: ColorScale, dimmed: boolean): { seri
   const members: number[][] = Array.from({ length: COLOR_BINS }, () => []);
   for (let r = 0; r < points.x.length; r++) members[binOf(scale.values[r] ?? 0, scale)].push(r);
   const rows: RowsBySeries = {};
-  const series = members.map((bin, b): ScatterSeriesOption => {
+  // An empty series in large mode has no point buffer, which ECharts' painter does not expect.
+  const series = members.flatMap((bin, b): ScatterSeriesOption[] => {
+    if (bin.length === 0) return [];
     const id = `words-${b}`;
     rows[id] = bin;
     const data = new Float64Array(bin.length * 2);
@@ -54,7 +56,7 @@ function largeSeries(points: Points, scale: ColorScale, dimmed: boolean): { seri
       data[2 * i] = points.x[r];
       data[2 * i + 1] = points.y[r];
     });
-    return {
+    return [{
       id,
       type: 'scatter',
       large: true,
@@ -63,7 +65,7 @@ function largeSeries(points: Points, scale: ColorScale, dimmed: boolean): { seri
       symbolSize: 3,
       itemStyle: { color: color.lerp((b + 0.5) / COLOR_BINS, scale.colors) as string, opacity: dimmed ? 0.3 : 0.8 },
       z: 1,
-    };
+    }];
   });
   return { series, rows };
 }
