@@ -109,7 +109,11 @@ test('20,000 words: every point drawn, zoomed labels, a lasso and a box list the
   await expect(drift.getByTestId('drift-compare')).toContainText('projector-20k-other');
 
   // Trails on: the highlighted words draw through the earlier snapshots without breaking the page.
+  // The word and its 10 neighbours, each through all three epochs' layouts.
   await page.getByLabel('trails').check();
+  await expect(page.getByTestId('projector-canvas')).toHaveAttribute('data-trail-points', String(11 * EPOCHS), { timeout: 60_000 });
+  await page.getByLabel('trails').uncheck();
+  await expect(page.getByTestId('projector-canvas')).toHaveAttribute('data-trail-points', '0');
   await expect(page.getByTestId('projector-canvas')).toHaveAttribute('data-drawn', String(ROWS));
 
   // Zoomed in, a bounded number of words is named.

@@ -71,12 +71,14 @@ export function EmbeddingScatter(props: EmbeddingScatterProps) {
 
   useEffect(() => {
     if (!chart || !theme) return;
+    const trails = trailsData([...trailLayouts, points], trailRows);
     chart.setOption({
       series: [
         { id: 'lasso', data: overlayData(points, scale, lassoRows) },
-        { id: 'trails', data: trailsData([...trailLayouts, points], trailRows) },
+        { id: 'trails', data: trails },
       ],
     });
+    chart.getDom().dataset.trailPoints = String(trails.filter(([x]) => !Number.isNaN(x)).length);
   }, [chart, theme, points, scale, lassoRows, trailLayouts, trailRows, drawn]);
 
   useScatterLabels(chart, theme, points, labels, scale, drawn);

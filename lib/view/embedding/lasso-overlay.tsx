@@ -1,5 +1,5 @@
 import { useState, type PointerEvent } from 'react';
-import type { XY } from './lasso';
+import { boxPolygon, type XY } from './lasso';
 
 /** How the pointer acts on the plot: pan and zoom (ECharts'), or draw a selection. */
 export type ScatterTool = 'pan' | 'lasso' | 'box';
@@ -13,15 +13,6 @@ export interface LassoOverlayProps {
 /** Fewer pixels between recorded vertices than this only slow the point-in-polygon walk down. */
 const MIN_STEP_PX = 3;
 
-function boxCorners([x0, y0]: XY, [x1, y1]: XY): XY[] {
-  return [
-    [x0, y0],
-    [x1, y0],
-    [x1, y1],
-    [x0, y1],
-  ];
-}
-
 /**
  * A layer over the plot that takes the pointer while a selection tool is chosen, so dragging draws
  * a lasso (freehand) or a box instead of panning.
@@ -33,23 +24,32 @@ export function LassoOverlay({ tool, onDrawn }: LassoOverlayProps) {
     const box = e.currentTarget.getBoundingClientRect();
     return [e.clientX - box.left, e.clientY - box.top];
   };
-  const shape = path && (tool === 'box' && path.length > 1 ? boxCorners(path[0], path[path.length - 1]) : path);
+  const shape = path && (tool === 'box' && path.length > 1 ? boxPolygon(path[0], path[path.length - 1]) : path);
   return (
     <svg
       className="projector-lasso"
       data-testid="projector-lasso"
       onPointerDown={(e) => {
+        // Not a text selection: the drag is the lasso's.
+        e.preventDefault();
         e.currentTarget.setPointerCapture(e.pointerId);
         setPath([at(e)]);
       }}
       onPointerMove={(e) => {
-        if (!path) return;
         const next = at(e);
-        const last = path[path.length - 1];
-        if (Math.hypot(next[0] - last[0], next[1] - last[1]) >= MIN_STEP_PX) setPath([...path, next]);
+        // Several moves may come between renders: each extends the latest path, not the rendered one.
+        setPath((drawn) => {
+          if (!drawn) return drawn;
+          const last = drawn[drawn.length - 1];
+          return Math.hypot(next[0] - last[0], next[1] - last[1]) >= MIN_STEP_PX ? [...drawn, next] : drawn;
+        });
       }}
-      onPointerUp={() => {
-        if (shape && shape.length > 2) onDrawn(shape);
+      onPointerUp={(e) => {
+        if (path) {
+          const end = at(e);
+          const final = tool === 'box' ? boxPolygon(path[0], end) : [...path, end];
+          if (final.length > 2) onDrawn(final);
+        }
         setPath(null);
       }}
     >
