@@ -2,7 +2,8 @@
  * Where a training step's time goes: per-kernel milliseconds (summed over one step, after
  * warm-up) of a bench model on a chosen backend, as `tsx bench/profile-zoo-kernels.ts MODEL`
  * with TENSORLENS_WASM_THREADS picking the wasm build. Prints the top kernels and the step's
- * wall time; kernels run back to back, so their sum is close to the step.
+ * wall time; kernels run back to back, so their sum is close to the step. PROFILE_KERNEL=Name
+ * also lists that kernel's calls with their input shapes.
  */
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
   console.log(`${benchModel.title}, batch ${benchModel.batch}, ${info.name} ${info.threads} thread(s); load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`step ${wall.toFixed(0)} ms (profiled), kernels ${total.toFixed(0)} ms in ${profile.kernels.length} calls`);
   for (const [kernel, e] of rows.slice(0, 18)) console.log(`${kernel.padEnd(36)} ${e.ms.toFixed(1).padStart(8)} ms ${String(e.calls).padStart(6)} calls`);
+  for (const k of profile.kernels.filter((c) => c.name === process.env.PROFILE_KERNEL)) {
+    console.log(`  ${k.name} ${JSON.stringify(k.inputShapes)} -> ${JSON.stringify(k.outputShapes)}: ${Number(k.kernelTimeMs).toFixed(1)} ms`);
+  }
 }
 
 void main();

@@ -10,6 +10,8 @@ const CASES: Array<{ shape: number[]; axis: number | number[] }> = [
   { shape: [4, 5, 6, 3], axis: [0, 2] },
   { shape: [7, 3], axis: 0 },
   { shape: [7], axis: 0 },
+  { shape: [3, 40, 50, 7], axis: [0, 1, 2] },
+  { shape: [3, 40, 50, 7], axis: [1, 2] },
   { shape: [2, 0, 3], axis: 1 },
 ];
 
