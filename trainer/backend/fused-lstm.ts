@@ -33,24 +33,26 @@ const gate: Record<GateActivation, { apply(z: number): number; slope(s: number):
  */
 export function fusedLstm(args: FusedLstmArgs): tf.Tensor {
   const { x, kernel, recurrentKernel, bias, returnSequences } = args;
-  const [batch, steps, inputDim] = x.shape;
-  const gates = kernel.shape[1];
+  const [batch, steps, inputDim] = x.shape as [number, number, number];
+  const gates = kernel.shape[1] as number;
+  const units = gates / 4;
   const act = gate[args.gateActivation];
   return tf.tidy(() => {
     const projected = tf.matMul(tf.reshape(x, [batch * steps, inputDim]), kernel);
     const z = tf.reshape(bias ? tf.add(projected, bias) : projected, [batch, steps, gates]);
-    const recurrence = tf.customGrad((zx, u) => {
+    // customGrad's typing passes its save function among the tensors; this op saves nothing.
+    const recurrence = tf.customGrad(((zx: tf.Tensor, u: tf.Tensor) => {
       const us = u.dataSync() as Float32Array;
-      const state = runForward(zx.dataSync() as Float32Array, us, batch, steps, gates / 4, act.apply);
-      const value = returnSequences ? tf.tensor3d(state.h, [batch, steps, gates / 4]) : tf.tensor2d(lastSteps(state.h, batch, steps, gates / 4), [batch, gates / 4]);
+      const state = runForward(zx.dataSync() as Float32Array, us, batch, steps, units, act.apply);
+      const value = returnSequences ? tf.tensor3d(state.h, [batch, steps, units]) : tf.tensor2d(lastSteps(state.h, batch, steps, units), [batch, units]);
       const gradFunc = (dy: tf.Tensor) => {
         const dz = runBackward(state, dy.dataSync() as Float32Array, us, returnSequences, act.slope);
-        const hPrevious = tf.tensor2d(shiftSteps(state.h, batch, steps, gates / 4), [batch * steps, gates / 4]);
+        const hPrevious = tf.tensor2d(shiftSteps(state.h, batch, steps, units), [batch * steps, units]);
         const dzTensor = tf.tensor2d(dz, [batch * steps, gates]);
         return [tf.reshape(dzTensor, [batch, steps, gates]), tf.matMul(hPrevious, dzTensor, true, false)];
       };
       return { value, gradFunc };
-    });
+    }) as unknown as Parameters<typeof tf.customGrad>[0]);
     return recurrence(z, recurrentKernel);
   });
 }

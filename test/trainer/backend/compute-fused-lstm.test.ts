@@ -63,8 +63,8 @@ test('on wasm, an LSTM over 50 steps runs as a handful of kernels, not a step lo
   await selectBackend('wasm');
   const layer = tf.layers.lstm({ units: 4 });
   const x = tf.ones([2, 50, 3]);
-  tf.dispose(layer.apply(x)); // builds the weights, which takes kernels of its own
-  const profile = await tf.profile(() => tf.dispose(layer.apply(x)));
+  tf.dispose(layer.apply(x) as tf.Tensor); // builds the weights, which takes kernels of its own
+  const profile = await tf.profile(() => tf.dispose(layer.apply(x) as tf.Tensor));
   assert.ok(profile.kernels.length < 25, `${profile.kernels.length} kernels`);
   layer.dispose();
   x.dispose();

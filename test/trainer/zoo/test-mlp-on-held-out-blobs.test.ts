@@ -32,7 +32,7 @@ for (const name of ['mlp-sequential', 'mlp-functional']) {
     const { model, x, y, xTest, yTest } = await findModel(name).prepare(flags, () => undefined);
     assert.ok(xTest && yTest, 'the entry draws a test set');
     await model.fit(x, y, { epochs: 8, batchSize: 32, verbose: 0 });
-    const [, accuracy] = (model.evaluate(xTest, yTest, { batchSize: 100 }) as tf.Scalar[]).map((t) => t.dataSync()[0]);
+    const [, accuracy] = (model.evaluate(xTest as tf.Tensor, yTest as tf.Tensor, { batchSize: 100 }) as tf.Scalar[]).map((t) => t.dataSync()[0]);
     // Chance is 1 / CLASSES; a test set drawn around other centres scored about that.
     assert.ok(accuracy > 5 / CLASSES, `test accuracy ${accuracy.toFixed(3)}`);
     tf.dispose([...tensorList(x), ...tensorList(y), ...tensorList(xTest), ...tensorList(yTest)]);
