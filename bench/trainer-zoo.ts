@@ -52,16 +52,16 @@ function runChild(configKey: string, name: string): Figure {
   }
 }
 
-/** Every twin in one Python process; torch must be importable by /usr/bin/python3 (bench/trainer.ts installs it). */
-function runTwins(names: string[]): Record<string, Figure> {
-  const child = spawnSync(SYSTEM_PYTHON, [join(__dirname, 'zoo_reference.py'), '--models', names.join(','),
+/** One model's twin; torch must be importable by /usr/bin/python3 (bench/trainer.ts installs it). */
+function runTwin(name: string): Figure {
+  const child = spawnSync(SYSTEM_PYTHON, [join(__dirname, 'zoo_reference.py'), '--models', name,
     '--batches', String(Math.max(3, Math.ceil(BATCHES / 2))), '--warmup', String(WARMUP), '--threads', String(ZOO_THREADS)], { encoding: 'utf8' });
-  const figures: Record<string, Figure> = Object.fromEntries(names.map((n) => [n, { error: `failed: ${child.stderr.trim().split('\n').pop()}` }]));
-  for (const line of child.stdout.trim().split('\n').filter(Boolean)) {
-    const out = JSON.parse(line) as { model: string; samples_per_s: number; batch: number; batches: number };
-    figures[out.model] = { samplesPerSecond: out.samples_per_s, batch: out.batch, batches: out.batches };
+  try {
+    const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { samples_per_s: number; batch: number; batches: number };
+    return { samplesPerSecond: out.samples_per_s, batch: out.batch, batches: out.batches };
+  } catch {
+    return { error: `failed: ${child.stderr.trim().split('\n').pop()}` };
   }
-  return figures;
 }
 
 const speed = (f: Figure) => ('error' in f ? null : f.samplesPerSecond);
@@ -78,16 +78,17 @@ export interface ZooResult {
 export function runZooBench(names = process.env.ZOO_MODELS?.split(',') ?? Object.keys(ZOO_BENCH_MODELS)): ZooResult {
   console.log(`zoo models, samples/s (${WARMUP} warm-up batches excluded), PyTorch with ${ZOO_THREADS} threads; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`${'model'.padEnd(16)} ${'1 thread'.padStart(10)} ${`${ZOO_THREADS} threads`.padStart(10)} ${'PyTorch'.padStart(10)} ${'ratio'.padStart(7)}`);
-  const twins = runTwins(names);
   const result: ZooResult = { figures: {}, ratios: {}, threadSpeedups: {} };
   for (const name of names) {
+    // Each model's three runs back to back, so a shift in the machine's load hits all of them alike.
+    const twin = runTwin(name);
     const single = runChild('wasm-tensorlens', name);
     const threaded = runChild('wasm-threads', name);
-    const [s, t, p] = [speed(single), speed(threaded), speed(twins[name])];
-    result.figures[name] = { 'wasm-tensorlens': single, 'wasm-threads': threaded, pytorch: twins[name] };
+    const [s, t, p] = [speed(single), speed(threaded), speed(twin)];
+    result.figures[name] = { 'wasm-tensorlens': single, 'wasm-threads': threaded, pytorch: twin };
     result.ratios[name] = t !== null && p !== null ? t / p : null;
     result.threadSpeedups[name] = t !== null && s !== null ? t / s : null;
-    console.log(`${name.padEnd(16)} ${cell(single).padStart(10)} ${cell(threaded).padStart(10)} ${cell(twins[name]).padStart(10)} ${(result.ratios[name]?.toFixed(2) ?? '-').padStart(7)}`);
+    console.log(`${name.padEnd(16)} ${cell(single).padStart(10)} ${cell(threaded).padStart(10)} ${cell(twin).padStart(10)} ${(result.ratios[name]?.toFixed(2) ?? '-').padStart(7)}  load ${loadavg()[0].toFixed(1)}`);
   }
   return result;
 }
