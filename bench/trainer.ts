@@ -2,8 +2,8 @@
  * Trainer throughput: samples/s of one IMDB Conv1D training step (the lecture config:
  * maxFeatures 2000, maxLen 500, batch 128, RMSprop) on random token ids, for stock
  * tfjs CPU, stock WASM, Tensorlens's WASM (single-threaded and threaded) and CPU
- * paths, and PyTorch on this CPU; then two more lecture models (a 2-input LSTM and a
- * SeparableConv2D + BatchNormalization convnet) on the Tensorlens WASM paths.
+ * paths, and PyTorch on this CPU; then every zoo model beside its PyTorch twin
+ * (bench/trainer-zoo.ts), whose ratios the last JSON line carries as zoo_ratios.
  * Each configuration runs in its own child process: tfjs backends share one kernel
  * registry per process, so stock and Tensorlens kernels would otherwise mix, and the
  * wasm build (threaded or not) is fixed once per process.
@@ -15,8 +15,7 @@ import * as tf from '@tensorflow/tfjs';
 import { registerTrainingKernels, unregisterTrainingKernels } from '../trainer/backend/register-kernels';
 import { selectBackend } from '../trainer/backend/select-backend';
 import { buildImdbConv1d } from '../trainer/models/imdb-conv1d';
-import { buildQaTwoInput } from '../trainer/models/qa-two-input';
-import { buildSeparableConv } from '../trainer/models/separable-conv';
+import { runZooBench } from './trainer-zoo';
 
 const MAX_FEATURES = 2000;
 const MAX_LEN = 500;
@@ -70,19 +69,9 @@ type Batch = { x: tf.Tensor | tf.Tensor[]; y: tf.Tensor };
 /** A lecture model to time, with random data of its input shapes. */
 interface BenchModel {
   title: string;
-  /** Batch size and batch count; the IMDB model takes them from each Config instead. */
-  batch?: number;
-  batches?: number;
   build(): tf.LayersModel;
   data(batch: number): Batch;
 }
-
-const QA_TEXT_LEN = 100;
-const QA_QUESTION_LEN = 20;
-const QA_VOCABULARY = 1000;
-const QA_ANSWERS = 50;
-
-const oneHot = (batch: number, classes: number) => tf.oneHot(tf.randomUniformInt([batch], 0, classes), classes).toFloat();
 
 const MODELS: Record<string, BenchModel> = {
   imdb: {
@@ -90,32 +79,12 @@ const MODELS: Record<string, BenchModel> = {
     build: () => buildImdbConv1d({ maxFeatures: MAX_FEATURES, maxLen: MAX_LEN }),
     data: (batch) => ({ x: tf.randomUniformInt([batch, MAX_LEN], 0, MAX_FEATURES), y: tf.randomUniformInt([batch, 1], 0, 2).toFloat() }),
   },
-  'qa-lstm': {
-    title: `2-input LSTM (text ${QA_TEXT_LEN} + question ${QA_QUESTION_LEN} tokens, Embedding 64 + LSTM(32) each, ${QA_ANSWERS} answers)`,
-    batch: 64, batches: Math.max(3, Math.ceil(BATCHES / 2)),
-    // Equal branches, as in the figures measured so far; the zoo model's question branch is Embedding 32 + LSTM(16).
-    build: () => buildQaTwoInput({
-      vocabularySize: QA_VOCABULARY, answerCount: QA_ANSWERS, textLength: QA_TEXT_LEN, questionLength: QA_QUESTION_LEN,
-      questionEmbeddingDim: 64, questionUnits: 32,
-    }),
-    data: (batch) => ({
-      x: [tf.randomUniformInt([batch, QA_TEXT_LEN], 0, QA_VOCABULARY), tf.randomUniformInt([batch, QA_QUESTION_LEN], 0, QA_VOCABULARY)],
-      y: oneHot(batch, QA_ANSWERS),
-    }),
-  },
-  separable: {
-    title: 'SeparableConv2D + BatchNormalization convnet, 64x64x3, 10 classes',
-    batch: 32, batches: Math.max(3, Math.ceil(BATCHES / 3)),
-    build: () => buildSeparableConv(),
-    data: (batch) => ({ x: tf.randomUniform([batch, 64, 64, 3]), y: oneHot(batch, 10) }),
-  },
 };
 
 /** Child side: trains one model on one configuration and prints its figure as the last line. */
 async function measure(config: Config, benchModel: BenchModel): Promise<Figure> {
   await config.setUp();
-  const batch = benchModel.batch ?? config.batch;
-  const batches = benchModel.batches ?? config.batches;
+  const { batch, batches } = config;
   const model = benchModel.build();
   const { x, y } = benchModel.data(batch);
   try {
@@ -176,9 +145,6 @@ function show(label: string, figure: Figure): void {
   console.log(`${label.padEnd(34)} ${value}`);
 }
 
-/** The lecture models beyond IMDB are timed on the fast paths only. */
-const OTHER_MODEL_CONFIGS = ['wasm-tensorlens', 'wasm-threads'];
-
 async function main(): Promise<void> {
   const child = process.argv.indexOf('--child');
   if (child >= 0) {
@@ -194,15 +160,7 @@ async function main(): Promise<void> {
   }
   figures.pytorch = runPytorch();
   show('PyTorch cpu (2 threads)', figures.pytorch);
-  const others: Record<string, Record<string, Figure>> = {};
-  for (const modelKey of Object.keys(MODELS).filter((k) => k !== 'imdb')) {
-    console.log(`${MODELS[modelKey].title}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    others[modelKey] = {};
-    for (const key of OTHER_MODEL_CONFIGS) {
-      others[modelKey][key] = runChild(key, modelKey);
-      show(CONFIGS[key].label, others[modelKey][key]);
-    }
-  }
+  const zoo = runZooBench();
   const speed = (f: Figure) => ('error' in f ? null : f.samplesPerSecond);
   // The trainer's default path is threaded WASM; the single-threaded figure stands in where threads cannot start.
   const fast = speed(figures['wasm-threads']) ?? speed(figures['wasm-tensorlens']);
@@ -211,7 +169,9 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({
     ...plain(figures),
     ratio_vs_pytorch: fast !== null && torch !== null ? fast / torch : null,
-    ...Object.fromEntries(Object.entries(others).map(([key, set]) => [key, plain(set)])),
+    zoo_ratios: zoo.ratios,
+    zoo_thread_speedups: zoo.threadSpeedups,
+    zoo: zoo.figures,
     loadavg: loadavg(),
   }));
 }

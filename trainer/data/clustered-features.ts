@@ -8,6 +8,9 @@ export interface ClusteredFeaturesOptions {
   classes: number;
   /** Standard deviation of the noise around each class centre (the centres' is 1). */
   spread?: number;
+  /** Draws the class centres: a test set shares its training set's, or it would be another task. */
+  centreSeed: number;
+  /** Draws the samples around the centres. */
   seed: number;
 }
 
@@ -17,16 +20,20 @@ export interface ClusteredFeatures {
   labels: Int32Array;
 }
 
+/** Keeps the centres' stream apart from the samples' when both seeds are equal, as for a training set. */
+const CENTRE_STREAM = 0x5bd1e995;
+
 /**
  * Gaussian blobs: each class has a random centre and every sample is its class centre plus
  * noise. The noise is wider than the centres, so a single feature says little and the MLP
  * has to combine many of them, yet the classes stay separable.
  */
 export function clusteredFeatures(options: ClusteredFeaturesOptions): ClusteredFeatures {
-  const { count, features, classes, spread = 1.5, seed } = options;
+  const { count, features, classes, spread = 1.5, centreSeed, seed } = options;
+  const centreNormal = normalRandom(seededRandom(centreSeed ^ CENTRE_STREAM));
+  const centres = Array.from({ length: classes }, () => Float32Array.from({ length: features }, centreNormal));
   const uniform = seededRandom(seed);
   const normal = normalRandom(uniform);
-  const centres = Array.from({ length: classes }, () => Float32Array.from({ length: features }, normal));
   const x = new Float32Array(count * features);
   const labels = new Int32Array(count);
   for (let row = 0; row < count; row++) {

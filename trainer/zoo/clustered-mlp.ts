@@ -13,7 +13,7 @@ const DEFAULT_SAMPLES = 4000;
 /** Both MLP entries train on the same generated blobs, so their runs compare like for like. */
 export function prepareClusteredMlp(flags: TrainFlags, build: (args: MlpArgs) => tf.LayersModel): PreparedTraining {
   const { counts, ...tensors } = generatedData(flags, DEFAULT_SAMPLES, ({ count, seed }) => {
-    const { x, labels } = clusteredFeatures({ count, features: FEATURES, classes: CLASSES, seed });
+    const { x, labels } = clusteredFeatures({ count, features: FEATURES, classes: CLASSES, centreSeed: flags.seed, seed });
     return { x: tf.tensor2d(x, [count, FEATURES]), y: oneHotTensor(labels, CLASSES) };
   });
   return {

@@ -23,6 +23,8 @@ const FIXED: DepthwiseCase[] = [
   { label: 'batch 1, SeparableConv2D 3x3 valid', xShape: [1, 6, 6, 3], filterShape: [3, 3, 3, 1], strides: [1, 1], dilations: [1, 1], pad: 'valid' },
   { label: 'same, stride 2, odd sizes, multiplier 2', xShape: [2, 7, 5, 3], filterShape: [3, 2, 3, 2], strides: [2, 2], dilations: [1, 1], pad: 'same' },
   { label: 'valid, stride 3 leaving a remainder', xShape: [3, 8, 9, 2], filterShape: [3, 3, 2, 3], strides: [3, 3], dilations: [1, 1], pad: 'valid' },
+  { label: 'SeparableConv2D 3x3 same, more channels', xShape: [2, 9, 7, 5], filterShape: [3, 3, 5, 1], strides: [1, 1], dilations: [1, 1], pad: 'same' },
+  { label: 'even filter, same (padding heavier after)', xShape: [1, 5, 6, 4], filterShape: [2, 4, 4, 1], strides: [1, 1], dilations: [1, 1], pad: 'same' },
   { label: 'filter as large as the input', xShape: [2, 3, 4, 2], filterShape: [3, 4, 2, 2], strides: [1, 1], dilations: [1, 1], pad: 'valid' },
 ];
 

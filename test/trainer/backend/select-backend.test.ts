@@ -5,8 +5,9 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../../trainer/backend/select-backend';
 
 const WASM_KERNELS = [
-  'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter',
-  'DepthwiseConv2dNativeBackpropInput', 'FusedConv2D', 'FusedDepthwiseConv2D', 'GatherV2', 'MaxPoolGrad', 'UnsortedSegmentSum',
+  'BatchMatMul', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter',
+  'DepthwiseConv2dNativeBackpropInput', 'FusedConv2D', 'FusedDepthwiseConv2D', 'GatherV2', 'MaxPoolGrad', 'Mean', 'Sum', 'Tile',
+  'UnsortedSegmentSum', '_FusedMatMul',
 ];
 
 function installed(name: string): boolean {

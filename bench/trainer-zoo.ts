@@ -1,0 +1,106 @@
+/**
+ * The zoo bench: every zoo model (bench/trainer-zoo-models.ts) trained on Tensorlens's WASM
+ * backend, single-threaded and threaded, beside its PyTorch twin (bench/zoo_reference.py)
+ * with the same threads, in one run. `tsx bench/trainer-zoo.ts` alone prints the table and a
+ * JSON line; bench/trainer.ts runs it after the IMDB Conv1D and adds its zoo_ratios.
+ * ZOO_MODELS=a,b limits the models.
+ */
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { selectBackend } from '../trainer/backend/select-backend';
+import { ZOO_BENCH_MODELS } from './trainer-zoo-models';
+
+export const ZOO_THREADS = 2;
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 10);
+const WARMUP = 2;
+const SYSTEM_PYTHON = '/usr/bin/python3';
+
+type Figure = { samplesPerSecond: number; batch: number; batches: number } | { error: string };
+
+/** Tensorlens's two WASM builds; threads are the default path. */
+const CONFIGS: Record<string, { label: string; threads: number }> = {
+  'wasm-tensorlens': { label: 'Tensorlens wasm, 1 thread', threads: 1 },
+  'wasm-threads': { label: `Tensorlens wasm, ${ZOO_THREADS} threads`, threads: ZOO_THREADS },
+};
+
+/** Fewer batches for the slow models, so the whole zoo runs in minutes. */
+function batchesOf(batch: number): number {
+  return Math.max(3, Math.ceil((BATCHES * Math.min(batch, 64)) / 64));
+}
+
+async function measure(configKey: string, name: string): Promise<Figure> {
+  process.env.TENSORLENS_WASM_THREADS = String(CONFIGS[configKey].threads);
+  const info = await selectBackend('wasm');
+  if (info.threads !== CONFIGS[configKey].threads) return { error: `started ${info.threads} threads: ${info.fallbackReasons.join('; ')}` };
+  const benchModel = ZOO_BENCH_MODELS[name];
+  const model = benchModel.build();
+  const { x, y } = benchModel.data(benchModel.batch);
+  const batches = name === 'separable-conv' ? 3 : batchesOf(benchModel.batch);
+  for (let i = 0; i < WARMUP; i++) await model.trainOnBatch(x, y);
+  const started = performance.now();
+  for (let i = 0; i < batches; i++) await model.trainOnBatch(x, y);
+  return { samplesPerSecond: (benchModel.batch * batches) / ((performance.now() - started) / 1000), batch: benchModel.batch, batches };
+}
+
+function runChild(configKey: string, name: string): Figure {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', configKey, name], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  try {
+    return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as Figure;
+  } catch {
+    return { error: `failed: exit ${child.status ?? child.signal}: ${child.stderr.trim().split('\n').pop()}` };
+  }
+}
+
+/** One model's twin; torch must be importable by /usr/bin/python3 (bench/trainer.ts installs it). */
+function runTwin(name: string): Figure {
+  const child = spawnSync(SYSTEM_PYTHON, [join(__dirname, 'zoo_reference.py'), '--models', name,
+    '--batches', String(Math.max(3, Math.ceil(BATCHES / 2))), '--warmup', String(WARMUP), '--threads', String(ZOO_THREADS)], { encoding: 'utf8' });
+  try {
+    const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { samples_per_s: number; batch: number; batches: number };
+    return { samplesPerSecond: out.samples_per_s, batch: out.batch, batches: out.batches };
+  } catch {
+    return { error: `failed: ${child.stderr.trim().split('\n').pop()}` };
+  }
+}
+
+const speed = (f: Figure) => ('error' in f ? null : f.samplesPerSecond);
+const cell = (f: Figure) => ('error' in f ? f.error : f.samplesPerSecond.toPrecision(3));
+
+export interface ZooResult {
+  figures: Record<string, Record<string, Figure>>;
+  /** Model → Tensorlens's default (threaded) path over its PyTorch twin. */
+  ratios: Record<string, number | null>;
+  threadSpeedups: Record<string, number | null>;
+}
+
+/** Times every zoo model on both builds and its twin, printing a row per model as it goes. */
+export function runZooBench(names = process.env.ZOO_MODELS?.split(',') ?? Object.keys(ZOO_BENCH_MODELS)): ZooResult {
+  console.log(`zoo models, samples/s (${WARMUP} warm-up batches excluded), PyTorch with ${ZOO_THREADS} threads; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`${'model'.padEnd(16)} ${'1 thread'.padStart(10)} ${`${ZOO_THREADS} threads`.padStart(10)} ${'PyTorch'.padStart(10)} ${'ratio'.padStart(7)}`);
+  const result: ZooResult = { figures: {}, ratios: {}, threadSpeedups: {} };
+  for (const name of names) {
+    // Each model's three runs back to back, so a shift in the machine's load hits all of them alike.
+    const twin = runTwin(name);
+    const single = runChild('wasm-tensorlens', name);
+    const threaded = runChild('wasm-threads', name);
+    const [s, t, p] = [speed(single), speed(threaded), speed(twin)];
+    result.figures[name] = { 'wasm-tensorlens': single, 'wasm-threads': threaded, pytorch: twin };
+    result.ratios[name] = t !== null && p !== null ? t / p : null;
+    result.threadSpeedups[name] = t !== null && s !== null ? t / s : null;
+    console.log(`${name.padEnd(16)} ${cell(single).padStart(10)} ${cell(threaded).padStart(10)} ${cell(twin).padStart(10)} ${(result.ratios[name]?.toFixed(2) ?? '-').padStart(7)}  load ${loadavg()[0].toFixed(1)}`);
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  const child = process.argv.indexOf('--child');
+  if (child >= 0) {
+    console.log(JSON.stringify(await measure(process.argv[child + 1], process.argv[child + 2])));
+    return;
+  }
+  const result = runZooBench();
+  console.log(JSON.stringify({ zoo_ratios: result.ratios, zoo_thread_speedups: result.threadSpeedups, zoo: result.figures, loadavg: loadavg() }));
+}
+
+if (require.main === module) void main();
