@@ -8,6 +8,9 @@ import { maxPoolGradConfig } from './kernels/max-pool-grad';
 import { avgPoolGradConfig } from './kernels/avg-pool-grad';
 import { unsortedSegmentSumConfig } from './kernels/unsorted-segment-sum';
 import { explicitSamePaddingConfig } from './kernels/explicit-same-padding';
+import { identityAliasConfig } from './kernels/identity-alias';
+import { transposeConfig } from './kernels/transpose';
+import { broadcastEqualConfig } from './kernels/broadcast-equal';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -29,6 +32,9 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.FusedConv2D, explicitSamePaddingConfig], // what a Keras Conv2D layer runs
     [tf.DepthwiseConv2dNative, explicitSamePaddingConfig],
     [tf.FusedDepthwiseConv2D, explicitSamePaddingConfig],
+    [tf.Identity, identityAliasConfig], // stock copies each tensor a gradient saves: ~60 copies per step
+    [tf.Transpose, transposeConfig], // stock walks element by element: 45 ms per step, 10 of them an identity
+    [tf.Equal, broadcastEqualConfig], // stock broadcasting is slow: 15-35 ms per step (the max's gradient)
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
