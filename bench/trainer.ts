@@ -4,6 +4,8 @@
  * tfjs CPU, stock WASM, Tensorlens's WASM (single-threaded and threaded) and CPU
  * paths, and PyTorch on this CPU; then two more lecture models (a 2-input LSTM and a
  * SeparableConv2D + BatchNormalization convnet) on the Tensorlens WASM paths.
+ * Then what full logging costs an epoch (bench/trainer-logging.ts) and the peak RSS of a real
+ * trainer run on the IMDB data (bench/trainer-memory.ts).
  * Each configuration runs in its own child process: tfjs backends share one kernel
  * registry per process, so stock and Tensorlens kernels would otherwise mix, and the
  * wasm build (threaded or not) is fixed once per process.
@@ -17,6 +19,8 @@ import { selectBackend } from '../trainer/backend/select-backend';
 import { buildImdbConv1d } from '../trainer/models/imdb-conv1d';
 import { buildQaTwoInput } from '../trainer/models/qa-two-input';
 import { buildSeparableConv } from '../trainer/models/separable-conv';
+import { measureLoggingOverhead, type LoggingFigure } from './trainer-logging';
+import { measurePeakRss } from './trainer-memory';
 
 const MAX_FEATURES = 2000;
 const MAX_LEN = 500;
@@ -28,6 +32,10 @@ const WARMUP = 2;
 // ~1 GB and still takes seconds per step, so it gets few batches.
 const STOCK_CPU_BATCH = 2;
 const WASM_THREADS = Math.max(2, availableParallelism());
+const LOGGING_BATCHES = Number(process.env.BENCH_LOGGING_BATCHES ?? 20);
+const LOGGING_PAIRS = Number(process.env.BENCH_LOGGING_PAIRS ?? 3);
+const RSS_EPOCHS = Number(process.env.BENCH_RSS_EPOCHS ?? 2);
+const RSS_SAMPLES = Number(process.env.BENCH_RSS_SAMPLES ?? 5000);
 
 interface Config {
   label: string;
@@ -130,11 +138,11 @@ async function measure(config: Config, benchModel: BenchModel): Promise<Figure> 
   }
 }
 
-function runChild(configKey: string, modelKey: string): Figure {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', configKey, modelKey], { encoding: 'utf8', maxBuffer: 1 << 24 });
+function runChild<T = Figure>(...args: string[]): T | { error: string } {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const last = child.stdout.trim().split('\n').pop() ?? '';
   try {
-    return JSON.parse(last) as Figure;
+    return JSON.parse(last) as T;
   } catch {
     return { error: `failed: exit ${child.status ?? child.signal}: ${(child.stderr || last).trim().split('\n').pop()}` };
   }
@@ -185,11 +193,15 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await measure(CONFIGS[process.argv[child + 1]], MODELS[process.argv[child + 2]])));
     return;
   }
+  if (process.argv.includes('--logging')) {
+    console.log(JSON.stringify(await measureLoggingOverhead(LOGGING_BATCHES, LOGGING_PAIRS)));
+    return;
+  }
   console.log(`${MODELS.imdb.title}, ${WARMUP} warm-up batches excluded; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`stock tfjs cpu at batch ${BATCH}: not run, its UnsortedSegmentSum would allocate ~65 GB`);
   const figures: Record<string, Figure> = {};
   for (const [key, config] of Object.entries(CONFIGS)) {
-    figures[key] = runChild(key, 'imdb');
+    figures[key] = runChild('--child', key, 'imdb');
     show(config.label, figures[key]);
   }
   figures.pytorch = runPytorch();
@@ -199,10 +211,18 @@ async function main(): Promise<void> {
     console.log(`${MODELS[modelKey].title}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     others[modelKey] = {};
     for (const key of OTHER_MODEL_CONFIGS) {
-      others[modelKey][key] = runChild(key, modelKey);
+      others[modelKey][key] = runChild('--child', key, modelKey);
       show(CONFIGS[key].label, others[modelKey][key]);
     }
   }
+  console.log(`Logging: ${LOGGING_PAIRS} pairs of ${LOGGING_BATCHES}-batch epochs, none vs full; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const logging = runChild<LoggingFigure>('--logging');
+  console.log('error' in logging ? logging.error
+    : `epoch ${logging.plainSeconds.map((v) => v.toFixed(1)).join('/')} s without, ${logging.loggedSeconds.map((v) => v.toFixed(1)).join('/')} s with (graph ${logging.graphMs.toFixed(0)} ms): `
+      + `overhead ${(100 * logging.overhead).toFixed(1)}% wall, ${(100 * logging.cpuOverhead).toFixed(1)}% CPU; tensors after each epoch ${logging.tensorsAfterEpoch.join(' ')}`);
+  console.log(`Peak RSS: npm run train, IMDB Conv1D, ${RSS_EPOCHS} epochs of ${RSS_SAMPLES} reviews, full logging; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const memory = await measurePeakRss(RSS_EPOCHS, RSS_SAMPLES);
+  console.log('error' in memory ? memory.error : `${memory.peakRssMb.toFixed(0)} MB`);
   const speed = (f: Figure) => ('error' in f ? null : f.samplesPerSecond);
   // The trainer's default path is threaded WASM; the single-threaded figure stands in where threads cannot start.
   const fast = speed(figures['wasm-threads']) ?? speed(figures['wasm-tensorlens']);
@@ -212,6 +232,9 @@ async function main(): Promise<void> {
     ...plain(figures),
     ratio_vs_pytorch: fast !== null && torch !== null ? fast / torch : null,
     ...Object.fromEntries(Object.entries(others).map(([key, set]) => [key, plain(set)])),
+    logging: logging,
+    logging_overhead: 'error' in logging ? null : logging.overhead,
+    peak_rss_mb: 'error' in memory ? null : memory.peakRssMb,
     loadavg: loadavg(),
   }));
 }
