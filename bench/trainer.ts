@@ -36,6 +36,9 @@ const LOGGING_BATCHES = Number(process.env.BENCH_LOGGING_BATCHES ?? 20);
 const LOGGING_PAIRS = Number(process.env.BENCH_LOGGING_PAIRS ?? 3);
 const RSS_EPOCHS = Number(process.env.BENCH_RSS_EPOCHS ?? 2);
 const RSS_SAMPLES = Number(process.env.BENCH_RSS_SAMPLES ?? 5000);
+/** BENCH_CONFIGS=wasm-tensorlens,wasm-threads times only those (a loaded machine makes stock cpu take many minutes). */
+const ONLY = process.env.BENCH_CONFIGS ? new Set(process.env.BENCH_CONFIGS.split(',')) : undefined;
+const chosen = (key: string) => ONLY === undefined || ONLY.has(key);
 
 interface Config {
   label: string;
@@ -200,7 +203,7 @@ async function main(): Promise<void> {
   console.log(`${MODELS.imdb.title}, ${WARMUP} warm-up batches excluded; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`stock tfjs cpu at batch ${BATCH}: not run, its UnsortedSegmentSum would allocate ~65 GB`);
   const figures: Record<string, Figure> = {};
-  for (const [key, config] of Object.entries(CONFIGS)) {
+  for (const [key, config] of Object.entries(CONFIGS).filter(([k]) => chosen(k))) {
     figures[key] = runChild('--child', key, 'imdb');
     show(config.label, figures[key]);
   }
@@ -210,7 +213,7 @@ async function main(): Promise<void> {
   for (const modelKey of Object.keys(MODELS).filter((k) => k !== 'imdb')) {
     console.log(`${MODELS[modelKey].title}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     others[modelKey] = {};
-    for (const key of OTHER_MODEL_CONFIGS) {
+    for (const key of OTHER_MODEL_CONFIGS.filter(chosen)) {
       others[modelKey][key] = runChild('--child', key, modelKey);
       show(CONFIGS[key].label, others[modelKey][key]);
     }
