@@ -75,7 +75,8 @@ const CONFIGS: Record<string, Config> = {
   },
 };
 
-type Figure = { samplesPerSecond: number; batch: number; batches: number } | { error: string };
+/** cpuMsPerSample: CPU time of all the process's threads, which other load on the machine disturbs less than wall time. */
+type Figure = { samplesPerSecond: number; cpuMsPerSample?: number; batch: number; batches: number } | { error: string };
 type Batch = { x: tf.Tensor | tf.Tensor[]; y: tf.Tensor };
 
 /** A lecture model to time, with random data of its input shapes. */
@@ -132,9 +133,11 @@ async function measure(config: Config, benchModel: BenchModel): Promise<Figure> 
   try {
     for (let i = 0; i < WARMUP; i++) await model.trainOnBatch(x, y);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     for (let i = 0; i < batches; i++) await model.trainOnBatch(x, y);
     const seconds = (performance.now() - started) / 1000;
-    return { samplesPerSecond: (batch * batches) / seconds, batch, batches };
+    const cpu = process.cpuUsage(cpuBefore);
+    return { samplesPerSecond: (batch * batches) / seconds, cpuMsPerSample: (cpu.user + cpu.system) / 1000 / (batch * batches), batch, batches };
   } catch (e) {
     const missing = /Kernel '(\w+)' not registered/.exec((e as Error).message);
     return { error: missing ? `does not run: ${missing[1]}` : `failed: ${(e as Error).message.split('\n')[0]}` };
@@ -175,20 +178,26 @@ function runPytorch(): Figure {
     '--max-features', String(MAX_FEATURES), '--max-len', String(MAX_LEN), '--batch', String(BATCH),
     '--batches', String(batches), '--warmup', String(WARMUP), '--threads', '2'], { encoding: 'utf8' });
   try {
-    const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { samples_per_s: number };
-    return { samplesPerSecond: out.samples_per_s, batch: BATCH, batches };
+    const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { samples_per_s: number; cpu_ms_per_sample: number };
+    return { samplesPerSecond: out.samples_per_s, cpuMsPerSample: out.cpu_ms_per_sample, batch: BATCH, batches };
   } catch {
     return { error: `failed: ${child.stderr.trim().split('\n').pop()}` };
   }
 }
 
 function show(label: string, figure: Figure): void {
-  const value = 'error' in figure ? figure.error : `${figure.samplesPerSecond.toPrecision(3)} samples/s (batch ${figure.batch}, ${figure.batches} batches)`;
+  const cpu = 'error' in figure || figure.cpuMsPerSample === undefined ? '' : `, ${figure.cpuMsPerSample.toPrecision(3)} CPU ms/sample`;
+  const value = 'error' in figure ? figure.error : `${figure.samplesPerSecond.toPrecision(3)} samples/s (batch ${figure.batch}, ${figure.batches} batches${cpu})`;
   console.log(`${label.padEnd(34)} ${value}`);
 }
 
 /** The lecture models beyond IMDB are timed on the fast paths only. */
 const OTHER_MODEL_CONFIGS = ['wasm-tensorlens', 'wasm-threads'];
+
+function cpuRatio(reference: Figure | undefined, ours: Figure | undefined): number | null {
+  if (!reference || !ours || 'error' in reference || 'error' in ours) return null;
+  return reference.cpuMsPerSample !== undefined && ours.cpuMsPerSample !== undefined ? reference.cpuMsPerSample / ours.cpuMsPerSample : null;
+}
 
 async function main(): Promise<void> {
   const child = process.argv.indexOf('--child');
@@ -234,6 +243,8 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({
     ...plain(figures),
     ratio_vs_pytorch: fast !== null && torch !== null ? fast / torch : null,
+    // PyTorch's CPU time per sample over ours (threaded): the same comparison, less disturbed by other load.
+    ratio_vs_pytorch_cpu_time: cpuRatio(figures.pytorch, figures['wasm-threads']),
     ...Object.fromEntries(Object.entries(others).map(([key, set]) => [key, plain(set)])),
     logging: logging,
     logging_overhead: 'error' in logging ? null : logging.overhead,
