@@ -6,7 +6,8 @@ import { selectBackend } from '../../../trainer/backend/select-backend';
 
 const WASM_KERNELS = [
   'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter',
-  'DepthwiseConv2dNativeBackpropInput', 'FusedConv2D', 'FusedDepthwiseConv2D', 'GatherV2', 'MaxPoolGrad', 'UnsortedSegmentSum',
+  'DepthwiseConv2dNativeBackpropInput', 'Equal', 'FusedConv2D', 'FusedDepthwiseConv2D', 'GatherV2', 'Identity', 'MaxPoolGrad',
+  'Transpose', 'UnsortedSegmentSum',
 ];
 
 function installed(name: string): boolean {
