@@ -1,7 +1,9 @@
 /**
  * Per-kernel time of one IMDB Conv1D training step (lecture config, batch 128) on a
  * backend: `tsx bench/profile-step.ts [wasm|cpu]` (TENSORLENS_WASM_THREADS sets the
- * wasm threads). Kernels our kernels run inside them are counted under both names.
+ * wasm threads; PROFILE_SHAPES=1 lists every kernel call with its shapes). Kernels our kernels
+ * run inside them are counted under both names. The CPU time of the unprofiled steps is the figure
+ * to compare on a loaded machine.
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../trainer/backend/select-backend';

@@ -38,6 +38,9 @@ export interface LoggingFigure {
   /** The same on the process's CPU time (all threads), which other load on the machine disturbs less. */
   cpuOverhead: number;
   graphMs: number;
+  /** Time inside the TensorlensCallback's hooks per logged epoch: batch ends (scalars) and the epoch end (histograms, embedding). */
+  batchEndMs: number;
+  epochEndMs: number;
   /** tf.memory().numTensors after each epoch, in the order run. */
   tensorsAfterEpoch: number[];
 }
@@ -45,6 +48,16 @@ export interface LoggingFigure {
 function cpuSeconds(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
+}
+
+/** Adds the time each call of a callback's hook takes to `add`. */
+function timeHook(callback: TensorlensCallback, hook: 'onBatchEnd' | 'onEpochEnd', add: (ms: number) => void): void {
+  const original = callback[hook].bind(callback);
+  callback[hook] = async (index: number, logs?: tf.Logs) => {
+    const started = performance.now();
+    await original(index, logs);
+    add(performance.now() - started);
+  };
 }
 
 export async function measureLoggingOverhead(batches: number, pairs: number): Promise<LoggingFigure> {
@@ -62,7 +75,9 @@ export async function measureLoggingOverhead(batches: number, pairs: number): Pr
   const watch = { monitor: 'val_loss', sink, verbose: 0 as const };
   // Random labels: val_loss stalls, so the learning rate is cut (an event) every other epoch.
   const logged = [streamer, new ReduceLROnPlateau({ ...watch, patience: 1, factor: 0.9 }), new EarlyStopping({ ...watch, patience: 1000 })];
-  const figure: LoggingFigure = { batches, pairs, plainSeconds: [], loggedSeconds: [], overhead: 0, cpuOverhead: 0, graphMs: 0, tensorsAfterEpoch: [] };
+  const figure: LoggingFigure = { batches, pairs, plainSeconds: [], loggedSeconds: [], overhead: 0, cpuOverhead: 0, graphMs: 0, batchEndMs: 0, epochEndMs: 0, tensorsAfterEpoch: [] };
+  timeHook(streamer, 'onBatchEnd', (ms) => { figure.batchEndMs += ms / pairs; });
+  timeHook(streamer, 'onEpochEnd', (ms) => { figure.epochEndMs += ms / pairs; });
   let cpu = { plain: 0, logged: 0 };
   const epoch = async (withLogging: boolean) => {
     const cpuBefore = process.cpuUsage();
