@@ -38,9 +38,14 @@ export interface LoggingFigure {
   /** The same on the process's CPU time (all threads), which other load on the machine disturbs less. */
   cpuOverhead: number;
   graphMs: number;
-  /** Time inside the TensorlensCallback's hooks per logged epoch: batch ends (scalars) and the epoch end (histograms, embedding). */
-  batchEndMs: number;
-  epochEndMs: number;
+  /**
+   * CPU time inside the TensorlensCallback's hooks per logged epoch: batch ends (scalars, and the
+   * server storing what arrived while the hook yields) and the epoch end (histograms, embedding).
+   */
+  batchEndCpuMs: number;
+  epochEndCpuMs: number;
+  /** (batchEndCpuMs + epochEndCpuMs) over a plain epoch's CPU time: the hooks' share, for a loaded machine. */
+  callbackCpuShare: number;
   /** tf.memory().numTensors after each epoch, in the order run. */
   tensorsAfterEpoch: number[];
 }
@@ -50,13 +55,13 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
-/** Adds the time each call of a callback's hook takes to `add`. */
+/** Adds the CPU time each call of a callback's hook takes to `add` (nothing trains meanwhile). */
 function timeHook(callback: TensorlensCallback, hook: 'onBatchEnd' | 'onEpochEnd', add: (ms: number) => void): void {
   const original = callback[hook].bind(callback);
   callback[hook] = async (index: number, logs?: tf.Logs) => {
-    const started = performance.now();
+    const started = process.cpuUsage();
     await original(index, logs);
-    add(performance.now() - started);
+    add(cpuSeconds(started) * 1000);
   };
 }
 
@@ -75,9 +80,9 @@ export async function measureLoggingOverhead(batches: number, pairs: number): Pr
   const watch = { monitor: 'val_loss', sink, verbose: 0 as const };
   // Random labels: val_loss stalls, so the learning rate is cut (an event) every other epoch.
   const logged = [streamer, new ReduceLROnPlateau({ ...watch, patience: 1, factor: 0.9 }), new EarlyStopping({ ...watch, patience: 1000 })];
-  const figure: LoggingFigure = { batches, pairs, plainSeconds: [], loggedSeconds: [], overhead: 0, cpuOverhead: 0, graphMs: 0, batchEndMs: 0, epochEndMs: 0, tensorsAfterEpoch: [] };
-  timeHook(streamer, 'onBatchEnd', (ms) => { figure.batchEndMs += ms / pairs; });
-  timeHook(streamer, 'onEpochEnd', (ms) => { figure.epochEndMs += ms / pairs; });
+  const figure: LoggingFigure = { batches, pairs, plainSeconds: [], loggedSeconds: [], overhead: 0, cpuOverhead: 0, graphMs: 0, batchEndCpuMs: 0, epochEndCpuMs: 0, callbackCpuShare: 0, tensorsAfterEpoch: [] };
+  timeHook(streamer, 'onBatchEnd', (ms) => { figure.batchEndCpuMs += ms / pairs; });
+  timeHook(streamer, 'onEpochEnd', (ms) => { figure.epochEndCpuMs += ms / pairs; });
   let cpu = { plain: 0, logged: 0 };
   const epoch = async (withLogging: boolean) => {
     const cpuBefore = process.cpuUsage();
@@ -102,6 +107,7 @@ export async function measureLoggingOverhead(batches: number, pairs: number): Pr
     const plain = sum(figure.plainSeconds);
     figure.overhead = (sum(figure.loggedSeconds) + figure.graphMs / 1000 - plain) / plain;
     figure.cpuOverhead = (cpu.logged + figure.graphMs / 1000 - cpu.plain) / cpu.plain;
+    figure.callbackCpuShare = (figure.batchEndCpuMs + figure.epochEndCpuMs) / 1000 / (cpu.plain / pairs);
     if (!(await run.finish())) throw new Error(`the server did not confirm every point: ${JSON.stringify(run.delivery())}`);
     return figure;
   } finally {

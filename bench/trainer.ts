@@ -232,7 +232,8 @@ async function main(): Promise<void> {
   console.log('error' in logging ? logging.error
     : `epoch ${logging.plainSeconds.map((v) => v.toFixed(1)).join('/')} s without, ${logging.loggedSeconds.map((v) => v.toFixed(1)).join('/')} s with (graph ${logging.graphMs.toFixed(0)} ms): `
       + `overhead ${(100 * logging.overhead).toFixed(1)}% wall, ${(100 * logging.cpuOverhead).toFixed(1)}% CPU; in the callback per epoch `
-      + `${logging.batchEndMs.toFixed(0)} ms at batch ends, ${logging.epochEndMs.toFixed(0)} ms at the epoch end; tensors after each epoch ${logging.tensorsAfterEpoch.join(' ')}`);
+      + `${logging.batchEndCpuMs.toFixed(0)} CPU ms at batch ends, ${logging.epochEndCpuMs.toFixed(0)} at the epoch end (${(100 * logging.callbackCpuShare).toFixed(1)}% of an epoch); `
+      + `tensors after each epoch ${logging.tensorsAfterEpoch.join(' ')}`);
   console.log(`Peak RSS: npm run train, IMDB Conv1D, ${RSS_EPOCHS} epochs of ${RSS_SAMPLES} reviews, full logging; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const memory = await measurePeakRss(RSS_EPOCHS, RSS_SAMPLES);
   console.log('error' in memory ? memory.error : `${memory.peakRssMb.toFixed(0)} MB`);
@@ -249,6 +250,7 @@ async function main(): Promise<void> {
     ...Object.fromEntries(Object.entries(others).map(([key, set]) => [key, plain(set)])),
     logging: logging,
     logging_overhead: 'error' in logging ? null : logging.overhead,
+    logging_callback_cpu_share: 'error' in logging ? null : logging.callbackCpuShare,
     peak_rss_mb: 'error' in memory ? null : memory.peakRssMb,
     loadavg: loadavg(),
   }));
