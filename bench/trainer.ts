@@ -4,6 +4,8 @@
  * tfjs CPU, stock WASM, Tensorlens's WASM (single-threaded and threaded) and CPU
  * paths, and PyTorch on this CPU; then every zoo model beside its PyTorch twin
  * (bench/trainer-zoo.ts), whose ratios the last JSON line carries as zoo_ratios.
+ * Then what full logging costs an epoch (bench/trainer-logging.ts) and the peak RSS of a real
+ * trainer run on the IMDB data (bench/trainer-memory.ts).
  * Each configuration runs in its own child process: tfjs backends share one kernel
  * registry per process, so stock and Tensorlens kernels would otherwise mix, and the
  * wasm build (threaded or not) is fixed once per process.
@@ -16,6 +18,8 @@ import { registerTrainingKernels, unregisterTrainingKernels } from '../trainer/b
 import { selectBackend } from '../trainer/backend/select-backend';
 import { buildImdbConv1d } from '../trainer/models/imdb-conv1d';
 import { runZooBench } from './trainer-zoo';
+import { measureLoggingOverhead, type LoggingFigure } from './trainer-logging';
+import { measurePeakRss } from './trainer-memory';
 
 const MAX_FEATURES = 2000;
 const MAX_LEN = 500;
@@ -27,6 +31,13 @@ const WARMUP = 2;
 // ~1 GB and still takes seconds per step, so it gets few batches.
 const STOCK_CPU_BATCH = 2;
 const WASM_THREADS = Math.max(2, availableParallelism());
+const LOGGING_BATCHES = Number(process.env.BENCH_LOGGING_BATCHES ?? 20);
+const LOGGING_PAIRS = Number(process.env.BENCH_LOGGING_PAIRS ?? 3);
+const RSS_EPOCHS = Number(process.env.BENCH_RSS_EPOCHS ?? 2);
+const RSS_SAMPLES = Number(process.env.BENCH_RSS_SAMPLES ?? 5000);
+/** BENCH_CONFIGS=wasm-tensorlens,wasm-threads times only those (a loaded machine makes stock cpu take many minutes). */
+const ONLY = process.env.BENCH_CONFIGS ? new Set(process.env.BENCH_CONFIGS.split(',')) : undefined;
+const chosen = (key: string) => ONLY === undefined || ONLY.has(key);
 
 interface Config {
   label: string;
@@ -63,7 +74,8 @@ const CONFIGS: Record<string, Config> = {
   },
 };
 
-type Figure = { samplesPerSecond: number; batch: number; batches: number } | { error: string };
+/** cpuMsPerSample: CPU time of all the process's threads, which other load on the machine disturbs less than wall time. */
+type Figure = { samplesPerSecond: number; cpuMsPerSample?: number; batch: number; batches: number } | { error: string };
 type Batch = { x: tf.Tensor | tf.Tensor[]; y: tf.Tensor };
 
 /** A lecture model to time, with random data of its input shapes. */
@@ -90,20 +102,22 @@ async function measure(config: Config, benchModel: BenchModel): Promise<Figure> 
   try {
     for (let i = 0; i < WARMUP; i++) await model.trainOnBatch(x, y);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     for (let i = 0; i < batches; i++) await model.trainOnBatch(x, y);
     const seconds = (performance.now() - started) / 1000;
-    return { samplesPerSecond: (batch * batches) / seconds, batch, batches };
+    const cpu = process.cpuUsage(cpuBefore);
+    return { samplesPerSecond: (batch * batches) / seconds, cpuMsPerSample: (cpu.user + cpu.system) / 1000 / (batch * batches), batch, batches };
   } catch (e) {
     const missing = /Kernel '(\w+)' not registered/.exec((e as Error).message);
     return { error: missing ? `does not run: ${missing[1]}` : `failed: ${(e as Error).message.split('\n')[0]}` };
   }
 }
 
-function runChild(configKey: string, modelKey: string): Figure {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', configKey, modelKey], { encoding: 'utf8', maxBuffer: 1 << 24 });
+function runChild<T = Figure>(...args: string[]): T | { error: string } {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const last = child.stdout.trim().split('\n').pop() ?? '';
   try {
-    return JSON.parse(last) as Figure;
+    return JSON.parse(last) as T;
   } catch {
     return { error: `failed: exit ${child.status ?? child.signal}: ${(child.stderr || last).trim().split('\n').pop()}` };
   }
@@ -133,16 +147,22 @@ function runPytorch(): Figure {
     '--max-features', String(MAX_FEATURES), '--max-len', String(MAX_LEN), '--batch', String(BATCH),
     '--batches', String(batches), '--warmup', String(WARMUP), '--threads', '2'], { encoding: 'utf8' });
   try {
-    const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { samples_per_s: number };
-    return { samplesPerSecond: out.samples_per_s, batch: BATCH, batches };
+    const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { samples_per_s: number; cpu_ms_per_sample: number };
+    return { samplesPerSecond: out.samples_per_s, cpuMsPerSample: out.cpu_ms_per_sample, batch: BATCH, batches };
   } catch {
     return { error: `failed: ${child.stderr.trim().split('\n').pop()}` };
   }
 }
 
 function show(label: string, figure: Figure): void {
-  const value = 'error' in figure ? figure.error : `${figure.samplesPerSecond.toPrecision(3)} samples/s (batch ${figure.batch}, ${figure.batches} batches)`;
+  const cpu = 'error' in figure || figure.cpuMsPerSample === undefined ? '' : `, ${figure.cpuMsPerSample.toPrecision(3)} CPU ms/sample`;
+  const value = 'error' in figure ? figure.error : `${figure.samplesPerSecond.toPrecision(3)} samples/s (batch ${figure.batch}, ${figure.batches} batches${cpu})`;
   console.log(`${label.padEnd(34)} ${value}`);
+}
+
+function cpuRatio(reference: Figure | undefined, ours: Figure | undefined): number | null {
+  if (!reference || !ours || 'error' in reference || 'error' in ours) return null;
+  return reference.cpuMsPerSample !== undefined && ours.cpuMsPerSample !== undefined ? reference.cpuMsPerSample / ours.cpuMsPerSample : null;
 }
 
 async function main(): Promise<void> {
@@ -151,16 +171,30 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await measure(CONFIGS[process.argv[child + 1]], MODELS[process.argv[child + 2]])));
     return;
   }
+  if (process.argv.includes('--logging')) {
+    console.log(JSON.stringify(await measureLoggingOverhead(LOGGING_BATCHES, LOGGING_PAIRS)));
+    return;
+  }
   console.log(`${MODELS.imdb.title}, ${WARMUP} warm-up batches excluded; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`stock tfjs cpu at batch ${BATCH}: not run, its UnsortedSegmentSum would allocate ~65 GB`);
   const figures: Record<string, Figure> = {};
-  for (const [key, config] of Object.entries(CONFIGS)) {
-    figures[key] = runChild(key, 'imdb');
+  for (const [key, config] of Object.entries(CONFIGS).filter(([k]) => chosen(k))) {
+    figures[key] = runChild('--child', key, 'imdb');
     show(config.label, figures[key]);
   }
   figures.pytorch = runPytorch();
   show('PyTorch cpu (2 threads)', figures.pytorch);
   const zoo = runZooBench();
+  console.log(`Logging: ${LOGGING_PAIRS} pairs of ${LOGGING_BATCHES}-batch epochs, none vs full; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const logging = runChild<LoggingFigure>('--logging');
+  console.log('error' in logging ? logging.error
+    : `epoch ${logging.plainSeconds.map((v) => v.toFixed(1)).join('/')} s without, ${logging.loggedSeconds.map((v) => v.toFixed(1)).join('/')} s with (graph ${logging.graphMs.toFixed(0)} ms): `
+      + `overhead ${(100 * logging.overhead).toFixed(1)}% wall, ${(100 * logging.cpuOverhead).toFixed(1)}% CPU; in the callback per epoch `
+      + `${logging.batchEndCpuMs.toFixed(0)} CPU ms at batch ends, ${logging.epochEndCpuMs.toFixed(0)} at the epoch end (${(100 * logging.callbackCpuShare).toFixed(1)}% of an epoch); `
+      + `tensors after each epoch ${logging.tensorsAfterEpoch.join(' ')}`);
+  console.log(`Peak RSS: npm run train, IMDB Conv1D, ${RSS_EPOCHS} epochs of ${RSS_SAMPLES} reviews, full logging; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const memory = await measurePeakRss(RSS_EPOCHS, RSS_SAMPLES);
+  console.log('error' in memory ? memory.error : `${memory.peakRssMb.toFixed(0)} MB`);
   const speed = (f: Figure) => ('error' in f ? null : f.samplesPerSecond);
   // The trainer's default path is threaded WASM; the single-threaded figure stands in where threads cannot start.
   const fast = speed(figures['wasm-threads']) ?? speed(figures['wasm-tensorlens']);
@@ -172,6 +206,12 @@ async function main(): Promise<void> {
     zoo_ratios: zoo.ratios,
     zoo_thread_speedups: zoo.threadSpeedups,
     zoo: zoo.figures,
+    // PyTorch's CPU time per sample over ours (threaded): the same comparison, less disturbed by other load.
+    ratio_vs_pytorch_cpu_time: cpuRatio(figures.pytorch, figures['wasm-threads']),
+    logging: logging,
+    logging_overhead: 'error' in logging ? null : logging.overhead,
+    logging_callback_cpu_share: 'error' in logging ? null : logging.callbackCpuShare,
+    peak_rss_mb: 'error' in memory ? null : memory.peakRssMb,
     loadavg: loadavg(),
   }));
 }

@@ -52,11 +52,14 @@ def main() -> None:
     for _ in range(args.warmup):
         step()
     started = time.perf_counter()
+    cpu_started = time.process_time()  # all of this process's threads
     for _ in range(args.batches):
         step()
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     print(json.dumps({
         "samples_per_s": args.batch * args.batches / seconds,
+        "cpu_ms_per_sample": 1000 * cpu_seconds / (args.batch * args.batches),
         "batch": args.batch,
         "batches": args.batches,
         "threads": args.threads,

@@ -6,7 +6,7 @@ import type { ScalarColumn } from './scalar-column';
  *
  * - Which way is better follows Keras' `mode='auto'`, by the tag's name: accuracy-like metrics
  *   (acc, auc, precision, recall, fmeasure) are best at their maximum, everything else (loss, mae,
- *   lr, time) at its minimum. The rule is the one trainer/callbacks/monitor.ts applies to a monitor.
+ *   lr, time) at its minimum. trainer/callbacks/monitor.ts applies the same rule to a monitor.
  * - Minimum, maximum and best are over the finite values only: a NaN or an infinite loss is a
  *   divergence, not a record. The non-finite points are counted, and the first one's step kept, so
  *   the table can say where a run diverged.

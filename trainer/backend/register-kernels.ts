@@ -12,6 +12,9 @@ import { untransposedMatMulConfig } from './kernels/untransposed-matmul';
 import { tileConfig } from './kernels/tile';
 import { contiguousMeanConfig, contiguousSumConfig } from './kernels/contiguous-reduce';
 import { installLstmFastPath, removeLstmFastPath } from './lstm-fast-path';
+import { identityAliasConfig } from './kernels/identity-alias';
+import { transposeConfig } from './kernels/transpose';
+import { broadcastEqualConfig } from './kernels/broadcast-equal';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -40,6 +43,9 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.Tile, tileConfig],
     [tf.Sum, contiguousSumConfig],
     [tf.Mean, contiguousMeanConfig],
+    [tf.Identity, identityAliasConfig], // stock copies each tensor a gradient saves: ~60 copies per step
+    [tf.Transpose, transposeConfig], // stock walks element by element: 45 ms per step, 10 of them an identity
+    [tf.Equal, broadcastEqualConfig], // stock broadcasting is slow: 15-35 ms per step (the max's gradient)
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step

@@ -24,3 +24,9 @@ export function wasmAllocate(backend: BackendWasm, shape: number[], dtype: tf.Da
 export function wasmView(backend: BackendWasm, info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array {
   return backend.typedArrayFromHeap(info) as Float32Array | Int32Array | Uint8Array;
 }
+
+/** A second reference to a tensor's buffer: tensors are immutable, so a clone may share it. */
+export function wasmAlias(backend: BackendWasm, info: tf.TensorInfo, shape = info.shape): tf.TensorInfo {
+  backend.incRef(info.dataId);
+  return { dataId: info.dataId, shape, dtype: info.dtype };
+}

@@ -1,14 +1,13 @@
+import { bestDirection } from '../../lib/compare/metric-summary';
+
 export type MonitorMode = 'auto' | 'min' | 'max';
 
 export const MONITOR_MODES: readonly MonitorMode[] = ['auto', 'min', 'max'];
 
-/** Metrics that get better as they grow, for mode 'auto' (Keras: 'acc' in the name, or fmeasure). */
-const HIGHER_IS_BETTER = /acc|auc|precision|recall|fmeasure/i;
-
 export interface MonitorArgs {
   /** The metric in the epoch logs; default 'val_loss'. */
   monitor?: string;
-  /** 'min', 'max', or 'auto' (default): max for accuracy-like metrics, else min. */
+  /** 'min', 'max', or 'auto' (default): max for accuracy-like metrics, else min (the run table's rule). */
   mode?: MonitorMode;
   /** A change smaller than this is no improvement. */
   minDelta?: number;
@@ -31,7 +30,7 @@ export class Monitor {
     this.name = args.monitor ?? 'val_loss';
     const mode = args.mode ?? 'auto';
     if (!MONITOR_MODES.includes(mode)) throw new Error(`${owner}: mode must be one of ${MONITOR_MODES.join(', ')}, got "${mode}"`);
-    this.direction = mode === 'auto' ? (HIGHER_IS_BETTER.test(this.name) ? 'max' : 'min') : mode;
+    this.direction = mode === 'auto' ? bestDirection(this.name) : mode;
     const minDelta = args.minDelta ?? defaultMinDelta;
     if (!Number.isFinite(minDelta)) throw new Error(`${owner}: minDelta must be a finite number, got ${minDelta}`);
     // Keras takes the magnitude: the mode alone says which way counts as better.

@@ -5,9 +5,9 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../../trainer/backend/select-backend';
 
 const WASM_KERNELS = [
-  'BatchMatMul', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter',
-  'DepthwiseConv2dNativeBackpropInput', 'FusedConv2D', 'FusedDepthwiseConv2D', 'GatherV2', 'MaxPoolGrad', 'Mean', 'Sum', 'Tile',
-  'UnsortedSegmentSum', '_FusedMatMul',
+  'BatchMatMul', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNative',
+  'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'Equal', 'FusedConv2D', 'FusedDepthwiseConv2D',
+  'GatherV2', 'Identity', 'MaxPoolGrad', 'Mean', 'Sum', 'Tile', 'Transpose', 'UnsortedSegmentSum', '_FusedMatMul',
 ];
 
 function installed(name: string): boolean {
