@@ -1,7 +1,7 @@
 import { findABParams } from 'umap-js/dist/umap';
 import { fuzzyGraph } from './fuzzy-graph';
-import { ivfKnn } from './ivf-knn';
 import { exactKnn, Metric } from './knn-graph';
+import { approximateKnn } from './nn-descent';
 import { pca2d } from '../pca';
 import { optimizeLayout } from './umap-optimize';
 import { seededRandom } from '../../../seeded-random';
@@ -11,6 +11,9 @@ const INIT_EXTENT = 10;
 
 /** Up to this many rows the exact all-pairs kNN is cheap enough (under a second or so). */
 const EXACT_KNN_ROWS = 4096;
+
+/** Few small trees: NN-descent does most of the finding (4 x 24 reach ~100% recall on 10,000 clustered rows). */
+const FOREST = { trees: 4, leafSize: 24 };
 
 export interface UmapArgs {
   /** Neighbours per point, counting itself (umap-js default 15). */
@@ -42,7 +45,7 @@ export function umapLayout(
   const k = Math.min(nNeighbors, rows);
   const random = seededRandom(seed);
   const knn =
-    rows <= EXACT_KNN_ROWS ? exactKnn(matrix, rows, dim, k, metric) : ivfKnn(matrix, rows, dim, k, metric, random);
+    rows <= EXACT_KNN_ROWS ? exactKnn(matrix, rows, dim, k, metric) : approximateKnn(matrix, rows, dim, k, metric, random, FOREST);
   const graph = fuzzyGraph(knn, rows);
   const layout = init ? Float32Array.from(init) : scaledPca(matrix, rows, dim);
   const coldEpochs = defaultEpochs(rows);

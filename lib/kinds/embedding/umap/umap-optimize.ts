@@ -25,7 +25,7 @@ export interface OptimizeArgs {
  * with an approximate power function.
  */
 export function optimizeLayout(graph: FuzzyGraph, rows: number, args: OptimizeArgs): void {
-  const { layout, nEpochs, a, b, learningRate, random, onEpoch } = args;
+  const { nEpochs, a, b, learningRate, random, onEpoch } = args;
   const { head, tail, weight } = graph;
   const edges = head.length;
   // The bit-trick power is only accurate for exponents below 1; larger min_dist can push b past it.
@@ -41,17 +41,22 @@ export function optimizeLayout(graph: FuzzyGraph, rows: number, args: OptimizeAr
   const epochsPerNegative = epochsPerSample.map((s) => s / NEGATIVE_SAMPLE_RATE);
   const nextSample = Float64Array.from(epochsPerSample);
   const nextNegative = Float64Array.from(epochsPerNegative);
+  // Doubles in the loop, copied back once: float32 stores round on every one of ~10^8 updates.
+  const layout = Float64Array.from(args.layout);
+  // Negative samples draw from an inline xorshift seeded by `random`: a closure call per draw
+  // costs as much as the rest of the repulsion step.
+  let state = Math.floor(random() * 0xffffffff) | 1;
 
   for (let n = 0; n < nEpochs; n++) {
     const alpha = learningRate * (1 - n / nEpochs);
     for (let e = 0; e < edges; e++) {
       if (epochsPerSample[e] < 0 || nextSample[e] > n) continue;
-      const j = head[e];
-      const k = tail[e];
-      const jx = 2 * j;
-      const kx = 2 * k;
-      let dx = layout[jx] - layout[kx];
-      let dy = layout[jx + 1] - layout[kx + 1];
+      const jx = 2 * head[e];
+      const kx = 2 * tail[e];
+      let jX = layout[jx];
+      let jY = layout[jx + 1];
+      let dx = jX - layout[kx];
+      let dy = jY - layout[kx + 1];
       let d2 = dx * dx + dy * dy;
       if (d2 > 0) {
         // d2^(b-1) as d2^b / d2: one pow per sample instead of two, the optimiser's main cost.
@@ -59,8 +64,8 @@ export function optimizeLayout(graph: FuzzyGraph, rows: number, args: OptimizeAr
         const coeff = (-2 * a * b * powB) / (d2 * (a * powB + 1));
         const gx = clip(coeff * dx) * alpha;
         const gy = clip(coeff * dy) * alpha;
-        layout[jx] += gx;
-        layout[jx + 1] += gy;
+        jX += gx;
+        jY += gy;
         layout[kx] -= gx;
         layout[kx + 1] -= gy;
       }
@@ -68,25 +73,30 @@ export function optimizeLayout(graph: FuzzyGraph, rows: number, args: OptimizeAr
 
       const negatives = Math.floor((n - nextNegative[e]) / epochsPerNegative[e]);
       for (let p = 0; p < negatives; p++) {
-        const m = Math.floor(random() * rows);
-        const mx = 2 * m;
-        dx = layout[jx] - layout[mx];
-        dy = layout[jx + 1] - layout[mx + 1];
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        const mx = 2 * Math.floor(((state >>> 0) / 4294967296) * rows);
+        dx = jX - layout[mx];
+        dy = jY - layout[mx + 1];
         d2 = dx * dx + dy * dy;
         if (d2 > 0) {
           const coeff = (2 * REPULSION * b) / ((0.001 + d2) * (a * pow(d2, b) + 1));
-          layout[jx] += clip(coeff * dx) * alpha;
-          layout[jx + 1] += clip(coeff * dy) * alpha;
-        } else if (j !== m) {
+          jX += clip(coeff * dx) * alpha;
+          jY += clip(coeff * dy) * alpha;
+        } else if (jx !== mx) {
           // Coincident points: umap-js pushes by the clip value to separate them.
-          layout[jx] += CLIP * alpha;
-          layout[jx + 1] += CLIP * alpha;
+          jX += CLIP * alpha;
+          jY += CLIP * alpha;
         }
       }
+      layout[jx] = jX;
+      layout[jx + 1] = jY;
       nextNegative[e] += negatives * epochsPerNegative[e];
     }
-    if (onEpoch?.(n + 1, nEpochs) === true) return;
+    if (onEpoch?.(n + 1, nEpochs) === true) break;
   }
+  args.layout.set(layout);
 }
 
 function clip(v: number): number {
