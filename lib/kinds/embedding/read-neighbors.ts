@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ApiError } from '../../api/errors';
 import type { KindData } from '../kind';
-import { cosineIndex, nearestNeighbors } from './neighbors';
+import { cachedCosineIndex } from './cosine-index-cache';
+import { nearestNeighbors } from './neighbors';
 import type { EmbeddingTables } from './tables';
 import { numberParam } from '../../api/params';
-import { findSnapshot, optionalTagSchema, readMatrix, wordTable } from './reader';
+import { findSnapshot, optionalTagSchema, wordTable } from './reader';
 
 export const neighborsQuerySchema = z.object({
   word: z.string().min(1).max(200),
@@ -35,7 +36,7 @@ export function readNeighbors(data: KindData<EmbeddingTables>, runId: string, st
   const table = wordTable(data.tables.readVocabulary(runId), info.rows);
   const index = table.words.indexOf(query.word);
   if (index < 0) throw new ApiError('not_found', `word "${query.word}" is not among the ${info.rows} rows of embedding "${info.tag}"`);
-  const neighbors = nearestNeighbors(cosineIndex(readMatrix(data.tables, runId, info), info.rows, info.dim), index, query.k).map((n) => ({
+  const neighbors = nearestNeighbors(cachedCosineIndex(data.tables, runId, info), index, query.k).map((n) => ({
     word: table.words[n.index],
     index: n.index,
     similarity: n.similarity,
