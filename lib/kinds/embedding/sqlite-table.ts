@@ -2,11 +2,11 @@ import type { Db } from '../../storage/sqlite/open-database';
 import type { TagTable } from '../../storage/sqlite/tag-table';
 import { DataConflict } from '../../storage/data-conflict';
 import { EMBEDDING_KIND, EmbeddingChunk, EmbeddingMatrix, EmbeddingSnapshotInfo } from './meta';
-import { ChunkEncoding, decodeChunk, encodeChunk, encodingFor } from './row-scaled-int8';
+import { ChunkEncoding, decodeChunk, encodeChunk, encodingFor } from './row-quantized';
 
 /**
  * A snapshot's header, and its rows as the chunks they arrived in, each blob in its `encoding`
- * (row-scaled-int8.ts; files from before it hold float32 only). The header counts the rows
+ * (row-quantized.ts; files from before it hold float32 only). The header counts the rows
  * received; the snapshot is complete, and listed, once that reaches `rows`.
  */
 export const EMBEDDING_SCHEMA = [

@@ -11,9 +11,11 @@ export const VOCABULARY_SCHEMA = [
     negative_docs INTEGER,
     PRIMARY KEY (run_id, idx)
   ) WITHOUT ROWID`,
+  // A neighbour query looks one word up among 80,000 rather than reading them all.
+  `CREATE INDEX IF NOT EXISTS vocabulary_word ON vocabulary (run_id, word, idx)`,
 ];
 
-interface VocabularyRow {
+export interface VocabularyRow {
   word: string;
   count: number;
   positive_docs: number | null;
@@ -24,11 +26,33 @@ export class VocabularyTable {
   private readonly clear;
   private readonly insert;
   private readonly select;
+  private readonly find;
+  private readonly size;
+  private readonly some;
 
   constructor(private readonly db: Db) {
     this.clear = db.prepare(`DELETE FROM vocabulary WHERE run_id = ?`);
     this.insert = db.prepare(`INSERT INTO vocabulary VALUES (?, ?, ?, ?, ?, ?)`);
     this.select = db.prepare(`SELECT word, count, positive_docs, negative_docs FROM vocabulary WHERE run_id = ? ORDER BY idx`);
+    this.find = db.prepare(`SELECT min(idx) AS idx FROM vocabulary WHERE run_id = ? AND word = ?`);
+    this.size = db.prepare(`SELECT count(*) AS n FROM vocabulary WHERE run_id = ?`);
+    this.some = db.prepare(`SELECT idx, word, count, positive_docs, negative_docs FROM vocabulary
+      WHERE run_id = ? AND idx IN (SELECT value FROM json_each(?))`);
+  }
+
+  /** The first index of `word`, or null. */
+  indexOf(runId: string, word: string): number | null {
+    return (this.find.get(runId, word) as { idx: number | null }).idx;
+  }
+
+  count(runId: string): number {
+    return (this.size.get(runId) as { n: number }).n;
+  }
+
+  /** The entries at `indices` that the vocabulary has, by index. */
+  at(runId: string, indices: readonly number[]): Map<number, VocabularyRow> {
+    const rows = this.some.all(runId, JSON.stringify(indices)) as (VocabularyRow & { idx: number })[];
+    return new Map(rows.map((r) => [r.idx, r]));
   }
 
   /** Replaces the whole vocabulary, so a resend stores it once. */

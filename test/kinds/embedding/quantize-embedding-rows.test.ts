@@ -1,16 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cosineIndex, nearestNeighbors } from '../../../lib/kinds/embedding/neighbors';
-import { decodeInt8Rows, encodeInt8Rows } from '../../../lib/kinds/embedding/row-scaled-int8';
+import { decodeQ9Rows, encodeQ9Rows, q9RowBytes } from '../../../lib/kinds/embedding/row-quantized';
 import { clusteredEmbedding } from '../../helpers/clustered-embedding';
 
 function roundTrip(values: Float32Array, rows: number, dim: number): Float32Array {
   const out = new Float32Array(rows * dim);
-  decodeInt8Rows(encodeInt8Rows(values, rows, dim), rows, dim, out, 0);
+  decodeQ9Rows(encodeQ9Rows(values, rows, dim), rows, dim, out, 0);
   return out;
 }
 
-test('int8 rows take 4 + dim bytes a row and come back within max|row| / 254 of each value', () => {
+test('9-bit rows take 4 + dim + dim/8 bytes a row and come back within max|row| / 510 of each value', () => {
   const rows = 300;
   const dim = 50;
   const values = clusteredEmbedding({ rows, dim, clusters: 7, spreadDims: 3, noise: 0.3, seed: 3 });
@@ -18,21 +18,24 @@ test('int8 rows take 4 + dim bytes a row and come back within max|row| / 254 of 
   values.fill(0, 0, dim);
   for (let t = 0; t < dim; t++) values[dim + t] = 1 + t;
   for (let t = 0; t < dim; t++) values[2 * dim + t] = (t % 2 ? -1 : 1) * 10 ** ((t % 7) - 3);
-  assert.equal(encodeInt8Rows(values, rows, dim).length, rows * (4 + dim));
+  assert.equal(encodeQ9Rows(values, rows, dim).length, rows * (4 + dim + 7));
+  assert.equal(q9RowBytes(80_000, 128), 11_840_000, 'the whole IMDB vocabulary at 128 in under 12 MB');
   const back = roundTrip(values, rows, dim);
   for (let r = 0; r < rows; r++) {
     const row = values.subarray(r * dim, (r + 1) * dim);
-    const bound = Math.max(...row.map(Math.abs)) / 254;
+    const max = Math.max(...row.map(Math.abs));
+    // Half a level, plus the float32 rounding of the scale and of the decoded value.
+    const bound = max / 510 + max * 2 ** -20;
     for (let t = 0; t < dim; t++) {
       const error = Math.abs(back[r * dim + t] - row[t]);
-      assert.ok(error <= bound * (1 + 1e-6), `row ${r}, column ${t}: off by ${error}, bound ${bound}`);
+      assert.ok(error <= bound, `row ${r}, column ${t}: off by ${error}, bound ${bound}`);
     }
   }
   assert.deepEqual(Array.from(back.subarray(0, dim)), new Array(dim).fill(0));
   assert.equal(back[dim + dim - 1], values[dim + dim - 1], "a row's largest value is exact");
 });
 
-test('cosine neighbours from int8 rows match those from float32 (recall@10 >= 0.99)', () => {
+test('cosine neighbours from 9-bit rows match those from float32 (recall@10 >= 0.99)', () => {
   const rows = 3000;
   const dim = 64;
   const values = clusteredEmbedding({ rows, dim, clusters: 30, spreadDims: 4, noise: 0.3, seed: 5 });
