@@ -1,9 +1,9 @@
 import { findABParams } from 'umap-js/dist/umap';
-import { fuzzyGraph } from './fuzzy-graph';
+import { FuzzyGraph, fuzzyGraph } from './fuzzy-graph';
 import { exactKnn, Metric } from './knn-graph';
 import { approximateKnn } from './nn-descent';
 import { pca2d } from '../pca';
-import { optimizeLayout } from './umap-optimize';
+import { OptimizeArgs, optimizeLayout } from './umap-optimize';
 import { seededRandom } from '../../../seeded-random';
 
 /** Half-width of the box a PCA start is scaled into, as umap-js' random start. */
@@ -34,14 +34,14 @@ export interface UmapArgs {
   seed?: number;
 }
 
-/** Everything UMAP needs to run the same way in the worker and in tests. */
-export function umapLayout(
-  matrix: Float32Array,
-  rows: number,
-  dim: number,
-  args: UmapArgs = {},
-  onEpoch?: (done: number, total: number) => boolean | void,
-): Float32Array {
+/** A layout to optimise: the fuzzy graph, the start, and the optimiser's settings. */
+export interface UmapPlan extends Omit<OptimizeArgs, 'onEpoch'> {
+  graph: FuzzyGraph;
+  rows: number;
+}
+
+/** Everything before the optimisation: neighbours, fuzzy graph, start, settings. */
+export function planUmap(matrix: Float32Array, rows: number, dim: number, args: UmapArgs = {}): UmapPlan {
   const { nNeighbors = 15, minDist = 0.1, metric = 'cosine', init, seed = 42 } = args;
   if (matrix.length !== rows * dim) throw new Error(`matrix has ${matrix.length} values, not ${rows} x ${dim}`);
   if (init && init.length !== rows * 2) throw new Error(`init has ${init.length} values, not ${rows} x 2`);
@@ -49,20 +49,31 @@ export function umapLayout(
   const random = seededRandom(seed);
   const knn =
     rows <= EXACT_KNN_ROWS ? exactKnn(matrix, rows, dim, k, metric) : approximateKnn(matrix, rows, dim, k, metric, random, KNN_SEARCH);
-  const graph = fuzzyGraph(knn, rows);
-  const layout = init ? Float32Array.from(init) : scaledPca(matrix, rows, dim);
   const coldEpochs = defaultEpochs(rows);
   const { a, b } = findABParams(1, minDist);
-  optimizeLayout(graph, rows, {
-    layout,
+  return {
+    graph: fuzzyGraph(knn, rows),
+    rows,
+    layout: init ? Float32Array.from(init) : scaledPca(matrix, rows, dim),
     nEpochs: args.nEpochs ?? (init ? Math.round(coldEpochs / 4) : coldEpochs),
     a,
     b,
     learningRate: args.learningRate ?? (init ? 0.25 : 1),
     random,
-    onEpoch,
-  });
-  return layout;
+  };
+}
+
+/** UMAP on the calling thread, the same way for the same seed (tests, small snapshots). */
+export function umapLayout(
+  matrix: Float32Array,
+  rows: number,
+  dim: number,
+  args: UmapArgs = {},
+  onEpoch?: (done: number, total: number) => boolean | void,
+): Float32Array {
+  const { graph, ...plan } = planUmap(matrix, rows, dim, args);
+  optimizeLayout(graph, rows, { ...plan, onEpoch });
+  return plan.layout;
 }
 
 /**
