@@ -24,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav>
             <Link href="/">Runs</Link>
             <Link href="/compare">Compare</Link>
+            <Link href="/sweeps">Sweeps</Link>
           </nav>
         </header>
         <main className="content">{children}</main>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as kinds from './kinds';
+import type { EnsembleJobs } from './ensemble/ensemble-jobs';
 import type { ProjectionJobs } from './kinds/embedding/projection-jobs';
 import type { KindData, KindDefinition, MessageSchema } from './kinds/kind';
 import type { WireRunSummary } from './kinds/scalar/run-summary';
@@ -71,6 +72,7 @@ interface AppState {
   tables: KindTables;
   projections: ProjectionJobs | null;
   live: RunChanges | null;
+  ensembles: EnsembleJobs | null;
 }
 
 export interface AppContext {
@@ -81,12 +83,14 @@ export interface AppContext {
   projections: ProjectionJobs | null;
   /** The live hub while a Tensorlens server runs in this process; null otherwise (tests, scripts). */
   live: RunChanges | null;
+  /** The server's ensemble jobs (POST /api/ensembles) while it runs in this process; null otherwise. */
+  ensembles: EnsembleJobs | null;
 }
 
 function openState(path: string): AppState {
   const store = new SqliteStore(path, KINDS.flatMap((kind) => kind.schema));
   const tables = Object.fromEntries(KINDS.map((kind) => [kind.name, kind.openTables(store)]));
-  return { store, tables: tables as KindTables, projections: null, live: null };
+  return { store, tables: tables as KindTables, projections: null, live: null, ensembles: null };
 }
 
 /**
@@ -115,6 +119,12 @@ function contextOf(state: AppState): AppContext {
     },
     set live(hub) {
       state.live = hub;
+    },
+    get ensembles() {
+      return state.ensembles;
+    },
+    set ensembles(jobs) {
+      state.ensembles = jobs;
     },
   };
 }

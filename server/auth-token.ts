@@ -26,7 +26,8 @@ export function chooseIngestToken(bindHost: string, env: Record<string, string |
   return { token: randomBytes(24).toString('base64url'), generated: true };
 }
 
-function same(a: string, b: string): boolean {
+/** Compares secrets in constant time. */
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
@@ -35,7 +36,7 @@ function same(a: string, b: string): boolean {
 /** `Authorization: Bearer <token>`, or `?token=` for clients that cannot set headers. */
 export function carriesToken(req: IncomingMessage, token: string): boolean {
   const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ') && same(header.slice(7), token)) return true;
+  if (header?.startsWith('Bearer ') && sameSecret(header.slice(7), token)) return true;
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
-  return query !== null && same(query, token);
+  return query !== null && sameSecret(query, token);
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { allowedApiMethods, type ApiRoutes } from './api-routes';
 import { HostPolicy, isAllowedHost, refusedHostMessage } from './host-check';
+import { grantDashboardCookie } from './dashboard-cookie';
 import { refuseWrite } from './write-access';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -37,7 +38,8 @@ function isDecodable(path: string): boolean {
 /**
  * Checks every HTTP request before `handle` (Next) sees it, answering what Next would fail on
  * with a clear JSON error: a Host we do not answer to, a method no route takes, a malformed path,
- * and a write without the same Origin or the token.
+ * and a write without the same Origin or the token. A page load is handed the token's cookie, so
+ * the dashboard's own writes carry it.
  */
 export function guardRequests(access: RequestAccess, handle: RequestHandler): RequestHandler {
   return (req, res) => {
@@ -50,6 +52,7 @@ export function guardRequests(access: RequestAccess, handle: RequestHandler): Re
     if (!isDecodable(path)) return refuse(res, 400, 'bad_request', `malformed percent-encoding in the path ${JSON.stringify(req.url?.slice(0, 200))}`);
     const refusal = READ_METHODS.has(req.method ?? 'GET') ? null : refuseWrite(req, access.token);
     if (refusal) return refuse(res, refusal.status, refusal.code, refusal.message);
+    if (access.token) grantDashboardCookie(req, res, access.token);
     handle(req, res);
   };
 }

@@ -3,11 +3,13 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import createNext from 'next';
 import { closeApp, openApp } from '../lib/app-context';
+import { EnsembleJobs } from '../lib/ensemble/ensemble-jobs';
 import type { LogdirSpec } from '../lib/logdir/logdir-spec';
 import { attachSockets, Log } from './attach-sockets';
 import { readApiRoutes } from './api-routes';
 import { guardRequests } from './guard-request';
 import { hostPolicy } from './host-check';
+import { ensembleLauncher } from './launch-ensemble';
 import { LiveHub } from './live-hub';
 import { escapeForLog } from './refusal-log';
 import { startProjections, stopProjections } from './start-projections';
@@ -76,6 +78,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  const ensembles = new EnsembleJobs(ensembleLauncher(options.dir), url);
+  app.ensembles = ensembles;
   const logdirs = followLogdirs(app, { live: hub, projections }, options.logdirs ?? [], log);
   return {
     url,
@@ -83,6 +87,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       await logdirs.stop();
       stopProjections(app, projections);
+      if (app.ensembles === ensembles) app.ensembles = null;
+      ensembles.close();
       if (app.live === hub) app.live = null;
       sockets.close();
       hub.close();

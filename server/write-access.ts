@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { carriesToken } from './auth-token';
+import { carriesTokenCookie } from './dashboard-cookie';
 
 /**
  * A browser always sends Origin on writes and WebSocket upgrades, so a page from another site
@@ -25,14 +26,15 @@ export interface WriteRefusal {
 /**
  * The one check of every write, an ingest socket or an HTTP request that changes data: a browser
  * may write only from this server's own pages, and when the server holds a token (bound beyond
- * loopback, or TENSORLENS_TOKEN set) every write must carry it. Null when the write may go ahead.
+ * loopback, or TENSORLENS_TOKEN set) every write must carry it: in a header or the query, or, from
+ * the dashboard, in the cookie its page load was given (dashboard-cookie.ts). Null when the write may go ahead.
  */
 export function refuseWrite(req: IncomingMessage, token: string | null | undefined): WriteRefusal | null {
   if (!isAllowedOrigin(req)) {
     return { status: 403, code: 'forbidden', message: `writes from origin ${req.headers.origin} are refused: open the dashboard on this server instead` };
   }
-  if (token && !carriesToken(req, token)) {
-    return { status: 401, code: 'unauthorized', message: 'this server takes writes only with its token: send Authorization: Bearer <TENSORLENS_TOKEN>' };
+  if (token && !carriesToken(req, token) && !carriesTokenCookie(req, token)) {
+    return { status: 401, code: 'unauthorized', message: 'this server takes writes only with its token: send Authorization: Bearer <TENSORLENS_TOKEN>, or open the dashboard once as /?token=<TENSORLENS_TOKEN>' };
   }
   return null;
 }

@@ -71,7 +71,8 @@ export const USAGE = `usage: npm run train -- --model NAME [options]
   --epochs N             default 20
   --batch-size N         default 128
   --max-len N            review length after pad_sequences (default 500)
-  --max-features N       vocabulary size, Keras num_words (default 2000)
+  --max-features N       vocabulary size, Keras num_words (default 2000); past the
+                         training set's 81,391 words it keeps every word
   --validation-split F   fraction held out for validation (default 0.2)
   --learning-rate F      optimizer learning rate (default 0.001)
   --train-samples N      train on a random subset of N reviews

@@ -17,6 +17,12 @@ import type { ModelEntry } from './zoo/model-entry';
 
 /** Rows of validation data whose activations the histograms record. */
 const PROBE_SIZE = 32;
+/**
+ * How long the end of a run waits for the server to confirm everything. A whole IMDB vocabulary's
+ * snapshot is 55 MB of chunks, which a busy server can take a minute or more to store; the wait
+ * ends as soon as all is confirmed, so only a run with that much outstanding waits this long.
+ */
+const FINISH_TIMEOUT_MS = 180_000;
 
 export interface TrainResult {
   runId: string;
@@ -94,7 +100,7 @@ export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: st
       log(`test: ${model.metricsNames.map((name, i) => `${name} ${values[i].toFixed(4)}`).join(' - ')} on ${rowCount(prepared.xTest)} samples`);
       run.log(test, streamer.globalStep);
     }
-    await run.finish('finished');
+    await run.finish('finished', undefined, FINISH_TIMEOUT_MS);
     return { runId: run.id, delivery: run.delivery() };
   } catch (e) {
     await run.finish('failed', (e as Error).stack ?? String(e));

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ColumnChoiceState } from '@/lib/compare/column-choice';
 import type { ChartView } from '@/lib/view/compare/chart-lines';
 import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { CompareCharts } from '@/lib/view/compare/compare-charts';
@@ -13,6 +14,9 @@ import { RunLegend } from '@/lib/view/compare/run-legend';
 import { StepCursor } from '@/lib/view/compare/step-cursor';
 import { parseTagFilter } from '@/lib/view/compare/tag-filter';
 import { useCompareState } from '@/lib/view/compare/use-compare-state';
+import { hparamRun } from '@/lib/hparams/run-metrics';
+import { EnsembleButton } from '@/lib/view/ensemble/ensemble-button';
+import { HParamsView } from '@/lib/view/hparams/hparams-view';
 import { useRunMetrics } from '@/lib/view/compare/use-run-metrics';
 import { setRunColorOverride, useRunColorOverrides } from '@/lib/view/shared/run-color-overrides';
 import '@/lib/view/shared/chart.css';
@@ -64,6 +68,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
   const allTags = useMemo(() => [...new Set(selected.flatMap((run) => data.tags(run.id)))].sort(), [data, selected]);
   const tags = useMemo(() => (tagFilter.ok ? allTags.filter(tagFilter.matches) : allTags), [allTags, tagFilter]);
   const missing = state.runs.length - selected.length;
+  const hparamRuns = useMemo(() => selected.map(hparamRun), [selected]);
 
   const toggle = useCallback(
     (runId: string) => {
@@ -72,6 +77,15 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
     },
     [update],
   );
+  // Zooming is many small changes: the address follows without a history entry for each.
+  const zoomTo = useCallback(
+    (tag: string, zoom: [number, number] | null) => {
+      const { [tag]: _dropped, ...others } = latest.current.zooms;
+      update({ zooms: zoom ? { ...others, [tag]: zoom } : others }, 'replace');
+    },
+    [update],
+  );
+  const chooseColumns = useCallback((columns: ColumnChoiceState) => update({ columns }, 'replace'), [update]);
   const recolor = useCallback(
     (runId: string, color: string) => {
       setRunColorOverride(runId, color);
@@ -92,10 +106,20 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
           Choose runs
         </Link>
       </div>
+      <nav className="compare-views" aria-label="View">
+        {(['charts', 'hparams'] as const).map((view) => (
+          <button key={view} type="button" className={`button${state.view === view ? ' primary' : ''}`} aria-pressed={state.view === view} onClick={() => update({ view })}>
+            {view === 'charts' ? 'Charts' : 'HParams'}
+          </button>
+        ))}
+        {state.view === 'charts' && <EnsembleButton runIds={state.runs} />}
+      </nav>
       {selected.length === 0 ? (
         <p className="empty">
           No runs to compare. <Link href="/">Pick runs in the run list</Link> and press Compare.
         </p>
+      ) : state.view === 'hparams' ? (
+        <HParamsView runs={hparamRuns} />
       ) : (
         <>
           <CompareToolbar state={state} update={update} tagFilter={tagFilter} configKeys={view.configKeys} exportRuns={view.lines} />
@@ -108,9 +132,9 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
           {tags.length === 0 ? (
             <p className="empty">{allTags.length === 0 ? 'These runs logged no scalars yet.' : 'No tag matches the filter.'}</p>
           ) : (
-            <CompareCharts tags={tags} runs={view.lines} groups={view.chartGroups} data={data} view={chartView} cursor={cursor} />
+            <CompareCharts tags={tags} runs={view.lines} groups={view.chartGroups} data={data} view={chartView} cursor={cursor} zooms={state.zooms} onZoom={zoomTo} />
           )}
-          <CompareRunTable runs={selected} metrics={metrics} tags={allTags} colors={view.colors} hidden={view.hidden} groups={view.groups} onToggle={toggle} onColor={recolor} />
+          <CompareRunTable runs={selected} metrics={metrics} tags={allTags} colors={view.colors} hidden={view.hidden} groups={view.groups} onToggle={toggle} onColor={recolor} choice={state.columns} onChoice={chooseColumns} />
         </>
       )}
     </section>

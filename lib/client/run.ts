@@ -8,6 +8,7 @@ import { ColumnBuilder } from '../kinds/scalar/schema';
 import type { HistogramData } from '../kinds/histogram/meta';
 import type { ModelGraph } from '../kinds/graph/meta';
 import { embeddingChunks } from '../kinds/embedding/writer';
+import { vocabularySlices } from '../kinds/embedding/vocabulary-slices';
 import type { EventValue } from '../kinds/event/meta';
 import type { SweepDefinition, SweepTrial } from '../kinds/sweep/meta';
 import { encodeNumber } from '../protocol/wire-number';
@@ -161,8 +162,9 @@ export class Run {
     this.transport.send({ type: 'sweep.trials', runId: this.id, trials: wire });
   }
 
+  /** A vocabulary too large for one message (a whole IMDB one) goes as consecutive slices. */
   logVocabulary(vocabulary: Vocabulary): void {
-    this.transport.send({ type: 'vocabulary', runId: this.id, vocabulary });
+    for (const slice of vocabularySlices(vocabulary)) this.transport.send({ type: 'vocabulary', runId: this.id, vocabulary: slice });
   }
 
   setStatus(status: ReportedStatus, error?: string): void {

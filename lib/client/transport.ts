@@ -40,6 +40,8 @@ export class Transport {
   private drainWaiters: (() => void)[] = [];
   /** The last HTTP status that refused the connection, said once rather than at every retry. */
   private refusedWith: number | null = null;
+  /** The server deleted the run: nothing more is sent, and what was unsent is dropped. */
+  private deleted = false;
 
   constructor(private readonly args: TransportArgs) {
     this.url = ingestUrl(args.server);
@@ -48,6 +50,7 @@ export class Transport {
   }
 
   send(payload: IngestPayload): void {
+    if (this.deleted) return;
     this.outbox.push(payload);
     this.sendUnsent();
   }
@@ -83,6 +86,7 @@ export class Transport {
   }
 
   private unanswered(): number {
+    if (this.deleted) return 0;
     return this.outbox.size + (this.startAnswered ? 0 : 1);
   }
 
@@ -125,7 +129,9 @@ export class Transport {
   }
 
   private onReply(reply: IngestReply): void {
-    if (reply.type === 'ack') {
+    if (reply.type === 'error' && reply.code === 'run_deleted') {
+      this.stopDeleted(reply.seq, reply.message);
+    } else if (reply.type === 'ack') {
       if (reply.seq === 0) this.startAnswered = true;
       else {
         this.outbox.settle(reply.seq);
@@ -145,6 +151,19 @@ export class Transport {
       this.drainWaiters = [];
       for (const resolve of waiters) resolve();
     }
+  }
+
+  /**
+   * A deleted run takes no writes, now or after any reconnect: say so once, drop what is unsent,
+   * and stop, rather than retry for ever or start the run again.
+   */
+  private stopDeleted(seq: number | null, message: string): void {
+    if (this.deleted) return;
+    const dropped = this.outbox.size;
+    this.deleted = this.startAnswered = this.startRefused = true;
+    this.refused.push({ seq, type: seq === 0 ? 'run.start' : 'unknown', code: 'run_deleted', message });
+    this.args.onError(`server refused the run for good: ${message}; dropped ${dropped} unsent message${dropped === 1 ? '' : 's'} and stopped sending`);
+    this.close();
   }
 
   private retryLater(reason: string): void {

@@ -1,4 +1,6 @@
 import { RUN_ID_PATTERN } from '../protocol/run-id-pattern';
+import { type ChartZooms, readChartZooms, writeChartZooms } from './chart-zooms';
+import { type ColumnChoiceState, readColumnChoice, writeColumnChoice } from './column-choice';
 import { isRunColor } from './run-colors';
 import { DEFAULT_SMOOTHING, DEFAULT_SMOOTHING_AMOUNT, Smoothing, SMOOTHING_METHODS, SmoothingMethod, smoothingAmount, withSmoothingAmount } from './smoothing/smoothing';
 
@@ -8,6 +10,8 @@ import { DEFAULT_SMOOTHING, DEFAULT_SMOOTHING_AMOUNT, Smoothing, SMOOTHING_METHO
  *
  *   runs=a,b,c  tags=<tag filter>  smoothing=ema:0.6 | average:25 | gaussian:10  x=step|relative|wall
  *   log=1  ignore_outliers=1  group=lr,optimizer.name  band=std  hidden=b  colors=a:2f6fed,c:d6357f
+ *   view=hparams
+ *   zoom=batch/loss:1200:5400 (chart-zooms.ts)  columns=status,model|all|last,best|epoch/acc (column-choice.ts)
  *
  * - Only what differs from the defaults is written, in this order, so links stay short and the
  *   same view always gives the same address.
@@ -22,6 +26,10 @@ export type XAxis = (typeof X_AXES)[number];
 export const GROUP_BANDS = ['minmax', 'std'] as const;
 export type GroupBand = (typeof GROUP_BANDS)[number];
 
+/** The charts of every tag, or the HParams view (each run's config as its hyperparameters). */
+export const COMPARE_VIEWS = ['charts', 'hparams'] as const;
+export type CompareView = (typeof COMPARE_VIEWS)[number];
+
 export interface CompareState {
   runs: string[];
   tagFilter: string;
@@ -35,6 +43,11 @@ export interface CompareState {
   hidden: string[];
   /** Run id → `#rrggbb`. */
   colors: Record<string, string>;
+  view: CompareView;
+  /** Tag → the x range its chart is zoomed to; a chart not here shows its whole range. */
+  zooms: ChartZooms;
+  /** The run table's columns, or null for its defaults. */
+  columns: ColumnChoiceState | null;
 }
 
 export const DEFAULT_COMPARE_STATE: CompareState = {
@@ -48,6 +61,9 @@ export const DEFAULT_COMPARE_STATE: CompareState = {
   band: 'minmax',
   hidden: [],
   colors: {},
+  view: 'charts',
+  zooms: {},
+  columns: null,
 };
 
 /** Longer text than this in the address is cut: a tag filter or a config path is never this long. */
@@ -86,6 +102,7 @@ export function readCompareState(search: URLSearchParams | string): CompareState
   const runs = list(params.get('runs'), (id) => RUN_ID_PATTERN.test(id));
   const x = params.get('x');
   const band = params.get('band');
+  const view = params.get('view');
   return {
     runs,
     tagFilter: (params.get('tags') ?? '').slice(0, MAX_TEXT),
@@ -97,6 +114,9 @@ export function readCompareState(search: URLSearchParams | string): CompareState
     band: GROUP_BANDS.includes(band as GroupBand) ? (band as GroupBand) : DEFAULT_COMPARE_STATE.band,
     hidden: list(params.get('hidden'), (id) => runs.includes(id)),
     colors: readColors(params.get('colors'), runs),
+    view: COMPARE_VIEWS.includes(view as CompareView) ? (view as CompareView) : DEFAULT_COMPARE_STATE.view,
+    zooms: readChartZooms(params.get('zoom')),
+    columns: readColumnChoice(params.get('columns')),
   };
 }
 
@@ -117,5 +137,8 @@ export function writeCompareState(state: CompareState): URLSearchParams {
   if (state.hidden.length > 0) params.set('hidden', state.hidden.join(','));
   const colors = Object.entries(state.colors);
   if (colors.length > 0) params.set('colors', colors.map(([id, hex]) => `${id}:${hex.replace(/^#/, '')}`).join(','));
+  if (state.view !== DEFAULT_COMPARE_STATE.view) params.set('view', state.view);
+  if (Object.keys(state.zooms).length > 0) params.set('zoom', writeChartZooms(state.zooms));
+  if (state.columns) params.set('columns', writeColumnChoice(state.columns));
   return params;
 }

@@ -24,18 +24,26 @@ function refuseUnowned(app: AppContext, message: Extract<IngestMessage, { type: 
   if (refusal) throw new IngestError('forbidden', refusal, message.seq);
 }
 
+/** A deleted run stays deleted: its trainer, reconnecting, must not start it again empty. */
+function refuseDeleted(app: AppContext, runId: string, seq: number): void {
+  const at = app.store.deletedAt(runId);
+  if (at !== null) throw new IngestError('run_deleted', `run "${runId}" was deleted at ${new Date(at).toISOString()}; its data is gone and it takes no more writes: start a new run`, seq);
+}
+
 /**
  * Stores one validated message and pushes what changed. The socket (server/handle-ingest-message.ts)
  * and the logdir importer (lib/import) both call it, so a message is stored the same way whoever sends it.
  */
 export function dispatchMessage(app: AppContext, services: IngestServices, message: IngestMessage): void {
   if (message.type === 'run.start') {
+    refuseDeleted(app, message.run.id, message.seq);
     refuseUnowned(app, message);
     app.store.upsertRun(message.run, message.secret === undefined ? null : hashSecret(message.secret));
     services.live.runChanged(message.run.id);
     return;
   }
   if (!app.store.hasRun(message.runId)) {
+    refuseDeleted(app, message.runId, message.seq);
     throw new IngestError('unknown_run', `run "${message.runId}" was never started; send run.start first`, message.seq);
   }
   if (message.type === 'run.status') {

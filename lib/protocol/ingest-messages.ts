@@ -68,4 +68,4 @@ export type IngestReply =
   | { v: typeof PROTOCOL_VERSION; type: 'ack'; seq: number }
   | { v: typeof PROTOCOL_VERSION; type: 'error'; seq: number | null; code: IngestErrorCode; message: string };
 
-export type IngestErrorCode = 'invalid_json' | 'invalid_message' | 'unsupported_version' | 'too_large' | 'unknown_run' | 'forbidden' | 'storage';
+export type IngestErrorCode = 'invalid_json' | 'invalid_message' | 'unsupported_version' | 'too_large' | 'unknown_run' | 'run_deleted' | 'forbidden' | 'storage';

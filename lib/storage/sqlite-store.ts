@@ -2,6 +2,7 @@ import type { RunStartFields, RunStatus } from '../protocol/ingest-messages';
 import { addRunColumns } from './sqlite/add-run-columns';
 import { Db, openDatabase } from './sqlite/open-database';
 import { RUN_SCHEMA, RunTable } from './sqlite/run-table';
+import { RunTombstones, TOMBSTONE_SCHEMA } from './sqlite/run-tombstones';
 import { TAG_SCHEMA, TagTable } from './sqlite/tag-table';
 import type { RunOwnership, RunPatch, RunRecord, Store } from './store';
 
@@ -15,12 +16,14 @@ export class SqliteStore implements Store {
   /** Tag ids and per-tag counts and latest points, shared by every kind. */
   readonly tags: TagTable;
   private readonly runs: RunTable;
+  private readonly tombstones: RunTombstones;
 
   constructor(readonly path: string, kindSchemas: readonly string[] = []) {
-    this.db = openDatabase(path, [...RUN_SCHEMA, ...TAG_SCHEMA, ...kindSchemas]);
+    this.db = openDatabase(path, [...RUN_SCHEMA, ...TOMBSTONE_SCHEMA, ...TAG_SCHEMA, ...kindSchemas]);
     addRunColumns(this.db);
     this.runs = new RunTable(this.db);
     this.tags = new TagTable(this.db);
+    this.tombstones = new RunTombstones(this.db);
   }
 
   upsertRun(run: RunStartFields, secretHash: string | null = null): void {
@@ -59,8 +62,14 @@ export class SqliteStore implements Store {
     return this.runs.update(runId, patch);
   }
 
-  deleteRun(runId: string): boolean {
-    return this.runs.delete(runId);
+  deleteRun(runId: string, at: number = Date.now()): boolean {
+    if (!this.runs.delete(runId)) return false;
+    this.tombstones.add(runId, at);
+    return true;
+  }
+
+  deletedAt(runId: string): number | null {
+    return this.tombstones.deletedAt(runId);
   }
 
   touchRun(runId: string, at: number): void {

@@ -63,9 +63,12 @@ export interface Store {
   /**
    * Removes the run's row, and with it every row that references it (ON DELETE CASCADE). Tables
    * keyed by tag id do not cascade: call inside a transaction after the kinds removed theirs.
+   * The id is kept as deleted at `at` (now by default), so the run is never started again under it.
    * Returns false when the run is unknown.
    */
-  deleteRun(runId: string): boolean;
+  deleteRun(runId: string, at?: number): boolean;
+  /** When the run with this id was deleted, or null when it never was. */
+  deletedAt(runId: string): number | null;
   /** Data of the run arrived at `at`: its updated time moves forward, never back. */
   touchRun(runId: string, at: number): void;
   /** Runs `fn` in one transaction: all of it is stored or none. A nested call joins the outer one. */

@@ -14,6 +14,9 @@ const FULL: CompareState = {
   band: 'std',
   hidden: ['run_b'],
   colors: { 'run-a': '#2f6fed', C3: '#d6357f' },
+  view: 'hparams',
+  zooms: { 'batch/loss': [1200, 5400.25], 'epoch/val acc': [3, 9] },
+  columns: { fixed: ['model', 'status'], config: 'all', stats: ['best', 'min'], tags: ['epoch/loss', 'batch/acc'] },
 };
 
 test('the default view has an empty address and an empty address is the default view', () => {
@@ -23,7 +26,9 @@ test('the default view has an empty address and an empty address is the default 
 
 test('every part of the view survives a trip through the address, in a fixed order', () => {
   const params = writeCompareState(FULL);
-  assert.deepEqual([...params.keys()], ['runs', 'tags', 'smoothing', 'x', 'log', 'ignore_outliers', 'group', 'band', 'hidden', 'colors']);
+  assert.deepEqual([...params.keys()], ['runs', 'tags', 'smoothing', 'x', 'log', 'ignore_outliers', 'group', 'band', 'hidden', 'colors', 'view', 'zoom', 'columns']);
+  assert.equal(params.get('zoom'), 'batch/loss:1200:5400.25,epoch/val acc:3:9');
+  assert.equal(params.get('columns'), 'model,status|all|best,min|epoch/loss,batch/acc');
   assert.equal(params.get('smoothing'), 'gaussian:12.5');
   assert.equal(params.get('colors'), 'run-a:2f6fed,C3:d6357f');
   assert.deepEqual(readCompareState(params.toString()), FULL);
@@ -66,4 +71,19 @@ test('no address makes reading throw, and what it reads writes back to the same 
     const state = readCompareState(search);
     assert.deepEqual(readCompareState(writeCompareState(state)), state, search);
   }
+});
+
+test('the view is the charts unless the address asks for the HParams view', () => {
+  assert.equal(readCompareState('view=hparams').view, 'hparams');
+  assert.equal(readCompareState('view=table').view, 'charts');
+});
+
+test('a zoom or column choice that does not read is dropped on its own', () => {
+  const state = readCompareState('zoom=a:1:2,b:5:3,c:x:4,:1:2,d:1,e:1:2:3,f:-Infinity:2,g:0.5:0.75&columns=status,bogus||last,worst|t');
+  assert.deepEqual(state.zooms, { a: [1, 2], g: [0.5, 0.75] });
+  assert.deepEqual(state.columns, null, 'an unknown config mode is no choice at all');
+  assert.deepEqual(readCompareState('columns=status,bogus|differences|last,worst|t,t').columns, { fixed: ['status'], config: 'differences', stats: ['last'], tags: ['t'] });
+  assert.deepEqual(readCompareState('columns=||||').columns, null);
+  assert.deepEqual(readCompareState('columns=|differences||').columns, { fixed: [], config: 'differences', stats: [], tags: [] }, 'no columns at all is a choice too');
+  assert.equal(writeCompareState({ ...DEFAULT_COMPARE_STATE, zooms: { t: [1 / 3, 2 / 3] } }).get('zoom'), 't:0.333:0.667');
 });

@@ -15,6 +15,23 @@ function logLoss(run: Run, lr: number, from: number, to: number): void {
 
 const chart = (page: Page, tag: string) => page.locator(`.compare-chart[data-tag="${tag}"]`);
 
+/** Pixels of the chart's line layer in each run's colour (its smoothed line, drawn opaque), by run id. */
+async function colorPixels(page: Page, tag: string, colors: Record<string, string>): Promise<Record<string, number>> {
+  return chart(page, tag)
+    .locator('canvas.line-layer')
+    .evaluate((canvas, hexes: Record<string, string>) => {
+      const { data } = (canvas as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height);
+      const counts: Record<string, number> = {};
+      for (const [id, hex] of Object.entries(hexes)) {
+        const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 200 && Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 30) n++;
+        counts[id] = n;
+      }
+      return counts;
+    }, colors);
+}
+
 async function drawnRuns(page: Page, tag: string): Promise<string[]> {
   const runs = await chart(page, tag).getAttribute('data-runs');
   return (runs ?? '').split(' ').filter(Boolean).sort();
@@ -48,14 +65,37 @@ test('three runs chosen in the list open side by side; smoothing, hiding and the
     await page.locator('[data-smoothing-amount]').fill('0.95');
     await expect.poll(async () => JSON.parse((await loss.getAttribute('data-smoothed'))!)[ids[0]]).not.toBe(before[ids[0]]);
 
+    // Each run's line is painted on the chart's line layer in its own colour.
+    const colors: Record<string, string> = {};
+    for (const id of ids) colors[id] = await page.locator(`.run-legend input[data-run-color="${id}"]`).inputValue();
+    const shown = await colorPixels(page, 'batch/loss', colors);
+    for (const id of ids) expect(shown[id], `${id} in ${colors[id]}`).toBeGreaterThan(20);
+
     const hidden = runs[1].id;
     await page.locator(`[data-legend-run="${hidden}"]`).click();
     await expect.poll(() => drawnRuns(page, 'batch/loss')).toEqual(ids.filter((id) => id !== hidden));
+    await expect.poll(async () => (await colorPixels(page, 'batch/loss', colors))[hidden]).toBe(0);
+    expect((await colorPixels(page, 'batch/loss', colors))[ids.find((id) => id !== hidden)!]).toBeGreaterThan(20);
     await expect(page).toHaveURL(new RegExp(`hidden=${hidden}`));
     await expect(page).toHaveURL(/smoothing=ema%3A0\.95|smoothing=ema:0\.95/);
 
+    // A zoom and the table's columns go into the address too.
+    await loss.locator('.chart-canvas').hover();
+    await page.mouse.wheel(0, -600);
+    await expect(page).toHaveURL(/zoom=batch%2Floss%3A/);
+    const zoomed = JSON.parse((await loss.getAttribute('data-zoom'))!) as [number, number];
+    expect(zoomed[1] - zoomed[0]).toBeLessThan(300);
+    const modelHeader = page.locator('.compare-table th', { hasText: /^Model/ });
+    await expect(modelHeader).toHaveCount(1);
+    await page.locator('.column-picker summary').click();
+    await page.locator('.column-picker label', { hasText: 'Model' }).locator('input').uncheck();
+    await expect(modelHeader).toHaveCount(0);
+    await expect(page).toHaveURL(/columns=status%2Cduration%7C/);
+
     await page.reload();
     await expect(page.locator('[data-smoothing-amount]')).toHaveValue('0.95');
+    await expect(modelHeader).toHaveCount(0);
+    await expect.poll(async () => (JSON.parse((await loss.getAttribute('data-zoom')) ?? 'null') as number[] | null)?.map(Math.round)).toEqual(zoomed.map(Math.round));
     await expect(page.locator(`[data-legend-run="${hidden}"]`)).toHaveAttribute('aria-pressed', 'false');
     await expect(loss).toHaveAttribute('data-ready', 'true');
     expect(await drawnRuns(page, 'batch/loss')).toEqual(ids.filter((id) => id !== hidden));

@@ -5,7 +5,7 @@ import { CHECKPOINT_EVENT } from '../../lib/kinds/event/meta';
 import { Monitor, MONITOR_MODES } from '../callbacks/monitor';
 import { MODEL_JSON } from '../io/file-system-handler';
 import { fetchApi } from '../io/fetch-api';
-import { taskConfigSchema, type MemberRun } from './task';
+import { taskConfigSchema, type MemberRun } from '../../lib/ensemble/task';
 
 const runSchema = z.object({
   id: z.string(),

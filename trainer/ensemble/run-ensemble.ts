@@ -8,9 +8,8 @@ import type { EnsembleFlags } from './ensemble-flags';
 import { loadMember, predict } from './predict';
 import { readMember, type Member } from './read-member';
 import { score, weightedAverage, type Scores } from './score';
-import { incompatibilities } from './task';
-
-export const ENSEMBLE_MODEL = 'ensemble';
+import { ENSEMBLE_RUN_LINE } from '../../lib/ensemble/ensemble-job';
+import { ENSEMBLE_MODEL, incompatibilities } from '../../lib/ensemble/task';
 
 export interface EnsembleResult {
   runId: string;
@@ -78,6 +77,7 @@ export async function runEnsemble(flags: EnsembleFlags, log: (line: string) => v
     memberScores.forEach((s, i) => Object.assign(scalars, { [`member/${s.runId}/test/acc`]: s.acc, [`member/${s.runId}/test/loss`]: s.loss, [`member/${s.runId}/weight`]: weights[i] }));
     run.log(scalars, 0);
     const delivered = await run.finish('finished');
+    if (delivered) log(`${ENSEMBLE_RUN_LINE}${run.id}`);
     return { runId: run.id, weights, members: memberScores, ensemble, delivered };
   } finally {
     models.forEach((m) => m.dispose());

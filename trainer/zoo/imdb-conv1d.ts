@@ -8,7 +8,11 @@ export const imdbConv1d: ModelEntry = {
   description: "The lecture's IMDB sentiment Conv1D: Embedding → Conv1D → MaxPooling1D → Conv1D → GlobalMaxPooling1D → Dense, on the real reviews",
   async prepare(flags, log) {
     const data = await loadImdbLogged(flags, log, flags.maxLen, flags.trainSamples);
-    const { maxFeatures, maxLen, learningRate, convFilters, kernelSize, embeddingDim, dropout, optimizer } = flags;
+    const { maxLen, learningRate, convFilters, kernelSize, embeddingDim, dropout, optimizer } = flags;
+    // Past the training set's vocabulary (81,391 rows with the reserved four) no token id reaches
+    // the extra rows: they would train nothing and fill the projector with points of no word.
+    const maxFeatures = Math.min(flags.maxFeatures, data.vocabulary.words.length);
+    if (maxFeatures < flags.maxFeatures) log(`--max-features ${flags.maxFeatures} is past the vocabulary: the Embedding has its ${maxFeatures} rows`);
     const model = buildImdbConv1d({ maxFeatures, maxLen, learningRate, convFilters, kernelSize, embeddingDim, dropout, optimizer });
     const evaluate = flags.testSamples !== undefined;
     return {

@@ -1,6 +1,7 @@
 import { defineKind } from '../kind';
 import { ingestEmbedding } from './ingest';
 import { EMBEDDING_KIND } from './meta';
+import { readDrift } from './read-drift';
 import { readNeighbors } from './read-neighbors';
 import { readProjection } from './read-projection';
 import { readEmbeddingList } from './reader';
@@ -19,5 +20,6 @@ export const embeddingKind = defineKind({
     list: readEmbeddingList,
     projection: readProjection,
     neighbors: readNeighbors,
+    drift: readDrift,
   },
 });

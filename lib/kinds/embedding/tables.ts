@@ -70,6 +70,13 @@ export class EmbeddingTables {
     });
   }
 
+  /** Other runs whose words are this run's, row for row: their embeddings can be compared word by word. */
+  runsWithSameVocabulary(runId: string): string[] {
+    const words = this.words.read(runId)?.words;
+    if (!words) return [];
+    return this.words.runsOfSize(words.length).filter((other) => other !== runId && this.words.read(other)!.words.every((w, i) => w === words[i]));
+  }
+
   readVocabulary(runId: string): Vocabulary | null {
     const vocabulary = this.words.read(runId);
     return vocabulary && { ...vocabulary, ...this.reviewTotals.read(runId) };

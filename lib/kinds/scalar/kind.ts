@@ -5,7 +5,7 @@ import { readScalarSeries, readScalarTags } from './reader';
 import { findRunSummary, readRunSummaries, readRunSummary } from './run-summary';
 import { scalarsMessageSchema } from './schema';
 import { SCALAR_SCHEMA, ScalarTable } from './sqlite-table';
-import { readScalarTagRuns } from './tag-runs-reader';
+import { readScalarTagRunPoints, readScalarTagRuns } from './tag-runs-reader';
 
 /** Keras' logged metrics: one value per tag and step, downsampled on read. See http-api.md. */
 export const scalarKind = defineKind({
@@ -19,6 +19,7 @@ export const scalarKind = defineKind({
     tags: readScalarTags,
     series: readScalarSeries,
     tagRuns: readScalarTagRuns,
+    tagRunPoints: readScalarTagRunPoints,
     runs: readRunSummaries,
     run: readRunSummary,
     findRun: findRunSummary,

@@ -3,11 +3,13 @@ import type { Smoothing } from '../../compare/smoothing/smoothing';
 import type { ChartTheme } from '../shared/chart-theme';
 import type { CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
 import type { CompareData } from './compare-data';
-import { groupSeries, rawSeries, smoothedSeries } from './compare-option';
+import { groupSeries } from './compare-option';
+import { nonFiniteMarkers } from '../scalar/non-finite-markers';
 import type { TooltipLine, TooltipLookup, TooltipValues } from './compare-tooltip';
 import { bandAt, drawGroup } from './draw-group';
 import { drawLine, type LineDatum, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
 import { linePoints } from './resolution';
+import type { PlotLine } from './line-layer';
 import { isIdentity, type SmoothedCache } from './smoothed-cache';
 
 export interface ChartRun {
@@ -34,7 +36,10 @@ export interface ChartView {
 }
 
 export interface ChartLines {
+  /** What ECharts draws: groups' lines and bands, and non-finite markers. */
   series: (LineSeriesOption | CustomSeriesOption)[];
+  /** Runs' lines, painted by the chart's line layer: every raw line, then every smoothed one over them. */
+  runLines: PlotLine[];
   xMin: number;
   xMax: number;
   visible: number[];
@@ -48,6 +53,9 @@ export interface ChartLines {
   /** Series drawn exactly as last time: the chart need not hand them over again. */
   unchanged: Set<string>;
 }
+
+/** A smoothed line with fewer points marks each of them. */
+const FEW_POINTS = 40;
 
 function sum(values: readonly (readonly [number, number | null])[]): number {
   let total = 0;
@@ -79,7 +87,7 @@ function tooltipLine(name: string, color: string, line: readonly LineDatum[], va
  */
 export function chartLines(tag: string, runs: readonly ChartRun[], groups: readonly ChartGroup[] | null, data: CompareData, cache: SmoothedCache, view: ChartView, zoom: readonly [number, number] | null, theme: ChartTheme, tooltip: TooltipLookup): ChartLines {
   tooltip.clear();
-  const out: ChartLines = { series: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0, unchanged: new Set() };
+  const out: ChartLines = { series: [], runLines: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0, unchanged: new Set() };
   const smoothedOf = (run: ChartRun) => {
     const points = data.store(run.id)?.get(tag)?.points;
     if (!points) return null;
@@ -124,6 +132,9 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
   const showRaw = !isIdentity(view.smoothing);
   const budget = linePoints(runs.length * (showRaw ? 2 : 1));
   const rawKey = JSON.stringify([view.xAxis, zoom, view.logScale, showRaw, budget, theme.bad]);
+  const smoothedLines: PlotLine[] = [];
+  const rawLines: PlotLine[] = [];
+  const markers: LineSeriesOption[] = [];
   for (const run of runs) {
     const held = smoothedOf(run);
     if (!held) continue;
@@ -133,12 +144,21 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     const raw = cache.raw(run.id, `${rawKey}${run.color}${run.name}`, () => {
       const drawn = drawLine(held.column, held.column.values, x, zoom, view.logScale, budget);
       const nonFinite = nonFiniteAt(held.column, drawn.at);
-      return { visible: showRaw ? drawn.visible : [], nonFinite: nonFinite.length, series: rawSeries(run, showRaw ? drawn.line : null, nonFinite, theme, x) };
+      return {
+        visible: showRaw ? drawn.visible : [],
+        nonFinite: nonFinite.length,
+        line: showRaw ? { runId: run.id, color: run.color, width: 1, opacity: 0.22, points: drawn.line, dots: false } : null,
+        markers: nonFinite.length > 0 ? nonFiniteMarkers(`nf:${run.id}`, run.name, nonFinite, run.color, theme, (p) => x(p[0], p[1])) : null,
+      };
     });
     extend({ xMin, xMax, visible: smoothed.visible });
     extend({ xMin, xMax, visible: raw.value.visible });
-    if (!raw.fresh) for (const s of raw.value.series) out.unchanged.add(s.id as string);
-    if (raw.value.nonFinite > 0) out.nonFiniteRuns++;
+    if (raw.value.line) rawLines.push(raw.value.line);
+    if (raw.value.markers) {
+      markers.push(raw.value.markers);
+      if (!raw.fresh) out.unchanged.add(`nf:${run.id}`);
+      out.nonFiniteRuns++;
+    }
     out.fingerprints[run.id] = sum(smoothed.line);
     const { steps, values } = held.column;
     tooltip.set(
@@ -148,7 +168,9 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
         return { kind: 'run', smoothed: held.smoothed[at], raw: values[at], step: steps[at] };
       }),
     );
-    out.series.push(smoothedSeries(run, smoothed.line), ...raw.value.series);
+    smoothedLines.push({ runId: run.id, color: run.color, width: 1.6, opacity: 1, points: smoothed.line, dots: smoothed.line.length < FEW_POINTS });
   }
+  out.runLines = [...rawLines, ...smoothedLines];
+  out.series.push(...markers);
   return out;
 }

@@ -1,53 +1,37 @@
-import { METRIC_STATS, type MetricStat } from './run-table-columns';
+import { type ColumnChoiceState, FIXED_COLUMN_IDS, type FixedColumnId, METRIC_STATS } from '../../compare/column-choice';
 
-export interface ColumnChoice {
-  fixed: ReadonlySet<string>;
-  /** `differences`: the config keys that differ among the runs; `all`: every key. */
-  config: 'differences' | 'all';
-  /** Stats shown per tag. */
-  stats: ReadonlySet<MetricStat>;
-  /** Tags with metric columns. */
-  tags: ReadonlySet<string>;
+const FIXED_LABELS: Record<FixedColumnId, string> = { status: 'Status', duration: 'Duration', model: 'Model' };
+
+function toggled<T>(list: readonly T[], value: T, on: boolean): T[] {
+  const rest = list.filter((v) => v !== value);
+  return on ? [...rest, value] : rest;
 }
 
-export const FIXED_COLUMNS = [
-  ['status', 'Status'],
-  ['duration', 'Duration'],
-  ['model', 'Model'],
-] as const;
-
-function toggled<T>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> {
-  const next = new Set(set);
-  if (on) next.add(value);
-  else next.delete(value);
-  return next;
-}
-
-function Check<T>({ set, value, label, mono, onChange }: { set: ReadonlySet<T>; value: T; label: string; mono?: boolean; onChange: (next: Set<T>) => void }) {
+function Check<T>({ list, value, label, mono, onChange }: { list: readonly T[]; value: T; label: string; mono?: boolean; onChange: (next: T[]) => void }) {
   return (
     <label className={mono ? 'check mono' : 'check'}>
-      <input type="checkbox" checked={set.has(value)} onChange={(e) => onChange(toggled(set, value, e.target.checked))} />
+      <input type="checkbox" checked={list.includes(value)} onChange={(e) => onChange(toggled(list, value, e.target.checked))} />
       {label}
     </label>
   );
 }
 
 /** The run table's columns, chosen by the user: fixed facts, config keys, and per tag which stats. */
-export function ColumnPicker({ choice, tags, onChange }: { choice: ColumnChoice; tags: readonly string[]; onChange: (choice: ColumnChoice) => void }) {
+export function ColumnPicker({ choice, tags, onChange }: { choice: ColumnChoiceState; tags: readonly string[]; onChange: (choice: ColumnChoiceState) => void }) {
   return (
     <details className="control picker column-picker">
       <summary>Columns</summary>
       <div className="picker-list">
-        {FIXED_COLUMNS.map(([id, label]) => (
-          <Check<string> key={id} set={choice.fixed} value={id} label={label} onChange={(fixed) => onChange({ ...choice, fixed })} />
+        {FIXED_COLUMN_IDS.map((id) => (
+          <Check<string> key={id} list={choice.fixed} value={id} label={FIXED_LABELS[id]} onChange={(fixed) => onChange({ ...choice, fixed })} />
         ))}
         <hr />
         {METRIC_STATS.map((stat) => (
-          <Check key={stat} set={choice.stats} value={stat} label={stat} onChange={(stats) => onChange({ ...choice, stats })} />
+          <Check key={stat} list={choice.stats} value={stat} label={stat} onChange={(stats) => onChange({ ...choice, stats })} />
         ))}
         <hr />
         {tags.map((tag) => (
-          <Check key={tag} set={choice.tags} value={tag} label={tag} mono onChange={(chosen) => onChange({ ...choice, tags: chosen })} />
+          <Check key={tag} list={choice.tags} value={tag} label={tag} mono onChange={(chosen) => onChange({ ...choice, tags: chosen })} />
         ))}
       </div>
     </details>

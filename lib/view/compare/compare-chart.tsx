@@ -6,8 +6,11 @@ import { compareBaseOption, xAxisOption, yAxisOption } from './compare-option';
 import type { TooltipLookup } from './compare-tooltip';
 import { downloadPng, downloadSvg } from './chart-export';
 import { type ChartGroup, chartLines, type ChartRun, type ChartView } from './chart-lines';
+import { LineLayer } from './line-layer';
+import { tooltipAnchors } from './tooltip-anchors';
 import { SmoothedCache } from './smoothed-cache';
 import { linkCursor, type StepCursor } from './step-cursor';
+import { sameZoom } from '../../compare/chart-zooms';
 import { zoomRanges } from './zoom-ranges';
 import { yRange } from './y-range';
 
@@ -19,22 +22,41 @@ export interface CompareChartProps {
   data: CompareData;
   view: ChartView;
   cursor: StepCursor;
+  /** The x range the address holds for this chart, or null for the whole range. */
+  zoom: readonly [number, number] | null;
+  /** The user zoomed the chart (null: back to the whole range). */
+  onZoom: (tag: string, zoom: [number, number] | null) => void;
 }
 
 /** A zoom finer than the whole range is read again this long after the wheel stops. */
 const REFINE_DELAY_MS = 300;
 
-interface ZoomEvent {
+interface ZoomWindow {
   start?: number;
   end?: number;
-  batch?: { start?: number; end?: number }[];
+  startValue?: number;
+  endValue?: number;
+}
+
+interface ZoomEvent extends ZoomWindow {
+  batch?: ZoomWindow[];
+}
+
+/** The x range a zoom event leaves the chart at: a user's zoom comes in percent, one set from the address in values. */
+function zoomOf(event: ZoomEvent, [lo, hi]: readonly [number, number]): [number, number] | null {
+  const { start = 0, end = 100, startValue, endValue } = event.batch?.[0] ?? event;
+  if (startValue !== undefined && endValue !== undefined) return startValue <= lo && endValue >= hi ? null : [startValue, endValue];
+  return start <= 0 && end >= 100 ? null : [lo + ((hi - lo) * start) / 100, lo + ((hi - lo) * end) / 100];
 }
 
 /** One tag's chart with a line per run (or group); redrawn when its runs' points or the view change. */
-export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareChartProps) {
+export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZoom }: CompareChartProps) {
   const boxRef = useRef<HTMLElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
+  const linesRef = useRef<HTMLCanvasElement>(null);
+  const layerRef = useRef<LineLayer | null>(null);
+  const layer = () => (layerRef.current ??= new LineLayer(linesRef.current!));
   const { chart, theme } = useChart(canvasRef);
   const [cache] = useState(() => new SmoothedCache());
   const [tooltip] = useState<TooltipLookup>(() => new Map());
@@ -44,14 +66,17 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
   const viewKey = JSON.stringify(view);
   // What outlives one draw effect: the zoom the user chose, the drawn extent and series, and the
   // latest props for the zoom handler, which is set up once per chart.
-  const held = useRef({ zoom: null as [number, number] | null, extent: [0, 1] as [number, number], seriesIds: '', draws: 0, request: () => {} });
-  const latest = useRef({ runs, groups, view });
-  latest.current = { runs, groups, view };
+  // `wanted`: a zoom from the address, set once the chart knows its x extent.
+  // `axes`: what the axes were last set to, so a draw that changes only the run lines leaves ECharts alone.
+  const held = useRef({ zoom: null as [number, number] | null, wanted: undefined as readonly [number, number] | null | undefined, extent: [0, 1] as [number, number], seriesIds: '', axes: '', draws: 0, request: () => {} });
+  const latest = useRef({ runs, groups, view, zoom, onZoom });
+  latest.current = { runs, groups, view, zoom, onZoom };
 
   useEffect(() => {
     if (!chart || !theme) return;
     chart.setOption(compareBaseOption(theme, view.xAxis, tooltip), { notMerge: true });
     held.current.seriesIds = '';
+    held.current.axes = '';
     held.current.zoom = null;
   }, [chart, theme, view.xAxis, tooltip]);
 
@@ -67,17 +92,32 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
       const lines = chartLines(tag, shown, grouped, data, cache, settings, h.zoom, theme, tooltip);
       if (lines.xMin <= lines.xMax) h.extent = [lines.xMin, lines.xMax];
       const ids = lines.series.map((s) => s.id).join('\n');
-      const yAxis = yAxisOption(theme, settings.logScale, yRange(lines.visible, settings.ignoreOutliers, settings.logScale));
-      // The same series as last time merge by id, so those drawn exactly as before are left out.
+      const range = yRange(lines.visible, settings.ignoreOutliers, settings.logScale);
+      const axes = JSON.stringify([h.extent, range, settings.logScale]);
+      // The same series as last time merge by id, so those drawn exactly as before are left out; with
+      // the same axes too, ECharts has nothing to do, as after most smoothing changes.
       const same = ids === h.seriesIds;
       const series = same ? lines.series.filter((s) => !lines.unchanged.has(s.id as string)) : lines.series;
-      chart.setOption({ xAxis: xAxisOption(theme, settings.xAxis, h.extent[0], h.extent[1]), yAxis: [yAxis], series }, same ? undefined : { replaceMerge: ['series'] });
+      if (!same || axes !== h.axes) series.push(tooltipAnchors(h.extent));
+      if (series.length > 0 || axes !== h.axes) {
+        const xAxis = xAxisOption(theme, settings.xAxis, h.extent[0], h.extent[1]);
+        chart.setOption({ xAxis, yAxis: [yAxisOption(theme, settings.logScale, range)], series }, same ? undefined : { replaceMerge: ['series'] });
+      }
       h.seriesIds = ids;
+      h.axes = axes;
+      if (h.wanted !== undefined && lines.xMin <= lines.xMax) {
+        const wanted = h.wanted;
+        h.wanted = undefined;
+        chart.dispatchAction(wanted ? { type: 'dataZoom', startValue: wanted[0], endValue: wanted[1] } : { type: 'dataZoom', start: 0, end: 100 });
+      }
+      layer().set(lines.runLines, h.extent, settings.logScale);
+      layer().paint(chart);
       // What the chart holds, for tests and the benchmark, the moment it is drawn.
       box.dataset.runs = Object.keys(lines.fingerprints).join(' ');
       box.dataset.smoothed = JSON.stringify(lines.fingerprints);
       box.dataset.lastSteps = JSON.stringify(lines.lastSteps);
       box.dataset.ready = String(lines.ready && Object.keys(lines.fingerprints).length > 0);
+      box.dataset.zoom = JSON.stringify(h.zoom);
       box.dataset.draws = String(++h.draws);
       setNonFiniteRuns(lines.nonFiniteRuns);
     });
@@ -100,12 +140,13 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
     if (!chart) return;
     const h = held.current;
     let refineTimer: ReturnType<typeof setTimeout> | undefined;
-    const onZoom = (event: ZoomEvent) => {
-      const { start = 0, end = 100 } = event.batch?.[0] ?? event;
-      const [lo, hi] = h.extent;
-      const zoom: [number, number] | null = start <= 0 && end >= 100 ? null : [lo + ((hi - lo) * start) / 100, lo + ((hi - lo) * end) / 100];
+    const onZoomEvent = (event: ZoomEvent) => {
+      const zoom = zoomOf(event, h.extent);
       h.zoom = zoom;
+      // The axes moved already: the lines follow now, and are thinned for the new window with the next draw.
+      layer().paint(chart);
       h.request();
+      if (!sameZoom(zoom, latest.current.zoom)) latest.current.onZoom(tag, zoom);
       clearTimeout(refineTimer);
       if (!zoom) return;
       refineTimer = setTimeout(() => {
@@ -113,18 +154,33 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
         data.refine(tag, zoomRanges(tag, shown, data, settings.xAxis, grouped !== null, zoom));
       }, REFINE_DELAY_MS);
     };
-    chart.on('datazoom', onZoom as never);
+    chart.on('datazoom', onZoomEvent as never);
     const unlink = linkCursor(cursor, chart, cursorRef.current!);
+    // useChart resizes the chart in its own observer; the lines are painted again after that.
+    const resize = new ResizeObserver(() => requestAnimationFrame(() => layer().paint(chart)));
+    resize.observe(canvasRef.current!);
     return () => {
-      chart.off('datazoom', onZoom as never);
+      resize.disconnect();
+      chart.off('datazoom', onZoomEvent as never);
       clearTimeout(refineTimer);
       unlink();
     };
   }, [chart, cursor, data, tag]);
 
+  // A zoom from the address (a link, a reload, back or forward) that the chart does not show yet.
+  const zoomKey = JSON.stringify(zoom);
+  useEffect(() => {
+    const h = held.current;
+    const wanted: [number, number] | null = JSON.parse(zoomKey);
+    if (sameZoom(wanted, h.zoom)) return;
+    h.wanted = wanted;
+    h.request();
+  }, [zoomKey, chart, theme, view.xAxis]);
+
   const exportAs = (format: 'png' | 'svg') => {
     if (!chart || !theme) return;
-    (format === 'png' ? downloadPng : downloadSvg)(chart, tag, theme.surface);
+    if (format === 'svg') downloadSvg(chart, tag, theme.surface, layer());
+    else void downloadPng(chart, tag, theme.surface, layer());
   };
 
   return (
@@ -147,6 +203,7 @@ export function CompareChart({ tag, runs, groups, data, view, cursor }: CompareC
       </header>
       <div className="chart-canvas-wrap">
         <div className="chart-canvas" ref={canvasRef} />
+        <canvas className="line-layer" ref={linesRef} aria-hidden="true" />
         <div className="step-cursor" ref={cursorRef} hidden />
       </div>
     </article>

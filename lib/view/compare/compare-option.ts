@@ -1,13 +1,11 @@
 import type { XAxis } from '../../compare/url-state';
 import { baseOption, type TooltipFormatter } from '../scalar/chart-option';
-import { nonFiniteMarkers } from '../scalar/non-finite-markers';
 import { valueAxisLabel } from '../shared/axis-label';
 import type { ChartTheme } from '../shared/chart-theme';
 import type { ChartOption, CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
 import { formatDuration } from '../shared/format';
 import { compareTooltip, type TooltipLookup } from './compare-tooltip';
-import type { ScalarPoint } from '../../kinds/scalar/points';
-import type { LineDatum, XOf } from './draw-run';
+import type { LineDatum } from './draw-run';
 
 /** The run chart's frame (grid, tooltip box, zoom) with a tooltip that lists runs, not tags. */
 export function compareBaseOption(theme: ChartTheme, axis: XAxis, tooltip: TooltipLookup): ChartOption {
@@ -49,26 +47,12 @@ export interface LineOwner {
 }
 
 /**
- * A line with no hover effect and no symbols (the tooltip lists the values) that breaks at null
- * values (NaN, ±Inf, or ≤ 0 on a log axis). Fifty runs draw a hundred of these per chart.
+ * A group's mean line: no hover effect and no symbols (the tooltip lists the values), broken at null
+ * values (NaN, ±Inf, or ≤ 0 on a log axis). Runs' lines are drawn by runLinesSeries instead.
  */
 function line(id: string, series: LineOwner, data: LineDatum[], style: Partial<LineSeriesOption>): LineSeriesOption {
   // showSymbol false, not just no symbol: ECharts would still diff every point against the last draw for symbols.
   return { id, name: series.name, type: 'line', data, color: series.color, showSymbol: false, connectNulls: false, emphasis: { disabled: true }, ...style };
-}
-
-/** A run's smoothed line, drawn over the others and read by the tooltip. */
-export function smoothedSeries(run: LineOwner, data: LineDatum[]): LineSeriesOption {
-  const few = data.length < 40;
-  return line(`run:${run.id}`, run, data, { lineStyle: { width: 1.6 }, ...(few ? { showSymbol: true, symbolSize: 5 } : {}), z: 3 });
-}
-
-/** The raw line, faint behind the smoothed one, and markers for its non-finite points. */
-export function rawSeries(run: LineOwner, data: LineDatum[] | null, nonFinite: readonly ScalarPoint[], theme: ChartTheme, x: XOf): LineSeriesOption[] {
-  const series: LineSeriesOption[] = [];
-  if (data) series.push(line(`raw:${run.id}`, run, data, { lineStyle: { width: 1, opacity: 0.22 }, silent: true, z: 1 }));
-  if (nonFinite.length > 0) series.push(nonFiniteMarkers(`nf:${run.id}`, run.name, nonFinite, run.color, theme, (p) => x(p[0], p[1])));
-  return series;
 }
 
 /** Band datum: x, low and high edge. */

@@ -3,10 +3,11 @@ import { diffConfigs } from '../../compare/config-diff';
 import type { RunGroup } from '../../compare/grouping';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { useNow } from '../shared/use-now';
-import { type ColumnChoice, ColumnPicker } from './column-picker';
+import { type ColumnChoiceState, FIXED_COLUMN_IDS, METRIC_STATS, type MetricStat } from '../../compare/column-choice';
+import { ColumnPicker } from './column-picker';
 import { groupCell } from './group-cells';
 import { Cell, RunRow } from './table-cells';
-import { compareCells, configColumns, fixedColumns, METRIC_STATS, metricColumn, type MetricStat, type TableRun } from './run-table-columns';
+import { compareCells, configColumns, fixedColumns, metricColumn, type TableRun } from './run-table-columns';
 import type { RunMetrics } from './use-run-metrics';
 
 export interface CompareRunTableProps {
@@ -18,6 +19,9 @@ export interface CompareRunTableProps {
   groups: readonly RunGroup[] | null;
   onToggle: (runId: string) => void;
   onColor: (runId: string, color: string) => void;
+  /** The columns the user chose (kept in the address), or null for the defaults. */
+  choice: ColumnChoiceState | null;
+  onChoice: (choice: ColumnChoiceState) => void;
 }
 
 /** Metric columns a table starts with: Keras' epoch values when there are any, else every tag; at most six. */
@@ -29,18 +33,17 @@ function defaultTags(tags: readonly string[]): string[] {
 const DEFAULT_STATS: MetricStat[] = ['last', 'best'];
 
 /** The selected runs side by side: what differs in their configs and how each metric ended. Sortable; memoised, as the charts redraw far more often. */
-export const CompareRunTable = memo(function CompareRunTable({ runs, metrics, tags, colors, hidden, groups, onToggle, onColor }: CompareRunTableProps) {
+export const CompareRunTable = memo(function CompareRunTable({ runs, metrics, tags, colors, hidden, groups, onToggle, onColor, choice, onChoice }: CompareRunTableProps) {
   const now = useNow(runs.some((r) => r.status === 'running'), 5_000);
-  const [choice, setChoice] = useState<ColumnChoice | null>(null);
   const [sort, setSort] = useState<{ column: string; descending: boolean } | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const chosen: ColumnChoice = choice ?? { fixed: new Set(['status', 'duration', 'model']), config: 'differences', stats: new Set(DEFAULT_STATS), tags: new Set(defaultTags(tags)) };
+  const chosen: ColumnChoiceState = choice ?? { fixed: [...FIXED_COLUMN_IDS], config: 'differences', stats: DEFAULT_STATS, tags: defaultTags(tags) };
 
   const diff = useMemo(() => diffConfigs(runs.map((run) => ({ id: run.id, config: run.config }))), [runs]);
   const columns = [
-    ...fixedColumns(now).filter((c) => chosen.fixed.has(c.id)),
+    ...fixedColumns(now).filter((c) => chosen.fixed.includes(c.id)),
     ...configColumns(chosen.config === 'all' ? diff.all : diff.differences),
-    ...tags.filter((t) => chosen.tags.has(t)).flatMap((tag) => METRIC_STATS.filter((s) => chosen.stats.has(s)).map((stat) => metricColumn(tag, stat))),
+    ...tags.filter((t) => chosen.tags.includes(t)).flatMap((tag) => METRIC_STATS.filter((s) => chosen.stats.includes(s)).map((stat) => metricColumn(tag, stat))),
   ];
   const rows: TableRun[] = runs.map((run, index) => ({ run, index, metrics: metrics.get(run.id) ?? new Map() }));
   const sortColumn = sort && columns.find((c) => c.id === sort.column);
@@ -63,12 +66,12 @@ export const CompareRunTable = memo(function CompareRunTable({ runs, metrics, ta
         <h2>Runs</h2>
         <span className="view-toggle" title="Config columns">
           {(['differences', 'all'] as const).map((mode) => (
-            <button key={mode} type="button" aria-pressed={chosen.config === mode} onClick={() => setChoice({ ...chosen, config: mode })}>
+            <button key={mode} type="button" aria-pressed={chosen.config === mode} onClick={() => onChoice({ ...chosen, config: mode })}>
               {mode === 'differences' ? `Differences only (${diff.differences.length})` : `All keys (${diff.all.length})`}
             </button>
           ))}
         </span>
-        <ColumnPicker choice={chosen} tags={tags} onChange={setChoice} />
+        <ColumnPicker choice={chosen} tags={tags} onChange={onChoice} />
       </div>
       <div className="table-wrap">
         <table className="runs compare-runs">

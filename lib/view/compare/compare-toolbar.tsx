@@ -52,7 +52,7 @@ export function CompareToolbar({ state, update, tagFilter, configKeys, exportRun
         <legend>X axis</legend>
         <span className="view-toggle" title={grouped ? 'Groups are drawn against steps' : undefined}>
           {X_AXES.map((axis) => (
-            <button key={axis} type="button" aria-pressed={state.xAxis === axis} disabled={grouped && axis !== 'step'} onClick={() => update({ xAxis: axis })}>
+            <button key={axis} type="button" aria-pressed={state.xAxis === axis} disabled={grouped && axis !== 'step'} onClick={() => update({ xAxis: axis, zooms: {} })}>
               {AXIS_LABEL[axis]}
             </button>
           ))}
@@ -64,7 +64,7 @@ export function CompareToolbar({ state, update, tagFilter, configKeys, exportRun
       <label className="control check">
         <input type="checkbox" checked={state.ignoreOutliers} onChange={(e) => update({ ignoreOutliers: e.target.checked })} /> Ignore outliers
       </label>
-      <GroupPicker keys={configKeys} groupBy={state.groupBy} onChange={(groupBy) => update({ groupBy })} />
+      <GroupPicker keys={configKeys} groupBy={state.groupBy} onChange={(groupBy) => update({ groupBy, zooms: {} })} />
       {grouped && (
         <fieldset className="control">
           <legend>Band</legend>

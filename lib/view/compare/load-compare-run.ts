@@ -1,9 +1,11 @@
+import type { ScalarPoint } from '../../kinds/scalar/points';
 import type { ScalarSeriesResponse, WireScalarTagInfo } from '../../kinds/scalar/reader';
-import { MAX_TAG_RUNS, type ScalarTagRunsResponse } from '../../kinds/scalar/tag-runs-reader';
+import { decodeTagRunColumns, type TagRunColumns } from '../../kinds/scalar/tag-runs-columns';
+import { MAX_TAG_RUNS } from '../../kinds/scalar/tag-runs-reader';
 import { scalarTagsApiUrl, seriesApiUrl, tagRunsApiUrl } from '../scalar/api-paths';
 import { fromHttpPoints } from '../scalar/load-series';
 import type { SeriesStore } from '../scalar/series-store';
-import { fetchJson } from '../shared/fetch-json';
+import { fetchBytes, fetchJson } from '../shared/fetch-json';
 import type { RequestQueue } from './request-queue';
 import { FIRST_READ_POINTS, SMOOTHING_POINTS } from './resolution';
 
@@ -18,10 +20,17 @@ export interface LoadTarget {
 }
 
 /** Stores one read of a tag, and says when it is the one smoothing works on. */
-function take(target: LoadTarget, tag: string, series: { count: number; points: ScalarSeriesResponse['points'] }, maxPoints: number): void {
+function take(target: LoadTarget, tag: string, count: number, points: ScalarPoint[], maxPoints: number): void {
   // Before the store's change event, which redraws the chart that asks.
-  if (series.count <= maxPoints || maxPoints === SMOOTHING_POINTS) target.onSmoothingReady(tag);
-  target.store.load(tag, fromHttpPoints(series.points));
+  if (count <= maxPoints || maxPoints === SMOOTHING_POINTS) target.onSmoothingReady(tag);
+  target.store.load(tag, points);
+}
+
+/** The run page's store holds points as tuples. */
+function columnPoints({ steps, wallTimes, values }: TagRunColumns): ScalarPoint[] {
+  const points = new Array<ScalarPoint>(steps.length);
+  for (let i = 0; i < steps.length; i++) points[i] = [steps[i], wallTimes[i], values[i]];
+  return points;
 }
 
 async function settleAll(tasks: Promise<unknown>[], signal: AbortSignal): Promise<void> {
@@ -37,7 +46,7 @@ async function readLiveTags(target: LoadTarget, queue: RequestQueue, tags: reado
         queue.run(priority, async () => {
           if (signal.aborted) return;
           const series = await fetchJson<ScalarSeriesResponse>(seriesApiUrl(target.runId, tag, maxPoints), signal);
-          if (!signal.aborted) take(target, tag, series, maxPoints);
+          if (!signal.aborted) take(target, tag, series.count, fromHttpPoints(series.points), maxPoints);
         }),
       ),
       signal,
@@ -66,12 +75,12 @@ function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueu
     requests.push(
       queue.run(priority, async () => {
         if (signal.aborted) return;
-        const { runs } = await fetchJson<ScalarTagRunsResponse>(tagRunsApiUrl(tag, chunk.map((t) => t.runId), maxPoints), signal);
+        const { runs } = decodeTagRunColumns(await fetchBytes(tagRunsApiUrl(tag, chunk.map((t) => t.runId), maxPoints), signal));
         if (signal.aborted) return;
         for (const target of chunk) {
-          const series = runs[target.runId];
+          const series = runs.get(target.runId);
           if (!series) continue;
-          take(target, tag, series, maxPoints);
+          take(target, tag, series.count, columnPoints(series), maxPoints);
           if (series.count > maxPoints) thinned.set(tag, [...(thinned.get(tag) ?? []), target]);
         }
       }),

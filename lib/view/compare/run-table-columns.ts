@@ -1,10 +1,7 @@
 import type { ConfigColumn } from '../../compare/config-diff';
 import type { MetricSummary } from '../../compare/metric-summary';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
-
-/** What a metric column shows of a tag: its last value, its extremes, or its best with the step. */
-export const METRIC_STATS = ['last', 'min', 'max', 'best'] as const;
-export type MetricStat = (typeof METRIC_STATS)[number];
+import type { MetricStat } from '../../compare/column-choice';
 
 export interface TableRun {
   run: WireRunSummary;

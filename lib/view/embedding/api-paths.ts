@@ -18,3 +18,9 @@ export function neighborsApiUrl(runId: string, tag: string, step: number, word: 
   const query = new URLSearchParams({ word, k: String(k), tag });
   return `${embeddingsApiUrl(runId)}/${step}/neighbors?${query}`;
 }
+
+export function driftApiUrl(runId: string, tag: string, word: string, k: number, compare: string | null): string {
+  const query = new URLSearchParams({ word, k: String(k), tag });
+  if (compare !== null) query.set('compare', compare);
+  return `${embeddingsApiUrl(runId)}/drift?${query}`;
+}

@@ -3,6 +3,8 @@ import { parseRunFilter } from '../../compare/run-filter';
 import { assignRunColors, preferredColorIndex, RUN_PALETTE } from '../../compare/run-colors';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { useRunColorOverrides } from '../shared/run-color-overrides';
+import { toggleSelection } from '../shared/toggle-selection';
+import { EnsembleButton } from '../ensemble/ensemble-button';
 import { RunBulkActions } from './run-bulk-actions';
 import { filterRuns } from './run-filters';
 import { type RunListChoice, RunListToolbar } from './run-list-toolbar';
@@ -30,12 +32,7 @@ export function RunListPanel({ runs }: { runs: readonly WireRunSummary[] }) {
   const selectedRuns = runs.filter((run) => selected.has(run.id));
 
   const onSelect = useCallback((runId: string, on: boolean) => {
-    setSelected((held) => {
-      const next = new Set(held);
-      if (on) next.add(runId);
-      else next.delete(runId);
-      return next;
-    });
+    setSelected((held) => toggleSelection(held, runId, on));
   }, []);
   const onSelectAll = (on: boolean) => {
     setSelected((held) => {
@@ -50,6 +47,7 @@ export function RunListPanel({ runs }: { runs: readonly WireRunSummary[] }) {
     <>
       <RunListToolbar choice={choice} onChoice={setChoice} filter={filter} statuses={statuses} shown={shown.length} total={runs.length} selected={selectedRuns.map((run) => run.id)}>
         <RunBulkActions runs={selectedRuns} onDone={() => setSelected(new Set())} />
+        {selectedRuns.length >= 2 && <EnsembleButton runIds={selectedRuns.map((run) => run.id)} />}
       </RunListToolbar>
       <RunTable runs={shown} selected={selected} colors={colors} onSelect={onSelect} onSelectAll={onSelectAll} />
     </>

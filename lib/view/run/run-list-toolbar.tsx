@@ -72,6 +72,9 @@ export function RunListToolbar({ choice, onChoice, filter, statuses, shown, tota
         <Link className={`button primary${selected.length === 0 ? ' disabled' : ''}`} aria-disabled={selected.length === 0} data-compare href={selected.length === 0 ? '#' : comparePath(selected)}>
           Compare{selected.length > 0 ? ` (${selected.length})` : ''}
         </Link>
+        <Link className={`button${selected.length === 0 ? ' disabled' : ''}`} aria-disabled={selected.length === 0} data-hparams href={selected.length === 0 ? '#' : `${comparePath(selected)}&view=hparams`}>
+          HParams
+        </Link>
       </span>
     </div>
   );

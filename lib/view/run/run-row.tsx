@@ -10,6 +10,8 @@ import { StatusBadge } from './status-badge';
 import { ImportedBadge } from './run-source';
 import { RunColorInput } from '../compare/run-color-input';
 import { setRunColorOverride } from '../shared/run-color-overrides';
+import { SWEEP_MODEL } from '../../kinds/sweep/meta';
+import { sweepPagePath } from '../sweep/api-paths';
 
 /** A running run's duration needs the browser clock; a finished one is fixed. */
 function duration(run: WireRunSummary, now: number | null): string {
@@ -35,7 +37,11 @@ export const RunRow = memo(function RunRow({ run, now, selected, color, onSelect
       </td>
       <td className="name">
         <RunColorInput runId={run.id} runName={run.name} color={color} onChange={(c) => setRunColorOverride(run.id, c)} />
-        <Link href={runPagePath(run.id)}>{run.name}</Link> {run.source && <ImportedBadge source={run.source} />}
+        {/* No prefetch: each row in view would have the server render a run page while the user filters. */}
+        <Link href={runPagePath(run.id)} prefetch={false}>
+          {run.name}
+        </Link>{' '}
+        {run.source && <ImportedBadge source={run.source} />}
         {run.archived && <span className="tag-chip archived-chip">archived</span>}
         {run.tags.map((tag) => (
           <span key={tag} className="tag-chip" data-run-tag={tag}>
@@ -53,6 +59,14 @@ export const RunRow = memo(function RunRow({ run, now, selected, color, onSelect
       </td>
       <td className="nowrap">
         {run.model || <span className="muted">—</span>}
+        {run.model === SWEEP_MODEL && (
+          <>
+            {' '}
+            <Link href={sweepPagePath(run.id)} data-sweep-page>
+              trials
+            </Link>
+          </>
+        )}
         {run.backend && <div className="sub">{run.backend}</div>}
       </td>
       <td className="status-cell">

@@ -15,7 +15,7 @@ export function seriesCsvUrl(runId: string, tag: string): string {
   return `${scalarTagsApiUrl(runId)}/${tagPath(tag)}?format=csv`;
 }
 
-/** One tag of many runs in one request (`GET /api/scalars/{tag}?runs=…`). */
+/** One tag of many runs in one request (`GET /api/scalars/{tag}?runs=…`), as float64 columns (tag-runs-columns.ts). */
 export function tagRunsApiUrl(tag: string, runIds: readonly string[], maxPoints: number): string {
-  return `/api/scalars/${tagPath(tag)}?runs=${runIds.map(encodeURIComponent).join(',')}&max_points=${maxPoints}`;
+  return `/api/scalars/${tagPath(tag)}?runs=${runIds.map(encodeURIComponent).join(',')}&max_points=${maxPoints}&format=f64`;
 }

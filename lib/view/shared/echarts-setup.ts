@@ -1,11 +1,13 @@
 import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
 import { HeatmapChart, LineChart, type HeatmapSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import { CustomChart, ScatterChart, type CustomSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
+import { ParallelChart } from 'echarts/charts';
 import {
   DataZoomInsideComponent,
   DataZoomSliderComponent,
   GridComponent,
   LegendComponent,
+  ParallelComponent,
   TooltipComponent,
   VisualMapContinuousComponent,
   type DataZoomComponentOption,
@@ -25,6 +27,10 @@ use([HeatmapChart, VisualMapContinuousComponent]);
 use([ScatterChart]);
 // The compare view: a group's min-max or ±std band as one polygon, and charts exported as SVG.
 use([CustomChart, SVGRenderer]);
+// The HParams view: a line per run across one axis per hyperparameter and metric, brushed on its
+// axes (ParallelComponent brings the parallelAxis and its axisAreaSelect action); the scatters are ScatterChart.
+// Their options stay out of ChartOption: ComposeOption's parallelAxis dependency breaks the other charts' types.
+use([ParallelChart, ParallelComponent]);
 
 export type ChartOption = ComposeOption<
   | LineSeriesOption

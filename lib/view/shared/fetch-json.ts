@@ -5,6 +5,13 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
   return (await response.json()) as T;
 }
 
+/** A binary answer's bytes; errors still come as JSON. */
+export async function fetchBytes(url: string, signal?: AbortSignal): Promise<ArrayBuffer> {
+  const response = await fetch(url, { signal, cache: 'no-store' });
+  await throwUnlessOk(response, url);
+  return response.arrayBuffer();
+}
+
 /** As fetchJson, but a 404 is null: for data a run may not have sent yet. */
 export async function fetchJsonOrNull<T>(url: string, signal?: AbortSignal): Promise<T | null> {
   const response = await fetch(url, { signal, cache: 'no-store' });

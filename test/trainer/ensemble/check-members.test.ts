@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bestCheckpoint } from '../../../trainer/ensemble/read-member';
-import { incompatibilities, type MemberRun, type TaskConfig } from '../../../trainer/ensemble/task';
+import { incompatibilities, type MemberRun, type TaskConfig } from '../../../lib/ensemble/task';
 
 const imdb: TaskConfig = {
   seed: 1337, validationSplit: 0.2, maxLen: 500, maxFeatures: 2000,

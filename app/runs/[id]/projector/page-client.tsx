@@ -19,8 +19,18 @@ import { EmbeddingScatter } from '@/lib/view/embedding/embedding-scatter';
 import { UmapParamsForm } from '@/lib/view/embedding/umap-params-form';
 import { useHeldPoints } from '@/lib/view/embedding/use-held-points';
 import { WordSearch } from '@/lib/view/embedding/word-search';
+import type { ScatterTool } from '@/lib/view/embedding/lasso-overlay';
+import { ScatterTools } from '@/lib/view/embedding/scatter-tools';
+import { SelectionPanel } from '@/lib/view/embedding/selection-panel';
+import { DriftPanel } from '@/lib/view/embedding/drift-table';
+import { useWordDrift } from '@/lib/view/embedding/use-word-drift';
 import '@/lib/view/shared/chart.css';
 import '@/lib/view/embedding/embedding.css';
+
+/** Snapshots a trail reaches back over, and the most words that draw one (a lasso may catch thousands). */
+const TRAIL_SNAPSHOTS = 3;
+const TRAIL_WORDS = 50;
+const NO_ROWS: readonly number[] = [];
 
 export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
   const { snapshots, listError, layouts, dispatch, generation } = useEmbeddings(run.id);
@@ -31,6 +41,10 @@ export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
   const [params, setParams] = useState<UmapParams>(DEFAULT_UMAP_PARAMS);
   const [selected, setSelected] = useState<number | null>(null);
   const [searchMessage, setSearchMessage] = useState<string | null>(null);
+  const [tool, setTool] = useState<ScatterTool>('pan');
+  const [lassoRows, setLassoRows] = useState<readonly number[]>(NO_ROWS);
+  const [trails, setTrails] = useState(false);
+  const [compare, setCompare] = useState<string | null>(null);
 
   const tags = [...new Set((snapshots ?? []).map((s) => s.tag))];
   const tag = chosenTag !== null && tags.includes(chosenTag) ? chosenTag : (tags[0] ?? null);
@@ -40,15 +54,26 @@ export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
   const snapshot = timeline[index] ?? null;
 
   // The next snapshot's layouts are fetched ahead so that playing moves without waiting.
-  const requests: LayoutRequest[] = timeline.slice(Math.max(0, index), index + 2).flatMap(({ step }) => [
+  // With trails on, the few before it too: each highlighted word's line runs through them.
+  const first = Math.max(0, index - (trails ? TRAIL_SNAPSHOTS : 0));
+  const requests: LayoutRequest[] = timeline.slice(first, index + 2).flatMap(({ step }) => [
     { tag: tag!, step, method: 'pca' as const, params },
     { tag: tag!, step, method: 'umap' as const, params },
   ]);
   useLayoutRequests(run.id, requests, layouts, dispatch, generation);
 
-  const entry = (method: 'pca' | 'umap') => (snapshot ? layouts.entries[layoutKey({ tag: tag!, step: snapshot.step, method, params })] : undefined);
+  const entryAt = (step: number, method: 'pca' | 'umap') => layouts.entries[layoutKey({ tag: tag!, step, method, params })];
+  const entry = (method: 'pca' | 'umap') => (snapshot ? entryAt(snapshot.step, method) : undefined);
   const pca = entry('pca');
   const shown = shownLayout(pca, entry('umap'));
+  // A trail only joins layouts of one method: PCA and UMAP places have nothing in common.
+  const trailLayouts = useMemo(
+    () =>
+      trails && shown.method
+        ? timeline.slice(first, index).flatMap((s) => entryAt(s.step, shown.method!)?.points ?? [])
+        : [],
+    [trails, shown.method, first, index, layouts.entries, tag, params],
+  );
   const points = useHeldPoints(shown.points, tag);
   const labels = tag === null ? undefined : layouts.labels[tag];
   const mode: ColorMode = chosenMode ?? (labels?.logOdds ? 'sentiment' : 'frequency');
@@ -57,6 +82,11 @@ export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
   const word = labels && selected !== null ? (labels.words[selected] ?? null) : null;
   const neighborResult = useWordNeighbors(run.id, tag, snapshot?.step ?? null, word);
   const neighborRows = useMemo(() => neighborResult.neighbors?.map((n) => n.index) ?? [], [neighborResult.neighbors]);
+  const trailRows = useMemo(
+    () => (selected !== null ? [selected, ...neighborRows] : lassoRows).slice(0, TRAIL_WORDS),
+    [selected, neighborRows, lassoRows],
+  );
+  const drift = useWordDrift(run.id, tag, word, compare, timeline.length);
 
   const select = (row: number) => {
     setSelected(row);
@@ -101,10 +131,23 @@ export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
               <ColorModeToggle mode={mode} hasSentiment={!!labels?.logOdds} onChange={setChosenMode} />
             </header>
             {points && labels && scale ? (
-              <EmbeddingScatter points={points} labels={labels} scale={scale} selected={selected} neighbors={neighborRows} onSelect={select} />
+              <EmbeddingScatter
+                points={points}
+                labels={labels}
+                scale={scale}
+                selected={selected}
+                neighbors={neighborRows}
+                onSelect={select}
+                tool={tool}
+                lassoRows={lassoRows}
+                onLasso={setLassoRows}
+                trailLayouts={trailLayouts}
+                trailRows={trails ? trailRows : NO_ROWS}
+              />
             ) : (
               <div className="projector-canvas projector-placeholder">{pca?.status === 'failed' ? pca.error : 'Loading…'}</div>
             )}
+            <ScatterTools tool={tool} onTool={setTool} trails={trails} onTrails={setTrails} />
             <LayoutStatus shown={shown} params={params} />
             <EpochSlider snapshots={timeline} index={index} onChange={(i) => setPinnedStep(i === timeline.length - 1 ? null : timeline[i].step)} />
             <UmapParamsForm
@@ -122,9 +165,11 @@ export function ProjectorPageClient({ run }: { run: WireRunSummary }) {
             ) : (
               <p className="muted">Search a word or click a point to see its nearest neighbours.</p>
             )}
+            {labels && lassoRows.length > 0 && <SelectionPanel labels={labels} rows={lassoRows} onSelect={select} onClear={() => setLassoRows(NO_ROWS)} />}
           </aside>
         </div>
       )}
+      {snapshot && word && <DriftPanel word={word} result={drift} compare={compare} onCompare={setCompare} />}
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The model name of the runs `npm run ensemble` stores. */
+export const ENSEMBLE_MODEL = 'ensemble';
+
 /**
  * What a run's data was, read from its stored configuration: an ensemble averages predictions on one
  * test set, so its members must read the same examples encoded the same way, and weights tuned on

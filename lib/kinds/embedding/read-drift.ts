@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ApiError } from '../../api/errors';
+import { getRunOrThrow } from '../../api/get-run-or-throw';
+import { numberParam } from '../../api/params';
+import { runIdSchema } from '../../protocol/ingest-messages';
+import type { KindData } from '../kind';
+import { neighborDrift } from './drift';
+import { cosineIndex } from './neighbors';
+import type { WordNeighbor } from './read-neighbors';
+import { optionalTagSchema, readMatrix, type WordTable, wordTable } from './reader';
+import type { EmbeddingTables } from './tables';
+
+export const driftQuerySchema = z.object({
+  word: z.string().min(1).max(200),
+  k: numberParam(z.number().int().min(1).max(100)).default(10),
+  tag: optionalTagSchema,
+  /** Another run to show the same word's neighbours from, side by side. */
+  compare: runIdSchema.optional(),
+});
+export type DriftQuery = z.infer<typeof driftQuerySchema>;
+
+export interface DriftRow {
+  step: number;
+  epoch: number | null;
+  neighbors: WordNeighbor[];
+  entered: string[];
+  left: string[];
+}
+
+export interface RunDrift {
+  runId: string;
+  runName: string;
+  tag: string;
+  word: string;
+  index: number;
+  /** One per snapshot of the tag, by step. */
+  rows: DriftRow[];
+}
+
+export interface DriftResponse extends RunDrift {
+  compare: RunDrift | null;
+  /** Runs with embeddings whose vocabulary is this run's, word for word: the ones worth comparing with. */
+  sameVocabularyRuns: { id: string; name: string }[];
+}
+
+function neighborOf(table: WordTable, index: number, similarity: number): WordNeighbor {
+  return { word: table.words[index], index, similarity, count: table.counts[index], logOdds: table.logOdds?.[index] ?? null };
+}
+
+/**
+ * The word's top-k neighbours at each snapshot of one run. A tag the run lacks falls back to its
+ * first, so that a run compared with another needs no tag of its own.
+ */
+function runDrift({ store, tables }: KindData<EmbeddingTables>, runId: string, word: string, k: number, tag: string | undefined): RunDrift {
+  const run = getRunOrThrow(store, runId);
+  const snapshots = tables.snapshots.list(runId);
+  const chosen = tag !== undefined && snapshots.some((s) => s.tag === tag) ? tag : snapshots[0]?.tag;
+  if (chosen === undefined) throw new ApiError('not_found', `run "${runId}" has no embeddings`);
+  const timeline = snapshots.filter((s) => s.tag === chosen);
+  const rows = Math.max(...timeline.map((s) => s.rows));
+  const table = wordTable(tables.readVocabulary(runId), rows);
+  const index = table.words.indexOf(word);
+  if (index < 0) throw new ApiError('not_found', `word "${word}" is not in the vocabulary of run "${run.name}"`);
+  // Each matrix is read, searched and dropped in turn: a run of many 80,000-word snapshots never sits in memory whole.
+  const steps = neighborDrift(
+    timeline.filter((s) => index < s.rows).map((s) => ({ step: s.step, epoch: s.epoch, index: cosineIndex(readMatrix(tables, runId, s), s.rows, s.dim) })),
+    index,
+    k,
+  );
+  return {
+    runId,
+    runName: run.name,
+    tag: chosen,
+    word,
+    index,
+    rows: steps.map((s) => ({
+      step: s.step,
+      epoch: s.epoch,
+      neighbors: s.neighbors.map((n) => neighborOf(table, n.index, n.similarity)),
+      entered: s.entered.map((i) => table.words[i]),
+      left: s.left.map((i) => table.words[i]),
+    })),
+  };
+}
+
+/** How a word's nearest neighbours change from snapshot to snapshot, and in another run beside it. */
+export function readDrift(data: KindData<EmbeddingTables>, runId: string, query: DriftQuery): DriftResponse {
+  const own = runDrift(data, runId, query.word, query.k, query.tag);
+  if (query.tag !== undefined && own.tag !== query.tag) throw new ApiError('not_found', `run "${runId}" has no embedding "${query.tag}"`);
+  const compare = query.compare === undefined ? null : runDrift(data, query.compare, query.word, query.k, own.tag);
+  const sameVocabularyRuns = data.tables
+    .runsWithSameVocabulary(runId)
+    .filter((id) => data.tables.snapshots.list(id).length > 0)
+    .map((id) => ({ id, name: data.store.getRun(id)?.name ?? id }));
+  return { ...own, compare, sameVocabularyRuns };
+}

@@ -1,0 +1,168 @@
+import type { EChartsType } from '../shared/echarts-setup';
+import type { LineDatum } from './draw-run';
+
+/** One run's line as the chart draws it: its points (null y: a gap) and its stroke. */
+export interface PlotLine {
+  runId: string;
+  color: string;
+  width: number;
+  opacity: number;
+  points: readonly LineDatum[];
+  /** Marks each point too: a short run's few points would otherwise read as one stroke. */
+  dots: boolean;
+}
+
+const DOT_RADIUS = 2.5;
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where the chart's grid sits and how values map to its pixels, as ECharts lays them out now. */
+export interface PlotFrame {
+  rect: Rect;
+  toPixel: (x: number, y: number) => [number, number];
+}
+
+/** ECharts keeps the grid's layout on its model; there is no public call for the rectangle. */
+interface GridModel {
+  getModel(): { getComponent(type: 'grid', index: number): { coordinateSystem: { getRect(): Rect } } | undefined };
+}
+
+/**
+ * The frame fitted through two points of the axes (in log₁₀ on a log axis, where ECharts' scale is
+ * linear), so a line costs no call into ECharts per point. `xRef` is any two distinct x values.
+ */
+export function plotFrame(chart: EChartsType, xRef: readonly [number, number], logScale: boolean): PlotFrame | null {
+  const grid = (chart as unknown as GridModel).getModel().getComponent('grid', 0);
+  if (!grid) return null;
+  const [x0, x1] = xRef[1] > xRef[0] ? xRef : [xRef[0], xRef[0] + 1];
+  const [y0, y1] = logScale ? [1, 10] : [0, 1];
+  const a = chart.convertToPixel({ gridIndex: 0 }, [x0, y0]) as number[] | undefined;
+  const b = chart.convertToPixel({ gridIndex: 0 }, [x1, y1]) as number[] | undefined;
+  if (!a || !b || ![...a, ...b].every(Number.isFinite)) return null;
+  const sx = (b[0] - a[0]) / (x1 - x0);
+  const sy = (b[1] - a[1]) / (logScale ? 1 : y1 - y0);
+  const toPixel = logScale ? (x: number, y: number): [number, number] => [a[0] + (x - x0) * sx, a[1] + Math.log10(y) * sy] : (x: number, y: number): [number, number] => [a[0] + (x - x0) * sx, a[1] + (y - y0) * sy];
+  return { rect: grid.coordinateSystem.getRect(), toPixel };
+}
+
+/** Strokes each line, broken at its null values, clipped to the grid; `lines` are drawn in order, later ones on top. */
+export function paintLines(ctx: CanvasRenderingContext2D, frame: PlotFrame, lines: readonly PlotLine[]): void {
+  const { rect, toPixel } = frame;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(rect.x, rect.y, rect.width, rect.height);
+  ctx.clip();
+  ctx.lineJoin = 'round';
+  for (const line of lines) {
+    ctx.globalAlpha = line.opacity;
+    ctx.strokeStyle = line.color;
+    ctx.fillStyle = line.color;
+    ctx.lineWidth = line.width;
+    ctx.beginPath();
+    let open = false;
+    for (const [x, y] of line.points) {
+      if (y === null) {
+        open = false;
+        continue;
+      }
+      const [px, py] = toPixel(x, y);
+      if (open) ctx.lineTo(px, py);
+      else ctx.moveTo(px, py);
+      open = true;
+    }
+    ctx.stroke();
+    if (!line.dots) continue;
+    ctx.beginPath();
+    for (const [x, y] of line.points) {
+      if (y === null) continue;
+      const [px, py] = toPixel(x, y);
+      ctx.moveTo(px + DOT_RADIUS, py);
+      ctx.arc(px, py, DOT_RADIUS, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+  }
+  ctx.restore();
+}
+
+const svgNumber = (v: number) => String(Math.round(v * 100) / 100);
+
+/** The same lines as SVG, for a chart exported as vector graphics. */
+export function linesSvg(frame: PlotFrame, lines: readonly PlotLine[]): string {
+  const { rect, toPixel } = frame;
+  const parts = [`<clipPath id="run-lines-clip"><rect x="${rect.x}" y="${rect.y}" width="${rect.width}" height="${rect.height}"/></clipPath><g clip-path="url(#run-lines-clip)" fill="none" stroke-linejoin="round">`];
+  for (const line of lines) {
+    const stroke = `stroke="${line.color}" stroke-width="${line.width}" stroke-opacity="${line.opacity}"`;
+    let stretch: string[] = [];
+    const flush = () => {
+      if (stretch.length > 0) parts.push(`<polyline ${stroke} points="${stretch.join(' ')}"/>`);
+      stretch = [];
+    };
+    for (const [x, y] of line.points) {
+      if (y === null) flush();
+      else stretch.push(toPixel(x, y).map(svgNumber).join(','));
+    }
+    flush();
+  }
+  parts.push('</g>');
+  return parts.join('');
+}
+
+/**
+ * The run lines of one chart on a canvas of their own over ECharts' (which keeps the axes, grid,
+ * tooltip, zoom and markers): a smoothing change repaints a hundred polylines and does nothing in
+ * ECharts' per-series pipeline. Holds the last lines, so a resize or an export paints them again.
+ */
+export class LineLayer {
+  private lines: readonly PlotLine[] = [];
+  private xRef: readonly [number, number] = [0, 1];
+  private logScale = false;
+
+  constructor(private readonly canvas: HTMLCanvasElement) {}
+
+  set(lines: readonly PlotLine[], xRef: readonly [number, number], logScale: boolean): void {
+    this.lines = lines;
+    this.xRef = xRef;
+    this.logScale = logScale;
+  }
+
+  frame(chart: EChartsType): PlotFrame | null {
+    return plotFrame(chart, this.xRef, this.logScale);
+  }
+
+  /** Paints what `set` gave, at the chart's size and the screen's pixel ratio. */
+  paint(chart: EChartsType): void {
+    const width = chart.getWidth();
+    const height = chart.getHeight();
+    const ratio = window.devicePixelRatio || 1;
+    const { canvas } = this;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+    const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    const frame = this.frame(chart);
+    if (frame) paintLines(ctx, frame, this.lines);
+  }
+
+  /** The lines painted onto an export at `ratio` times the chart's pixels. */
+  paintExport(ctx: CanvasRenderingContext2D, chart: EChartsType, ratio: number): void {
+    const frame = this.frame(chart);
+    if (!frame) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    paintLines(ctx, frame, this.lines);
+  }
+
+  svg(chart: EChartsType): string {
+    const frame = this.frame(chart);
+    return frame ? linesSvg(frame, this.lines) : '';
+  }
+}
