@@ -1,88 +1,75 @@
 /**
- * Projector: UMAP 2-D of a 10,000 x 128 clustered embedding through Tensorlens' path (k-means
- * probed kNN, PCA start, typed-array optimiser, in a worker) against plain umap-js with its
- * defaults, in the same run. Reports time and kNN recall@10 of each layout against the original space.
+ * Projector: UMAP 2-D layouts through Tensorlens' path (RP-forest + NN-descent kNN, PCA start,
+ * typed-array optimiser, in a worker) against umap-js with its defaults, on seeded clustered
+ * 128-D embeddings (Gaussian clusters each spread along its own few directions; no trained
+ * embedding of 80,000 words is at hand): at 10,000 rows, three seeds; at 80,000 (the whole IMDB
+ * vocabulary), one, with umap-js beside it only within a time limit; then an 80,000-row snapshot
+ * stored compactly and asked for neighbours. The last line is JSON.
+ *
+ * BENCH_UMAPJS_80K_LIMIT_S (default 600; 0 skips umap-js at 80,000 rows).
  */
 import { loadavg } from 'node:os';
-import { UMAP } from 'umap-js';
-import { seededRandom } from '../lib/seeded-random';
-import { projectUmap } from '../lib/kinds/embedding/umap/umap-layout';
-import { knnRecall, sampleRows } from './recall';
+import { clusteredEmbedding } from '../test/helpers/clustered-embedding';
+import { compareLayouts, Embedding, largeLayout } from './projector-layouts';
+import { storedSnapshot } from './projector-storage';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
-const DIM = Number(process.env.BENCH_DIM ?? 128);
-const CLUSTERS = 20;
-const INTRINSIC_DIM = 4;
-const NOISE = 0.3;
-const K = 10;
-const SAMPLE = 1_000;
+const DIM = 128;
+const SEEDS = [3, 4, 5];
+const UMAPJS_80K_LIMIT_MS = 1000 * Number(process.env.BENCH_UMAPJS_80K_LIMIT_S ?? 600);
 
-/**
- * A seeded mixture of Gaussians, each cluster spread along its own few random directions plus
- * isotropic noise, so neighbourhoods inside a cluster mean something and recall can tell layouts apart.
- */
-function clusteredEmbedding(rows: number, dim: number, random: () => number): Float32Array {
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const centres = Array.from({ length: CLUSTERS }, () => Float32Array.from({ length: dim }, () => 4 * gauss()));
-  const axes = Array.from({ length: CLUSTERS }, () => Float32Array.from({ length: dim * INTRINSIC_DIM }, gauss));
-  const out = new Float32Array(rows * dim);
-  const z = new Float64Array(INTRINSIC_DIM);
-  for (let r = 0; r < rows; r++) {
-    const c = Math.floor(random() * CLUSTERS);
-    for (let q = 0; q < INTRINSIC_DIM; q++) z[q] = gauss();
-    for (let t = 0; t < dim; t++) {
-      let v = centres[c][t] + NOISE * gauss();
-      for (let q = 0; q < INTRINSIC_DIM; q++) v += axes[c][t * INTRINSIC_DIM + q] * z[q];
-      out[r * dim + t] = v;
-    }
-  }
-  return out;
+function embedding(rows: number): Embedding {
+  return { rows, dim: DIM, matrix: clusteredEmbedding({ rows, dim: DIM, clusters: 20, spreadDims: 4, noise: 0.3, seed: 1 }) };
 }
 
+const load = () => loadavg().map((l) => +l.toFixed(2));
+const round = (x: number | null, digits = 4) => (x === null ? null : +x.toFixed(digits));
+
 async function main(): Promise<void> {
-  const matrix = clusteredEmbedding(ROWS, DIM, seededRandom(1));
-  const sample = sampleRows(ROWS, SAMPLE, seededRandom(2));
-  const recall = (layout: Float32Array) =>
-    knnRecall({ original: matrix, dim: DIM, layout, layoutDim: 2, rows: ROWS, k: K, sample });
-  console.log(`projector bench: ${ROWS} x ${DIM}, ${CLUSTERS} clusters, recall@${K} over ${sample.length} rows`);
+  const loadBefore = load();
+  console.log(`projector bench, load average ${loadBefore.join(' ')}`);
+  console.log(`10,000 x ${DIM}, seeds ${SEEDS.join(', ')}, recall@10 over 1,000 rows:`);
+  const small = await compareLayouts(embedding(10_000), SEEDS, 1_000);
+  const speedup = small.umapJsMs / small.oursMs;
+  console.log(`  mean: ${speedup.toFixed(2)}x faster, recall ${small.oursRecall.toFixed(4)} vs umap-js ${small.umapJsRecall.toFixed(4)}`);
 
-  let t0 = performance.now();
-  const ours = await projectUmap(matrix, ROWS, DIM, { metric: 'euclidean', seed: 3 });
-  const oursMs = performance.now() - t0;
-  const oursRecall = recall(ours);
-  console.log(`tensorlens: ${(oursMs / 1000).toFixed(2)} s, recall@${K} ${oursRecall.toFixed(3)}`);
-
-  t0 = performance.now();
-  const warm = await projectUmap(matrix, ROWS, DIM, { metric: 'euclidean', seed: 4, init: ours });
-  const warmMs = performance.now() - t0;
-  const warmRecall = recall(warm);
-  console.log(`tensorlens warm start from its own layout: ${(warmMs / 1000).toFixed(2)} s, recall@${K} ${warmRecall.toFixed(3)}`);
-
-  const rows: number[][] = [];
-  for (let r = 0; r < ROWS; r++) rows.push(Array.from(matrix.subarray(r * DIM, (r + 1) * DIM)));
-  t0 = performance.now();
-  const plain = new UMAP({ nComponents: 2 }).fit(rows);
-  const plainMs = performance.now() - t0;
-  const plainRecall = recall(Float32Array.from(plain.flat()));
-  console.log(`umap-js defaults: ${(plainMs / 1000).toFixed(2)} s, recall@${K} ${plainRecall.toFixed(3)}`);
-
-  const speedup = plainMs / oursMs;
-  const load = loadavg();
-  console.log(`speed-up ${speedup.toFixed(1)}x; load average ${load.map((l) => l.toFixed(2)).join(' ')}`);
+  const large = embedding(80_000);
+  console.log(`80,000 x ${DIM}, recall@10 over 300 rows:`);
+  const layout = await largeLayout(large, SEEDS[0], 300, UMAPJS_80K_LIMIT_MS);
+  const stored = storedSnapshot(large, 300);
+  console.log(
+    `  stored ${(stored.storedBytes / 1e6).toFixed(2)} MB (file ${(stored.fileBytes / 1e6).toFixed(2)} MB), neighbours recall@10 ${stored.storedRecall.toFixed(4)}, ` +
+      `query ${stored.coldMs.toFixed(0)} ms first, ${stored.warmMedianMs.toFixed(1)} ms cached (p90 ${stored.warmP90Ms.toFixed(1)})`,
+  );
+  const loadAfter = load();
+  console.log(`load average ${loadAfter.join(' ')}`);
   console.log(
     JSON.stringify({
-      rows: ROWS,
       dim: DIM,
-      k: K,
-      sample: sample.length,
-      tensorlensMs: Math.round(oursMs),
-      tensorlensRecall: +oursRecall.toFixed(4),
-      warmStartMs: Math.round(warmMs),
-      warmStartRecall: +warmRecall.toFixed(4),
-      umapJsMs: Math.round(plainMs),
-      umapJsRecall: +plainRecall.toFixed(4),
-      speedup: +speedup.toFixed(2),
-      loadavg: load.map((l) => +l.toFixed(2)),
+      seeds: SEEDS,
+      ours_10k_ms: Math.round(small.oursMs),
+      ours_10k_cpu_ms: Math.round(small.oursCpuMs),
+      umapjs_10k_ms: Math.round(small.umapJsMs),
+      speedup_10k: round(speedup, 2),
+      umapjs_10k_cpu_ms: Math.round(small.umapJsCpuMs),
+      speedup_10k_cpu: round(small.umapJsCpuMs / small.oursCpuMs, 2),
+      recall_10k: round(small.oursRecall),
+      umapjs_recall_10k: round(small.umapJsRecall),
+      warm_start_10k_ms: Math.round(small.warmStartMs),
+      warm_start_recall_10k: round(small.warmStartRecall),
+      layout_80k_ms: Math.round(layout.layoutMs),
+      layout_80k_cpu_ms: Math.round(layout.layoutCpuMs),
+      recall_80k: round(layout.recall),
+      umapjs_80k: layout.umapJs,
+      umapjs_80k_ms: layout.umapJsMs === null ? null : Math.round(layout.umapJsMs),
+      umapjs_recall_80k: round(layout.umapJsRecall),
+      stored_bytes_80k: stored.storedBytes,
+      stored_file_bytes_80k: stored.fileBytes,
+      stored_recall: round(stored.storedRecall),
+      neighbors_80k_first_ms: Math.round(stored.coldMs),
+      neighbors_80k_ms: round(stored.warmMedianMs, 1),
+      neighbors_80k_p90_ms: round(stored.warmP90Ms, 1),
+      loadavg_before: loadBefore,
+      loadavg_after: loadAfter,
     }),
   );
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ApiError } from '../../api/errors';
 import type { KindData } from '../kind';
-import { cosineIndex, nearestNeighbors } from './neighbors';
+import { cachedCosineIndex } from './cosine-index-cache';
+import { nearestNeighbors } from './neighbors';
 import type { EmbeddingTables } from './tables';
 import { numberParam } from '../../api/params';
-import { findSnapshot, optionalTagSchema, readMatrix, wordTable } from './reader';
+import { findSnapshot, optionalTagSchema } from './reader';
 
 export const neighborsQuerySchema = z.object({
   word: z.string().min(1).max(200),
@@ -32,15 +33,10 @@ export interface NeighborsResponse {
 /** The k words nearest to `word` by cosine similarity in the snapshot's own (not projected) space. */
 export function readNeighbors(data: KindData<EmbeddingTables>, runId: string, step: number, query: NeighborsQuery): NeighborsResponse {
   const info = findSnapshot(data, runId, query.tag, step);
-  const table = wordTable(data.tables.readVocabulary(runId), info.rows);
-  const index = table.words.indexOf(query.word);
+  const index = data.tables.findWord(runId, query.word, info.rows);
   if (index < 0) throw new ApiError('not_found', `word "${query.word}" is not among the ${info.rows} rows of embedding "${info.tag}"`);
-  const neighbors = nearestNeighbors(cosineIndex(readMatrix(data.tables, runId, info), info.rows, info.dim), index, query.k).map((n) => ({
-    word: table.words[n.index],
-    index: n.index,
-    similarity: n.similarity,
-    count: table.counts[n.index],
-    logOdds: table.logOdds?.[n.index] ?? null,
-  }));
+  const nearest = nearestNeighbors(cachedCosineIndex(data.tables, runId, info), index, query.k);
+  const words = data.tables.wordsAt(runId, nearest.map((n) => n.index));
+  const neighbors = nearest.map(({ index: row, similarity }, i) => ({ word: words[i].word, index: row, similarity, count: words[i].count, logOdds: words[i].logOdds }));
   return { tag: info.tag, step, word: query.word, index, neighbors };
 }

@@ -1,10 +1,18 @@
 import type { SqliteStore } from '../../storage/sqlite-store';
+import { wordLogOdds } from './log-odds';
 import { EMBEDDING_KIND } from './meta';
 import { PROJECTION_SCHEMA, ProjectionTable } from './projection-table';
 import { REVIEW_TOTALS_SCHEMA, ReviewTotalsTable } from './review-totals-table';
 import { EMBEDDING_SCHEMA, EmbeddingTable } from './sqlite-table';
 import type { Vocabulary } from './vocabulary-schema';
 import { VOCABULARY_SCHEMA, VocabularyTable } from './vocabulary-table';
+
+/** One row's word, corpus count and sentiment log-odds (null without review counts). */
+export interface WordEntry {
+  word: string;
+  count: number;
+  logOdds: number | null;
+}
 
 export const EMBEDDING_KIND_SCHEMA = [...VOCABULARY_SCHEMA, ...REVIEW_TOTALS_SCHEMA, ...EMBEDDING_SCHEMA, ...PROJECTION_SCHEMA];
 
@@ -34,6 +42,32 @@ export class EmbeddingTables {
   writeVocabulary(runId: string, vocabulary: Vocabulary): void {
     this.words.write(runId, vocabulary);
     this.reviewTotals.write(runId, vocabulary);
+  }
+
+  /**
+   * The first row `word` names among `rows`, or -1; rows past the vocabulary answer to `#row`, as
+   * wordTable names them. One indexed lookup, where wordTable reads the whole vocabulary.
+   */
+  findWord(runId: string, word: string, rows: number): number {
+    const index = this.words.indexOf(runId, word);
+    if (index !== null && index < rows) return index;
+    const named = /^#(\d+)$/.exec(word);
+    const row = named ? Number(named[1]) : -1;
+    return named && String(row) === named[1] && row < rows && row >= this.words.count(runId) ? row : -1;
+  }
+
+  /** What wordTable holds for just these rows. */
+  wordsAt(runId: string, indices: readonly number[]): WordEntry[] {
+    // Row 0 says whether the vocabulary has document counts at all, as `read` decides it.
+    const entries = this.words.at(runId, [0, ...indices]);
+    const { positiveReviews, negativeReviews } = this.reviewTotals.read(runId);
+    const totals = entries.get(0)?.positive_docs != null && positiveReviews !== undefined && negativeReviews !== undefined ? { positiveReviews, negativeReviews } : null;
+    return indices.map((i) => {
+      const e = entries.get(i);
+      const docs = { positiveDocs: e?.positive_docs ?? 0, negativeDocs: e?.negative_docs ?? 0 };
+      // Rounded as wordTable's Float32Array rounds it, so both answer the same number.
+      return { word: e?.word ?? `#${i}`, count: e?.count ?? 0, logOdds: totals ? Math.fround(wordLogOdds(docs, totals)) : null };
+    });
   }
 
   /** Other runs whose words are this run's, row for row: their embeddings can be compared word by word. */

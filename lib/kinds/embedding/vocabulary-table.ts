@@ -11,9 +11,11 @@ export const VOCABULARY_SCHEMA = [
     negative_docs INTEGER,
     PRIMARY KEY (run_id, idx)
   ) WITHOUT ROWID`,
+  // A neighbour query looks one word up among 80,000 rather than reading them all.
+  `CREATE INDEX IF NOT EXISTS vocabulary_word ON vocabulary (run_id, word, idx)`,
 ];
 
-interface VocabularyRow {
+export interface VocabularyRow {
   idx: number;
   word: string;
   count: number;
@@ -26,6 +28,9 @@ export class VocabularyTable {
   private readonly insert;
   private readonly select;
   private readonly ofSize;
+  private readonly find;
+  private readonly size;
+  private readonly some;
 
   constructor(private readonly db: Db) {
     this.clear = db.prepare(`DELETE FROM vocabulary WHERE run_id = ? AND idx >= ?`);
@@ -33,6 +38,28 @@ export class VocabularyTable {
     this.select = db.prepare(`SELECT idx, word, count, positive_docs, negative_docs FROM vocabulary WHERE run_id = ? ORDER BY idx`);
     this.ofSize = db.prepare(`SELECT v.run_id FROM vocabulary v WHERE v.idx = ?
       AND NOT EXISTS (SELECT 1 FROM vocabulary w WHERE w.run_id = v.run_id AND w.idx = ?)`);
+    this.find = db.prepare(`SELECT min(idx) AS idx FROM vocabulary WHERE run_id = ? AND word = ?`);
+    this.size = db.prepare(`SELECT count(*) AS n FROM vocabulary WHERE run_id = ?`);
+    this.some = db.prepare(`SELECT idx, word, count, positive_docs, negative_docs FROM vocabulary
+      WHERE run_id = ? AND idx IN (SELECT value FROM json_each(?))`);
+  }
+
+  /**
+   * The first index of `word`, or null. These three lookups see every stored row: while slices
+   * still arrive, a word past a gap is found a little before `read` lists it.
+   */
+  indexOf(runId: string, word: string): number | null {
+    return (this.find.get(runId, word) as { idx: number | null }).idx;
+  }
+
+  count(runId: string): number {
+    return (this.size.get(runId) as { n: number }).n;
+  }
+
+  /** The entries at `indices` that the vocabulary has, by index. */
+  at(runId: string, indices: readonly number[]): Map<number, VocabularyRow> {
+    const rows = this.some.all(runId, JSON.stringify(indices)) as VocabularyRow[];
+    return new Map(rows.map((r) => [r.idx, r]));
   }
 
   /**

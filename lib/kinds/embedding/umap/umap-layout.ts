@@ -1,5 +1,4 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { siblingWorker } from './sibling-worker';
 import type { UmapArgs } from './umap-compute';
 import type { UmapJob, UmapWorkerMessage } from './umap-worker';
 
@@ -18,12 +17,7 @@ export function projectUmap(matrix: Float32Array, rows: number, dim: number, arg
   const { onProgress, signal, ...umapArgs } = args;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const job: UmapJob = { matrix, rows, dim, args: umapArgs };
-  const worker = new Worker(workerPath(), {
-    workerData: job,
-    // Under tsx (dev, tests) the worker is TypeScript too. On Node 20 `--import tsx` does not
-    // reach a worker's entry file (it fails with ERR_UNKNOWN_FILE_EXTENSION); the CJS hook does.
-    execArgv: extname(__filename) === '.ts' ? ['--require', 'tsx/cjs'] : undefined,
-  });
+  const worker = siblingWorker('umap-worker', job);
   return new Promise<Float32Array>((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
@@ -43,8 +37,4 @@ export function projectUmap(matrix: Float32Array, rows: number, dim: number, arg
     worker.on('error', (err) => finish(() => reject(err)));
     worker.on('exit', (code) => finish(() => reject(new Error(`UMAP worker exited with code ${code}`))));
   });
-}
-
-function workerPath(): string {
-  return join(__dirname, `umap-worker${extname(__filename)}`);
 }

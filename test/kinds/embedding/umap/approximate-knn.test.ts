@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exactKnn } from '../../../../lib/kinds/embedding/umap/knn-graph';
-import { ivfKnn } from '../../../../lib/kinds/embedding/umap/ivf-knn';
+import { approximateKnn } from '../../../../lib/kinds/embedding/umap/nn-descent';
 import { seededRandom } from '../../../../lib/seeded-random';
 
 /** 2,000 rows in 10 clusters of 16-D, each spread along two random directions. */
@@ -25,7 +25,7 @@ for (const metric of ['euclidean', 'cosine'] as const) {
     const k = 15;
     const x = clustered(rows, dim);
     const exact = exactKnn(x, rows, dim, k, metric);
-    const approx = ivfKnn(x, rows, dim, k, metric, seededRandom(1));
+    const approx = approximateKnn(x, rows, dim, k, metric, seededRandom(1), { trees: 4, leafSize: 24, candidates: 5 });
     let found = 0;
     for (let r = 0; r < rows; r++) {
       assert.equal(approx.indices[r * k], r, 'each row is its own first neighbour');
