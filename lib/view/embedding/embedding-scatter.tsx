@@ -65,7 +65,7 @@ export function EmbeddingScatter(props: EmbeddingScatterProps) {
     }
     // After an update ECharts re-shows a tooltip at its last pixel position on a timer, which
     // would name whichever word moved there; showing the selected word's comes after that.
-    const timer = setTimeout(() => chart.dispatchAction({ type: 'showTip', seriesIndex: SELECTION_SERIES, dataIndex: 0 }));
+    const timer = setTimeout(() => chart.dispatchAction({ type: 'showTip', seriesIndex: SELECTION_SERIES, dataIndex: rows.selection.length - 1 }));
     return () => clearTimeout(timer);
   }, [chart, theme, points, labels, scale, selected, neighbors]);
 

@@ -17,7 +17,10 @@ export interface ScatterArgs {
   theme: ChartTheme;
 }
 
-/** The series drawn over the words, in this order; the selected word is the selection's first point. */
+/**
+ * The series drawn over the words, in this order. The selected word is the selection's last point:
+ * drawn on top of a neighbour that lands on the same pixel, it is the one a tooltip there names.
+ */
 export const SELECTION_SERIES = 0;
 const OVERLAY_IDS = ['selection', 'labels', 'lasso', 'trails'] as const;
 
@@ -98,7 +101,7 @@ export function overlayData(points: Points, scale: ColorScale, rows: readonly nu
 export function scatterOption({ points, labels, scale, selected, neighbors, theme }: ScatterArgs): { option: ChartOption; rows: RowsBySeries } {
   const large = points.x.length > LARGE_FROM;
   const words = (large ? largeSeries : smallSeries)(points, scale, selected !== null);
-  const picked = selected === null ? [] : [selected, ...neighbors].filter((row) => row < points.x.length);
+  const picked = selected === null ? [] : [...neighbors, selected].filter((row) => row < points.x.length);
   const rows: RowsBySeries = { ...words.rows, selection: picked };
   const axis = { type: 'value' as const, scale: true, show: false };
   const wordLabel = (row: number | undefined) => (row === undefined ? '' : (labels.words[row] ?? ''));
@@ -110,7 +113,7 @@ export function scatterOption({ points, labels, scale, selected, neighbors, them
       type: 'scatter',
       data: overlayData(points, scale, picked),
       z: 10,
-      symbolSize: (_: unknown, p: { dataIndex: number }) => (p.dataIndex === 0 ? 13 : 9),
+      symbolSize: (_: unknown, p: { dataIndex: number }) => (p.dataIndex === picked.length - 1 ? 13 : 9),
       itemStyle: { color: theme.surface, borderColor: theme.text, borderWidth: 2 },
       label: textLabel({ position: 'right', fontSize: 12, formatter: (p: { dataIndex: number }) => wordLabel(picked[p.dataIndex]) }),
       labelLayout: { hideOverlap: true },
