@@ -6,9 +6,10 @@
  * within the budget). Goal: ≤ 20. TPE runs with its defaults (the joint, multivariate estimator) and,
  * for comparison, with the paper's and Hyperopt's independent 1-D estimators (`tpe-1d`).
  *
- * Both methods take trial i's draws from trialRng(seed, i), so with the same seed TPE's startup
- * trials are exactly random search's first trials and the two curves part only where TPE starts
- * modelling.
+ * Both methods take trial i's draws from trialRng(seed, i), so with the same seed TPE's first trial
+ * is random search's first; its other startup trials are the farthest of several prior draws from
+ * the trials before (startup-design.ts), and from the 6th on it models. BENCH_IMDB_SEEDS=0 skips
+ * the IMDB part.
  *
  * Then a real objective, when the IMDB reviews are there (bench/search-imdb.ts): a small IMDB Conv1D,
  * on a budget a few minutes allow (BENCH_IMDB_SEEDS seeds × BENCH_IMDB_TRIALS trials, default 3 × 8):

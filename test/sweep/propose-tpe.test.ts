@@ -53,10 +53,12 @@ test('running, failed and NaN trials are never good, whichever the goal', () => 
   );
 });
 
-test('the startup trials are the random draws of the same streams', () => {
+test('with one candidate per startup trial, the startup trials are the random draws of the same streams', () => {
   const s = space('lr=loguniform:1e-4:1e-2', 'bs=choice:32,64,128');
-  const history = sweep(s, { goal: 'min', startupTrials: 4 }, () => 0, 4);
+  const history = sweep(s, { goal: 'min', startupTrials: 4, startupCandidates: 1 }, () => 0, 4);
   history.forEach((t, i) => assert.deepEqual(t.params, drawParams(s, trialRng(11, i))));
+  // With more, the first trial is still random search's first: there is nothing yet to keep away from.
+  assert.deepEqual(sweep(s, { goal: 'min', startupTrials: 4 }, () => 0, 1)[0].params, drawParams(s, trialRng(11, 0)));
 });
 
 test('a seed makes a sweep repeatable, and another seed changes it', () => {
