@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { rmsprop } from './fused-rmsprop';
 
 export const IMDB_OPTIMIZERS = ['rmsprop', 'adam', 'sgd'] as const;
 export type ImdbOptimizer = (typeof IMDB_OPTIMIZERS)[number];
@@ -36,7 +37,7 @@ export function imdbConv1dMinLen(kernelSize: number): number {
 function optimizer(name: ImdbOptimizer, learningRate: number): tf.Optimizer {
   if (name === 'adam') return tf.train.adam(learningRate);
   if (name === 'sgd') return tf.train.sgd(learningRate);
-  return tf.train.rmsprop(learningRate);
+  return rmsprop(learningRate);
 }
 
 /**

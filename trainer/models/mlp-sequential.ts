@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { rmsprop } from './fused-rmsprop';
 
 export interface MlpArgs {
   /** Features per sample; the lecture's 64. */
@@ -9,7 +10,7 @@ export interface MlpArgs {
 
 /** Compiled as the lecture does both MLPs, so the two builds differ only in how the graph is declared. */
 export function compileMlp(model: tf.LayersModel, learningRate = 0.001): tf.LayersModel {
-  model.compile({ optimizer: tf.train.rmsprop(learningRate), loss: 'categoricalCrossentropy', metrics: ['acc'] });
+  model.compile({ optimizer: rmsprop(learningRate), loss: 'categoricalCrossentropy', metrics: ['acc'] });
   return model;
 }
 

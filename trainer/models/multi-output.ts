@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { rmsprop } from './fused-rmsprop';
 import { alignMultiOutputEvaluation } from './align-multi-output-evaluation';
 import { weightedLoss, type LossName } from './weighted-loss';
 
@@ -48,7 +49,7 @@ export function buildMultiOutput(args: MultiOutputArgs): tf.LayersModel {
   const model = tf.model({ name: 'multi_output', inputs: posts, outputs: [age, income, gender] });
   const heads = Object.keys(MULTI_OUTPUT_LOSSES) as MultiOutputHead[];
   model.compile({
-    optimizer: tf.train.rmsprop(learningRate),
+    optimizer: rmsprop(learningRate),
     loss: Object.fromEntries(heads.map((h) => [h, weightedLoss(MULTI_OUTPUT_LOSSES[h], lossWeights[h])])),
     // tfjs' typings allow one metric per output; its collectMetrics() takes a list, as Keras does.
     metrics: { age: ['mse'], income: ['ce', 'acc'], gender: ['ce', 'acc'] } as unknown as Record<string, string>,

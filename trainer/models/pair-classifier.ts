@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { rmsprop } from './fused-rmsprop';
 
 export interface PairClassifierArgs {
   name: string;
@@ -20,6 +21,6 @@ export function buildPairClassifier(args: PairClassifierArgs): tf.LayersModel {
   const hidden = tf.layers.dense({ name: 'compare', units: 16, activation: 'relu' }).apply(merged) as tf.SymbolicTensor;
   const answer = tf.layers.dense({ name: args.outputName, units: 1, activation: 'sigmoid' }).apply(hidden) as tf.SymbolicTensor;
   const model = tf.model({ name: args.name, inputs: args.inputs, outputs: answer });
-  model.compile({ optimizer: tf.train.rmsprop(args.learningRate), loss: 'binaryCrossentropy', metrics: ['acc'] });
+  model.compile({ optimizer: rmsprop(args.learningRate), loss: 'binaryCrossentropy', metrics: ['acc'] });
   return model;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { rmsprop } from './fused-rmsprop';
 
 export interface QaTwoInputArgs {
   /** Token ids of both inputs are in [0, vocabularySize). */
@@ -31,6 +32,6 @@ export function buildQaTwoInput(args: QaTwoInputArgs): tf.LayersModel {
   const concatenated = tf.layers.concatenate({ name: 'concatenate', axis: -1 }).apply([encodedText, encodedQuestion]) as tf.SymbolicTensor;
   const answer = tf.layers.dense({ name: 'answer', units: answerCount, activation: 'softmax' }).apply(concatenated) as tf.SymbolicTensor;
   const model = tf.model({ name: 'qa_two_input', inputs: [text, question], outputs: answer });
-  model.compile({ optimizer: tf.train.rmsprop(learningRate), loss: 'categoricalCrossentropy', metrics: ['acc'] });
+  model.compile({ optimizer: rmsprop(learningRate), loss: 'categoricalCrossentropy', metrics: ['acc'] });
   return model;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { rmsprop } from './fused-rmsprop';
 
 export interface ResidualArgs {
   /** Square images of this many pixels a side, 3 channels. */
@@ -36,6 +37,6 @@ export function buildResidual(args: ResidualArgs): tf.LayersModel {
   const pooled = tf.layers.globalAveragePooling2d({ name: 'global_average_pooling2d' }).apply(projected) as tf.SymbolicTensor;
   const output = tf.layers.dense({ name: 'dense', units: classes, activation: 'softmax' }).apply(pooled) as tf.SymbolicTensor;
   const model = tf.model({ name: 'residual', inputs: image, outputs: output });
-  model.compile({ optimizer: tf.train.rmsprop(learningRate), loss: 'categoricalCrossentropy', metrics: ['acc'] });
+  model.compile({ optimizer: rmsprop(learningRate), loss: 'categoricalCrossentropy', metrics: ['acc'] });
   return model;
 }

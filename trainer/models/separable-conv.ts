@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { rmsprop } from './fused-rmsprop';
 
 export interface SeparableConvArgs {
   /** The lecture's 64×64×3. */
@@ -31,6 +32,6 @@ export function buildSeparableConv(args: SeparableConvArgs = {}): tf.LayersModel
   x = tf.layers.batchNormalization({ name: 'batch_normalization_6' }).apply(x) as tf.SymbolicTensor;
   const output = tf.layers.dense({ name: 'dense_1', units: classes, activation: 'softmax' }).apply(x) as tf.SymbolicTensor;
   const model = tf.model({ name: 'separable_conv', inputs: image, outputs: output });
-  model.compile({ optimizer: tf.train.rmsprop(learningRate), loss: 'categoricalCrossentropy', metrics: ['acc'] });
+  model.compile({ optimizer: rmsprop(learningRate), loss: 'categoricalCrossentropy', metrics: ['acc'] });
   return model;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { asNchw, convCases, convOutShape, describe } from './conv-cases';
+import { asNchw, convCases, POINTWISE_CASES, convOutShape, describe } from './conv-cases';
 import { expectMatchesStock, randomFloats, rng } from './kernel-harness';
 
 const TOL = 1e-5;
@@ -18,7 +18,7 @@ test('Conv2DBackpropFilter output (run as a kernel) matches stock cpu', async ()
 });
 
 test('Conv2DBackpropFilter on NCHW data matches stock cpu', async () => {
-  for (const c of convCases().slice(0, 6)) {
+  for (const c of [...convCases().slice(0, 6), ...POINTWISE_CASES]) {
     const nchw = asNchw(c);
     const x = randomFloats(rng(3), tf.util.sizeFromShape(c.xShape));
     const dy = randomFloats(rng(4), tf.util.sizeFromShape(nchw.outShape));

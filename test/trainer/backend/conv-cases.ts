@@ -27,6 +27,14 @@ const FIXED: ConvCase[] = [
   { label: 'IMDB conv1d-like', xShape: [2, 1, 60, 16], filterShape: [1, 7, 16, 8], strides: [1, 1], pad: 'valid' },
 ];
 
+/** 1x1 filters: the matMul path at stride 1 without padding, the convolution path otherwise. */
+export const POINTWISE_CASES: ConvCase[] = [
+  { label: 'pointwise same (SeparableConv2D)', xShape: [3, 5, 7, 6], filterShape: [1, 1, 6, 4], strides: [1, 1], pad: 'same' },
+  { label: 'pointwise valid, one output channel', xShape: [2, 4, 3, 5], filterShape: [1, 1, 5, 1], strides: [1, 1], pad: 'valid' },
+  { label: 'pointwise with explicit padding', xShape: [2, 3, 4, 2], filterShape: [1, 1, 2, 3], strides: [1, 1], pad: [[0, 0], [1, 0], [0, 2], [0, 0]] },
+  { label: 'pointwise stride 2', xShape: [2, 5, 6, 3], filterShape: [1, 1, 3, 2], strides: [2, 2], pad: 'valid' },
+];
+
 function randomCase(rand: () => number, k: number): ConvCase {
   const pads: Pad[] = ['valid', 'same', [[0, 0], [randomInt(rand, 0, 2), randomInt(rand, 0, 2)], [randomInt(rand, 0, 2), randomInt(rand, 0, 2)], [0, 0]]];
   const pad = pads[randomInt(rand, 0, 2)];
@@ -47,7 +55,7 @@ function randomCase(rand: () => number, k: number): ConvCase {
 export function convCases(): ConvCase[] {
   const rand = rng(7);
   const random = Array.from({ length: 14 }, (_, k) => randomCase(rand, k));
-  return [...FIXED, ...random].filter((c) => convOutShape(c).every((d) => d > 0));
+  return [...FIXED, ...POINTWISE_CASES, ...random].filter((c) => convOutShape(c).every((d) => d > 0));
 }
 
 export function describe(c: ConvCase): string {
