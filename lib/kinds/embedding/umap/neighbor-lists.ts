@@ -59,13 +59,34 @@ export function lockedOffer(lists: NeighborLists, locks: Int32Array): Offer {
   const { k, d2: best } = lists;
   return (row, col, d2) => {
     if (d2 >= best[row * k + k - 1]) return 0;
-    while (Atomics.compareExchange(locks, row, 0, 1) !== 0);
+    lockRow(locks, row);
     try {
       return offerNeighbor(lists, row, col, d2);
     } finally {
-      Atomics.store(locks, row, 0);
+      unlockRow(locks, row);
     }
   };
+}
+
+/**
+ * A futex-style lock (Drepper's "Futexes are tricky", mutex 2): 0 free, 1 held, 2 held with a
+ * thread asleep on it. A thread that finds it held sleeps rather than spins: on a machine with
+ * more busy threads than cores the holder may be descheduled, and spinning would burn its slice.
+ */
+function lockRow(locks: Int32Array, row: number): void {
+  let state = Atomics.compareExchange(locks, row, 0, 1);
+  if (state === 0) return;
+  if (state !== 2) state = Atomics.exchange(locks, row, 2);
+  while (state !== 0) {
+    Atomics.wait(locks, row, 2);
+    state = Atomics.exchange(locks, row, 2);
+  }
+}
+
+function unlockRow(locks: Int32Array, row: number): void {
+  if (Atomics.sub(locks, row, 1) === 1) return;
+  Atomics.store(locks, row, 0);
+  Atomics.notify(locks, row, 1);
 }
 
 /** The graph UMAP takes: cosine distance is half the squared distance of unit rows. */
