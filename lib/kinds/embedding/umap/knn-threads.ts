@@ -1,5 +1,6 @@
 import type { Candidates } from './nn-candidates';
 import { lockedOffer, NeighborLists, Offer } from './neighbor-lists';
+import { sharedInt32 } from './shared-arrays';
 import { siblingWorker } from './sibling-worker';
 
 /** Slots of the control array the kNN thread and its helper share. */
@@ -34,13 +35,6 @@ export interface KnnHelper {
   close(): void;
 }
 
-export function sharedCopy<T extends Float32Array | Float64Array>(a: T): T {
-  const out = new (a.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
-  out.set(a);
-  return out;
-}
-
-const sharedInt32 = (length: number) => new Int32Array(new SharedArrayBuffer(4 * length));
 
 /**
  * A helper thread for the kNN, driven through shared memory rather than messages: the kNN runs

@@ -1,8 +1,9 @@
 import { KnnGraph, Metric, squaredDistance, squaredNorms, unitRows } from './knn-graph';
-import { KnnHelper, sharedCopy, startKnnHelper } from './knn-threads';
+import { KnnHelper, startKnnHelper } from './knn-threads';
 import { Candidates } from './nn-candidates';
 import { NeighborLists, Offer, offerNeighbor, selfOnlyLists, toKnnGraph } from './neighbor-lists';
 import { forestNeighbors } from './rp-forest';
+import { sharedCopy } from './shared-arrays';
 import { seedFrom } from './umap-optimize';
 
 const MAX_ITERATIONS = 10;
