@@ -33,6 +33,6 @@ for (const [metric, twoThreads] of [['euclidean', false], ['cosine', false], ['e
       for (let j = 0; j < k; j++) if (truth.has(approx.indices[r * k + j])) found++;
       for (let j = 1; j < k; j++) assert.ok(approx.distances[r * k + j - 1] <= approx.distances[r * k + j]);
     }
-    assert.ok(found / (rows * k) > 0.9, `graph recall ${found / (rows * k)}`);
+    assert.ok(found / (rows * k) > 0.99, `graph recall ${found / (rows * k)}`);
   });
 }
