@@ -7,6 +7,7 @@
  * stored compactly and asked for neighbours. The last line is JSON.
  *
  * BENCH_UMAPJS_80K_LIMIT_S (default 600; 0 skips umap-js at 80,000 rows).
+ * BENCH_LAYOUT_80K_ONLY=1 runs only the 80,000-row layout (with umap-js only if its limit is set).
  */
 import { loadavg } from 'node:os';
 import { clusteredEmbedding } from '../test/helpers/clustered-embedding';
@@ -15,7 +16,8 @@ import { storedSnapshot } from './projector-storage';
 
 const DIM = 128;
 const SEEDS = [3, 4, 5];
-const UMAPJS_80K_LIMIT_MS = 1000 * Number(process.env.BENCH_UMAPJS_80K_LIMIT_S ?? 600);
+const LAYOUT_80K_ONLY = process.env.BENCH_LAYOUT_80K_ONLY === '1';
+const UMAPJS_80K_LIMIT_MS = 1000 * Number(process.env.BENCH_UMAPJS_80K_LIMIT_S ?? (LAYOUT_80K_ONLY ? 0 : 600));
 
 function embedding(rows: number): Embedding {
   return { rows, dim: DIM, matrix: clusteredEmbedding({ rows, dim: DIM, clusters: 20, spreadDims: 4, noise: 0.3, seed: 1 }) };
@@ -24,9 +26,28 @@ function embedding(rows: number): Embedding {
 const load = () => loadavg().map((l) => +l.toFixed(2));
 const round = (x: number | null, digits = 4) => (x === null ? null : +x.toFixed(digits));
 
+/** The 80,000-row layout alone, for work on its speed. */
+async function layoutOnly(loadBefore: number[]): Promise<void> {
+  console.log(`80,000 x ${DIM}, recall@10 over 300 rows:`);
+  const layout = await largeLayout(embedding(80_000), SEEDS[0], 300, UMAPJS_80K_LIMIT_MS);
+  const loadAfter = load();
+  console.log(`load average ${loadAfter.join(' ')}`);
+  console.log(
+    JSON.stringify({
+      dim: DIM,
+      layout_80k_ms: Math.round(layout.layoutMs),
+      layout_80k_cpu_ms: Math.round(layout.layoutCpuMs),
+      recall_80k: round(layout.recall),
+      loadavg_before: loadBefore,
+      loadavg_after: loadAfter,
+    }),
+  );
+}
+
 async function main(): Promise<void> {
   const loadBefore = load();
   console.log(`projector bench, load average ${loadBefore.join(' ')}`);
+  if (LAYOUT_80K_ONLY) return layoutOnly(loadBefore);
   console.log(`10,000 x ${DIM}, seeds ${SEEDS.join(', ')}, recall@10 over 1,000 rows:`);
   const small = await compareLayouts(embedding(10_000), SEEDS, 1_000);
   const speedup = small.umapJsMs / small.oursMs;

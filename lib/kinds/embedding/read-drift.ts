@@ -5,9 +5,9 @@ import { numberParam } from '../../api/params';
 import { runIdSchema } from '../../protocol/ingest-messages';
 import type { KindData } from '../kind';
 import { neighborDrift } from './drift';
-import { cosineIndex } from './neighbors';
+import { cachedCosineIndex } from './cosine-index-cache';
 import type { WordNeighbor } from './read-neighbors';
-import { optionalTagSchema, readMatrix, type WordTable, wordTable } from './reader';
+import { optionalTagSchema, type WordTable, wordTable } from './reader';
 import type { EmbeddingTables } from './tables';
 
 export const driftQuerySchema = z.object({
@@ -61,9 +61,9 @@ function runDrift({ store, tables }: KindData<EmbeddingTables>, runId: string, w
   const table = wordTable(tables.readVocabulary(runId), rows);
   const index = table.words.indexOf(word);
   if (index < 0) throw new ApiError('not_found', `word "${word}" is not in the vocabulary of run "${run.name}"`);
-  // Each matrix is read, searched and dropped in turn: a run of many 80,000-word snapshots never sits in memory whole.
+  // Indexes come from the per-store cache, bounded in size: a word searched after another reads no snapshot again.
   const steps = neighborDrift(
-    timeline.filter((s) => index < s.rows).map((s) => ({ step: s.step, epoch: s.epoch, index: cosineIndex(readMatrix(tables, runId, s), s.rows, s.dim) })),
+    timeline.filter((s) => index < s.rows).map((s) => ({ step: s.step, epoch: s.epoch, index: cachedCosineIndex(tables, runId, s) })),
     index,
     k,
   );

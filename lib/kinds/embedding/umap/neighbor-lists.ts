@@ -11,13 +11,17 @@ export interface NeighborLists {
   fresh: Uint8Array;
 }
 
-/** Lists holding only each row itself, first at distance 0, as UMAP expects. */
-export function selfOnlyLists(rows: number, k: number): NeighborLists {
+/** Offers `col` at squared distance `d2` to `row`'s list; 1 when it went in. */
+export type Offer = (row: number, col: number, d2: number) => number;
+
+/** Lists holding only each row itself, first at distance 0, as UMAP expects; `shared` puts them where two threads see them. */
+export function selfOnlyLists(rows: number, k: number, shared = false): NeighborLists {
+  const Buffer = shared ? SharedArrayBuffer : ArrayBuffer;
   const lists = {
     k,
-    indices: new Int32Array(rows * k).fill(-1),
-    d2: new Float64Array(rows * k).fill(Infinity),
-    fresh: new Uint8Array(rows * k),
+    indices: new Int32Array(new Buffer(4 * rows * k)).fill(-1),
+    d2: new Float64Array(new Buffer(8 * rows * k)).fill(Infinity),
+    fresh: new Uint8Array(new Buffer(rows * k)),
   };
   for (let r = 0; r < rows; r++) {
     lists.indices[r * k] = r;
@@ -44,6 +48,45 @@ export function offerNeighbor(lists: NeighborLists, row: number, col: number, d2
   indices[o + p] = col;
   fresh[o + p] = 1;
   return 1;
+}
+
+/**
+ * offerNeighbor for two threads on shared lists: a row's list is rewritten under its lock in
+ * `locks`. The unlocked first look at the worst entry turns most offers away without taking it;
+ * one that races with a write only costs a look under the lock.
+ */
+export function lockedOffer(lists: NeighborLists, locks: Int32Array): Offer {
+  const { k, d2: best } = lists;
+  return (row, col, d2) => {
+    if (d2 >= best[row * k + k - 1]) return 0;
+    lockRow(locks, row);
+    try {
+      return offerNeighbor(lists, row, col, d2);
+    } finally {
+      unlockRow(locks, row);
+    }
+  };
+}
+
+/**
+ * A futex-style lock (Drepper's "Futexes are tricky", mutex 2): 0 free, 1 held, 2 held with a
+ * thread asleep on it. A thread that finds it held sleeps rather than spins: on a machine with
+ * more busy threads than cores the holder may be descheduled, and spinning would burn its slice.
+ */
+function lockRow(locks: Int32Array, row: number): void {
+  let state = Atomics.compareExchange(locks, row, 0, 1);
+  if (state === 0) return;
+  if (state !== 2) state = Atomics.exchange(locks, row, 2);
+  while (state !== 0) {
+    Atomics.wait(locks, row, 2);
+    state = Atomics.exchange(locks, row, 2);
+  }
+}
+
+function unlockRow(locks: Int32Array, row: number): void {
+  if (Atomics.sub(locks, row, 1) === 1) return;
+  Atomics.store(locks, row, 0);
+  Atomics.notify(locks, row, 1);
 }
 
 /** The graph UMAP takes: cosine distance is half the squared distance of unit rows. */

@@ -1,5 +1,5 @@
 import { dot, squaredDistance } from './knn-graph';
-import { NeighborLists, offerNeighbor } from './neighbor-lists';
+import type { Offer } from './neighbor-lists';
 
 /**
  * Seeds neighbour lists from a forest of random projection trees (as pynndescent starts): each
@@ -12,7 +12,7 @@ export function forestNeighbors(
   sq: Float64Array,
   rows: number,
   dim: number,
-  lists: NeighborLists,
+  offer: Offer,
   trees: number,
   leafSize: number,
   random: () => number,
@@ -27,7 +27,7 @@ export function forestNeighbors(
       const hi = stack.pop() as number;
       const lo = stack.pop() as number;
       if (hi - lo <= leafSize) {
-        joinLeaf(x, sq, dim, lists, order, lo, hi);
+        joinLeaf(x, sq, dim, offer, order, lo, hi);
         continue;
       }
       const mid = split(x, dim, order, margin, normal, lo, hi, random);
@@ -62,14 +62,14 @@ function split(x: Float32Array, dim: number, order: Int32Array, margin: Float64A
   return i === lo || i === hi ? lo + (n >> 1) : i;
 }
 
-function joinLeaf(x: Float32Array, sq: Float64Array, dim: number, lists: NeighborLists, order: Int32Array, lo: number, hi: number): void {
+function joinLeaf(x: Float32Array, sq: Float64Array, dim: number, offer: Offer, order: Int32Array, lo: number, hi: number): void {
   for (let p = lo; p < hi; p++) {
     const u = order[p];
     for (let q = p + 1; q < hi; q++) {
       const v = order[q];
       const d2 = squaredDistance(x, u * dim, sq[u], x, v * dim, sq[v], dim);
-      offerNeighbor(lists, u, v, d2);
-      offerNeighbor(lists, v, u, d2);
+      offer(u, v, d2);
+      offer(v, u, d2);
     }
   }
 }

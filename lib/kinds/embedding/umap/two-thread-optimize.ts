@@ -1,12 +1,10 @@
+import { sharedFloat32, sharedInt32 } from './shared-arrays';
 import { siblingWorker } from './sibling-worker';
 import type { HelperJob } from './sgd-helper';
 import type { FuzzyGraph } from './fuzzy-graph';
 import type { UmapPlan } from './umap-compute';
 import { runEpochs, sampleSchedule, seedFrom } from './umap-optimize';
 
-/** Typed arrays on memory both threads see. */
-const sharedInt32 = (length: number) => new Int32Array(new SharedArrayBuffer(4 * length));
-const sharedFloat32 = (length: number) => new Float32Array(new SharedArrayBuffer(4 * length));
 
 /**
  * The edges ordered by head row (a counting sort), and where to split them so that each thread

@@ -40,15 +40,15 @@ export interface UmapPlan extends Omit<OptimizeArgs, 'onEpoch'> {
   rows: number;
 }
 
-/** Everything before the optimisation: neighbours, fuzzy graph, start, settings. */
-export function planUmap(matrix: Float32Array, rows: number, dim: number, args: UmapArgs = {}): UmapPlan {
+/** Everything before the optimisation: neighbours (on two threads if asked), fuzzy graph, start, settings. */
+export function planUmap(matrix: Float32Array, rows: number, dim: number, args: UmapArgs = {}, twoThreads = false): UmapPlan {
   const { nNeighbors = 15, minDist = 0.1, metric = 'cosine', init, seed = 42 } = args;
   if (matrix.length !== rows * dim) throw new Error(`matrix has ${matrix.length} values, not ${rows} x ${dim}`);
   if (init && init.length !== rows * 2) throw new Error(`init has ${init.length} values, not ${rows} x 2`);
   const k = Math.min(nNeighbors, rows);
   const random = seededRandom(seed);
   const knn =
-    rows <= EXACT_KNN_ROWS ? exactKnn(matrix, rows, dim, k, metric) : approximateKnn(matrix, rows, dim, k, metric, random, KNN_SEARCH);
+    rows <= EXACT_KNN_ROWS ? exactKnn(matrix, rows, dim, k, metric) : approximateKnn(matrix, rows, dim, k, metric, random, KNN_SEARCH, twoThreads);
   const coldEpochs = defaultEpochs(rows);
   const { a, b } = findABParams(1, minDist);
   return {

@@ -18,7 +18,7 @@ export type UmapWorkerMessage =
   | { type: 'error'; message: string };
 
 /**
- * From here the optimisation takes seconds and a second thread pays for its start; below it, one
+ * From here the kNN and the optimisation take seconds and a second thread pays for its start; below it, one
  * thread gives the same layout for the same seed every time.
  */
 const TWO_THREADS_FROM_ROWS = 20_000;
@@ -27,8 +27,9 @@ async function project(port: NonNullable<typeof parentPort>, { matrix, rows, dim
   const onEpoch = (done: number, total: number) => {
     port.postMessage({ type: 'progress', done, total } satisfies UmapWorkerMessage);
   };
-  const plan = planUmap(matrix, rows, dim, args);
-  if (rows >= TWO_THREADS_FROM_ROWS) return optimizeOnTwoThreads(plan, onEpoch);
+  const twoThreads = rows >= TWO_THREADS_FROM_ROWS;
+  const plan = planUmap(matrix, rows, dim, args, twoThreads);
+  if (twoThreads) return optimizeOnTwoThreads(plan, onEpoch);
   optimizeLayout(plan.graph, rows, { ...plan, onEpoch });
   return plan.layout;
 }
