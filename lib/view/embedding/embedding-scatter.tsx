@@ -34,6 +34,8 @@ export function EmbeddingScatter(props: EmbeddingScatterProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const { chart, theme } = useChart(canvasRef);
   const rowsRef = useRef<RowsBySeries>({});
+  // Whether the lasso or trails overlay holds points; the main option sets both empty.
+  const overlayShownRef = useRef(false);
   const [drawn, setDrawn] = useState(0);
   const select = useEffectEvent((row: number) => props.onSelect(row));
 
@@ -54,6 +56,7 @@ export function EmbeddingScatter(props: EmbeddingScatterProps) {
     const { option, rows } = scatterOption({ points, labels, scale, selected, neighbors, theme });
     rowsRef.current = rows;
     chart.setOption(option, { replaceMerge: ['series'] });
+    overlayShownRef.current = false;
     // What the plot holds, read back from ECharts: the count a test or a user can trust.
     const series = (chart.getOption().series ?? []) as { id?: string; data?: ArrayLike<unknown> }[];
     const words = series.filter((s) => String(s.id).startsWith('words')).reduce((n, s) => n + (s.data?.length ?? 0) / (ArrayBuffer.isView(s.data) ? 2 : 1), 0);
@@ -72,13 +75,18 @@ export function EmbeddingScatter(props: EmbeddingScatterProps) {
   useEffect(() => {
     if (!chart || !theme) return;
     const trails = trailsData([...trailLayouts, points], trailRows);
+    chart.getDom().dataset.trailPoints = String(trails.filter(([x]) => !Number.isNaN(x)).length);
+    const shown = lassoRows.length > 0 || trails.length > 0;
+    // Each setOption makes ECharts re-show its tooltip at the last pixel, naming whichever word lies
+    // there instead of the selected one, so overlays that stay empty are not set again.
+    if (!shown && !overlayShownRef.current) return;
+    overlayShownRef.current = shown;
     chart.setOption({
       series: [
         { id: 'lasso', data: overlayData(points, scale, lassoRows) },
         { id: 'trails', data: trails },
       ],
     });
-    chart.getDom().dataset.trailPoints = String(trails.filter(([x]) => !Number.isNaN(x)).length);
   }, [chart, theme, points, scale, lassoRows, trailLayouts, trailRows, drawn]);
 
   useScatterLabels(chart, theme, points, labels, scale, drawn);

@@ -113,6 +113,11 @@ export function scatterOption({ points, labels, scale, selected, neighbors, them
       type: 'scatter',
       data: overlayData(points, scale, picked),
       z: 10,
+      // Neither these points nor their labels catch the pointer: a neighbour's label over the
+      // selected word's pixel would take the tooltip ECharts re-shows there after each update. The
+      // words beneath answer hovers, and a tooltip asked for by index still comes from here.
+      silent: true,
+      animation: false,
       symbolSize: (_: unknown, p: { dataIndex: number }) => (p.dataIndex === picked.length - 1 ? 13 : 9),
       itemStyle: { color: theme.surface, borderColor: theme.text, borderWidth: 2 },
       label: textLabel({ position: 'right', fontSize: 12, formatter: (p: { dataIndex: number }) => wordLabel(picked[p.dataIndex]) }),

@@ -1,4 +1,4 @@
-import { type ActionDispatch, useEffect, useRef } from 'react';
+import { type ActionDispatch, useEffect, useRef, useState } from 'react';
 import type { ProjectionResponse } from '../../kinds/embedding/read-projection';
 import { fetchJson } from '../shared/fetch-json';
 import { projectionApiUrl } from './api-paths';
@@ -18,6 +18,9 @@ export function useLayoutRequests(
   // Keys being fetched, so a re-render does not ask twice. Answers for a page that has gone are
   // dropped by React, so nothing is aborted.
   const inFlight = useRef(new Set<string>());
+  // A "ready" push that lands while that layout's 202 is on its way finds it in flight; once the
+  // fetch settles the effect runs again and asks for the points.
+  const [settledFetches, setSettledFetches] = useState(0);
   const wanted = requests.filter((r) => needsFetch(layouts.entries[layoutKey(r)]));
   const wantedKeys = wanted.map(layoutKey).join('\t');
 
@@ -30,8 +33,11 @@ export function useLayoutRequests(
       fetchJson<ProjectionResponse>(projectionApiUrl(runId, request.tag, request.step, request.method, request.params))
         .then((projection) => dispatch({ type: 'answered', key, projection }))
         .catch((e: Error) => dispatch({ type: 'fetchFailed', key, message: e.message }))
-        .finally(() => inFlight.current.delete(key));
+        .finally(() => {
+          inFlight.current.delete(key);
+          setSettledFetches((n) => n + 1);
+        });
     }
     // `wanted` is fully described by its keys.
-  }, [runId, wantedKeys, generation]);
+  }, [runId, wantedKeys, generation, settledFetches]);
 }

@@ -28,8 +28,15 @@ export function useScatterLabels(chart: EChartsType | null, theme: ChartTheme | 
     let timer: ReturnType<typeof setTimeout> | undefined;
     let frame = 0;
     const toData = (px: number, py: number) => chart.convertFromPixel({ gridIndex: 0 }, [px, py]) as number[];
+    // The main option has just set the labels overlay empty. Each setOption makes ECharts re-show its
+    // tooltip at the last pixel, which would replace the selected word's with whatever lies there, so
+    // an unchanged overlay is not set again.
+    let shown = '';
     const draw = () => {
       const rows = [...new Set([...near, ...zoomed])];
+      const key = rows.join(',');
+      if (key === shown) return;
+      shown = key;
       chart.setOption({ series: [labelsSeries(points, labels, scale, rows, theme)] }, { lazyUpdate: true, silent: true });
       chart.getDom().dataset.labels = String(rows.length);
     };
