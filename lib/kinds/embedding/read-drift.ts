@@ -7,7 +7,7 @@ import type { KindData } from '../kind';
 import { neighborDrift } from './drift';
 import { cachedCosineIndex } from './cosine-index-cache';
 import type { WordNeighbor } from './read-neighbors';
-import { optionalTagSchema, type WordTable, wordTable } from './reader';
+import { optionalTagSchema } from './reader';
 import type { EmbeddingTables } from './tables';
 
 export const driftQuerySchema = z.object({
@@ -43,10 +43,6 @@ export interface DriftResponse extends RunDrift {
   sameVocabularyRuns: { id: string; name: string }[];
 }
 
-function neighborOf(table: WordTable, index: number, similarity: number): WordNeighbor {
-  return { word: table.words[index], index, similarity, count: table.counts[index], logOdds: table.logOdds?.[index] ?? null };
-}
-
 /**
  * The word's top-k neighbours at each snapshot of one run. A tag the run lacks falls back to its
  * first, so that a run compared with another needs no tag of its own.
@@ -58,8 +54,8 @@ function runDrift({ store, tables }: KindData<EmbeddingTables>, runId: string, w
   if (chosen === undefined) throw new ApiError('not_found', `run "${runId}" has no embeddings`);
   const timeline = snapshots.filter((s) => s.tag === chosen);
   const rows = Math.max(...timeline.map((s) => s.rows));
-  const table = wordTable(tables.readVocabulary(runId), rows);
-  const index = table.words.indexOf(word);
+  // By index, as the neighbours route does: a whole 80,000-word vocabulary is not read per request.
+  const index = tables.findWord(runId, word, rows);
   if (index < 0) throw new ApiError('not_found', `word "${word}" is not in the vocabulary of run "${run.name}"`);
   // Indexes come from the per-store cache, bounded in size: a word searched after another reads no snapshot again.
   const steps = neighborDrift(
@@ -67,6 +63,9 @@ function runDrift({ store, tables }: KindData<EmbeddingTables>, runId: string, w
     index,
     k,
   );
+  const named = [...new Set(steps.flatMap((s) => [...s.neighbors.map((n) => n.index), ...s.entered, ...s.left]))];
+  const entries = new Map(tables.wordsAt(runId, named).map((entry, i) => [named[i], entry]));
+  const wordOf = (i: number) => entries.get(i)!.word;
   return {
     runId,
     runName: run.name,
@@ -76,9 +75,9 @@ function runDrift({ store, tables }: KindData<EmbeddingTables>, runId: string, w
     rows: steps.map((s) => ({
       step: s.step,
       epoch: s.epoch,
-      neighbors: s.neighbors.map((n) => neighborOf(table, n.index, n.similarity)),
-      entered: s.entered.map((i) => table.words[i]),
-      left: s.left.map((i) => table.words[i]),
+      neighbors: s.neighbors.map(({ index: row, similarity }): WordNeighbor => ({ ...entries.get(row)!, index: row, similarity })),
+      entered: s.entered.map(wordOf),
+      left: s.left.map(wordOf),
     })),
   };
 }
