@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from './attach-sockets';
+import { nodeScriptArgs } from './node-script';
 
 /** Small enough to finish in a few minutes on 2 cores, long enough to watch the curves grow. */
 export const DEMO_TRAINER_ARGS = ['--model', 'imdb-conv1d', '--run-name', 'demo-imdb-conv1d', '--epochs', '6', '--train-samples', '5000', '--test-samples', '1000', '--histogram-freq', '1', '--embeddings-freq', '1', '--checkpoint', '--save-best-only', '--reduce-lr-patience', '1'];
@@ -20,9 +21,7 @@ function localDataset(root: string): string | undefined {
 export function startDemoRun(root: string, serverUrl: string, compiled: boolean, log: Log): ChildProcess {
   const data = localDataset(root);
   const args = [...DEMO_TRAINER_ARGS, '--server', serverUrl, ...(data ? ['--data', data] : [])];
-  const child = compiled
-    ? spawn(process.execPath, [join(root, 'dist', 'trainer', 'cli.js'), ...args], { cwd: root, stdio: 'inherit' })
-    : spawn(process.execPath, ['--import', 'tsx', join(root, 'trainer', 'cli.ts'), ...args], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...nodeScriptArgs(root, compiled, 'trainer/cli'), ...args], { cwd: root, stdio: 'inherit' });
   log(`demo run started (pid ${child.pid}): ${args.join(' ')}`);
   child.on('exit', (code, signal) => log(`demo run exited with ${signal ?? `code ${code}`}`));
   child.on('error', (e) => log(`demo run could not start: ${e.message}`));

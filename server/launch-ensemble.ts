@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { LaunchEnsemble } from '../lib/ensemble/ensemble-jobs';
+import { nodeScriptArgs } from './node-script';
 
 /**
  * `npm run ensemble`'s code as a child of the server, in `cwd`: the folder the runs trained in, where
@@ -9,7 +8,6 @@ import type { LaunchEnsemble } from '../lib/ensemble/ensemble-jobs';
  * through tsx. It inherits the environment, so TENSORLENS_TOKEN with it.
  */
 export function ensembleLauncher(root: string, cwd = root): LaunchEnsemble {
-  const compiled = __filename.endsWith('.js');
-  const command = compiled ? [join(root, 'dist', 'trainer', 'ensemble', 'cli.js')] : ['--import', pathToFileURL(require.resolve('tsx')).href, join(root, 'trainer', 'ensemble', 'cli.ts')];
+  const command = nodeScriptArgs(root, __filename.endsWith('.js'), 'trainer/ensemble/cli');
   return (args) => spawn(process.execPath, [...command, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 }
