@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { computeHistogram } from '../../lib/kinds/histogram/compute-histogram';
-import type { HistogramData } from '../../lib/kinds/histogram/meta';
+import type { TensorValues } from '../../lib/kinds/histogram/histogram-binner';
 import { tagSafe } from '../../lib/protocol/tag';
 import { tensorList, type ModelData } from '../data/model-data';
 
@@ -9,22 +8,20 @@ function tagOf(prefix: string, name: string): string {
 }
 
 /**
- * A histogram of every weight tensor of every layer, tagged `weights/<layer>/<weight>`. The
- * tag comes from the weight's original name: tfjs suffixes `name` (`dense/kernel_1`) when any
- * earlier model in the process had a weight of that name.
+ * The values of every weight tensor of every layer, tagged `weights/<layer>/<weight>`, to bin
+ * into histograms. The tag comes from the weight's original name: tfjs suffixes `name`
+ * (`dense/kernel_1`) when any earlier model in the process had a weight of that name.
  */
-export function weightHistograms(model: tf.LayersModel, bucketCount?: number): Record<string, HistogramData> {
-  const out: Record<string, HistogramData> = {};
+export function weightValues(model: tf.LayersModel): TensorValues {
+  const out: TensorValues = {};
   for (const layer of model.layers) {
-    for (const weight of layer.weights) {
-      out[tagOf('weights', weight.originalName)] = computeHistogram(weight.read().dataSync(), bucketCount);
-    }
+    for (const weight of layer.weights) out[tagOf('weights', weight.originalName)] = weight.read().dataSync();
   }
   return out;
 }
 
-/** Histograms of every layer output on one probe batch (x as fit() takes it). */
-export type ActivationRecorder = (probe: ModelData, bucketCount?: number) => Record<string, HistogramData>;
+/** The values of every layer output on one probe batch (x as fit() takes it), to bin into histograms. */
+export type ActivationRecorder = (probe: ModelData) => TensorValues;
 
 /**
  * The node indices at which each layer is called inside this model, found by walking the
@@ -46,7 +43,7 @@ function callSites(model: tf.LayersModel): Map<tf.layers.Layer, number[]> {
 
 /**
  * Builds, once, a model that returns every layer's output, so one predict() on the probe batch
- * gives all activations. A layer called once is tagged `activations/<layer>`; a shared layer
+ * gives all activations, each read in one go. A layer called once is tagged `activations/<layer>`; a shared layer
  * gets one tag per call, `activations/<layer>/call_<k>`; a call with several outputs gets
  * `/<i>` per output. A nested model counts as one layer: its output at each call is recorded.
  */
@@ -65,12 +62,12 @@ export function activationProbe(model: tf.LayersModel): ActivationRecorder {
     });
   }
   const tap = tf.model({ inputs: model.inputs, outputs });
-  return (probe, bucketCount) => {
+  return (probe) => {
     const inputs = tensorList(probe, model.inputNames);
     const result = tap.predict(inputs.length === 1 ? inputs[0] : inputs);
     const tensors = Array.isArray(result) ? result : [result];
-    const out: Record<string, HistogramData> = {};
-    tensors.forEach((t, i) => (out[tags[i]] = computeHistogram(t.dataSync(), bucketCount)));
+    const out: TensorValues = {};
+    tensors.forEach((t, i) => (out[tags[i]] = t.dataSync() as TensorValues[string]));
     tf.dispose(tensors);
     return out;
   };

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Run } from '../../lib/client/run';
 import { resolveLogs } from './resolve-logs';
-import { activationProbe, weightHistograms, type ActivationRecorder } from './record-histograms';
+import { HistogramBinner } from '../../lib/kinds/histogram/histogram-binner';
+import { activationProbe, weightValues, type ActivationRecorder } from './record-histograms';
 import { embeddingWeights } from './record-embeddings';
 import { misclassifiedReviews, REVIEWS_TAG, type ValidationReviews } from './record-reviews';
 import type { ModelData } from '../data/model-data';
@@ -61,6 +62,10 @@ export class TensorlensCallback extends tf.Callback {
   private readonly probe?: ModelData;
   private readonly bucketCount?: number;
   private activations: ActivationRecorder | null = null;
+  /** Lives as long as the callback, so that fit() after fit() does not start a thread each time; idle, it holds no process open. */
+  private readonly binner = new HistogramBinner();
+  /** Histograms still being binned; training goes on meanwhile, and ends only once all are logged. */
+  private binning: Promise<void>[] = [];
   private step = 0;
   private epochStartedAt = 0;
 
@@ -90,6 +95,12 @@ export class TensorlensCallback extends tf.Callback {
     if (this.histogramFreq > 0 && this.probe) this.activations = activationProbe(this.model as tf.LayersModel);
   }
 
+  override async onTrainEnd(): Promise<void> {
+    const binning = this.binning;
+    this.binning = [];
+    await Promise.all(binning);
+  }
+
   override async onEpochBegin(): Promise<void> {
     this.epochStartedAt = this.now();
   }
@@ -109,9 +120,14 @@ export class TensorlensCallback extends tf.Callback {
     metrics['epoch/time'] = (this.now() - this.epochStartedAt) / 1000;
     this.run.log(metrics, this.step);
     if (this.histogramFreq > 0 && (epoch + 1) % this.histogramFreq === 0) {
-      const model = this.model as tf.LayersModel;
-      const activations = this.activations && this.probe ? this.activations(this.probe, this.bucketCount) : {};
-      this.run.logHistograms({ ...weightHistograms(model, this.bucketCount), ...activations }, this.step);
+      // Read now, while the weights are this epoch's; binned on the worker while the next epoch trains.
+      const activations = this.activations && this.probe ? this.activations(this.probe) : {};
+      const step = this.step;
+      const values = { ...weightValues(this.model as tf.LayersModel), ...activations };
+      const logged = this.binner.bin(values, this.bucketCount).then((histograms) => this.run.logHistograms(histograms, step));
+      // Handled here so that a failure waits for onTrainEnd to reject fit() rather than crash the process.
+      logged.catch(() => undefined);
+      this.binning.push(logged);
     }
     if (this.embeddingsFreq > 0 && (epoch + 1) % this.embeddingsFreq === 0) {
       for (const e of embeddingWeights(this.model as tf.LayersModel)) this.run.logEmbedding(e.tag, e.matrix, e.rows, e.dim, this.step, epoch + 1);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { activationProbe, weightHistograms } from '../../../trainer/callbacks/record-histograms';
+import { activationProbe, weightValues } from '../../../trainer/callbacks/record-histograms';
 import { buildSharedVision } from '../../../trainer/models/shared-vision';
 import { buildSiameseLstm } from '../../../trainer/models/siamese-lstm';
 
@@ -26,9 +26,9 @@ test('a shared layer gets one activation histogram per call, from the probe give
     'activations/similar',
   ]);
   assert.deepEqual(fromNames, fromList, 'a map is read in the model\'s input order');
-  assert.equal(fromList['activations/shared_lstm/call_0'].count, 2 * 5, 'one value per probe row and unit');
+  assert.equal(fromList['activations/shared_lstm/call_0'].length, 2 * 5, 'one value per probe row and unit');
   assert.notDeepEqual(fromList['activations/shared_lstm/call_0'], fromList['activations/shared_lstm/call_1'], 'each call sees its own input');
-  assert.deepEqual(Object.keys(weightHistograms(model)).filter((t) => t.includes('lstm')).sort(), [
+  assert.deepEqual(Object.keys(weightValues(model)).filter((t) => t.includes('lstm')).sort(), [
     'weights/shared_lstm/bias',
     'weights/shared_lstm/kernel',
     'weights/shared_lstm/recurrent_kernel',
@@ -50,8 +50,8 @@ test('a nested model used as a layer gets its output per call and all its weight
     'activations/vision_base/call_0',
     'activations/vision_base/call_1',
   ]);
-  assert.equal(activations['activations/vision_base/call_1'].count, 3 * 4, 'rows × the base\'s 2·filters features');
-  const weights = Object.keys(weightHistograms(model));
+  assert.equal(activations['activations/vision_base/call_1'].length, 3 * 4, 'rows × the base\'s 2·filters features');
+  const weights = Object.keys(weightValues(model));
   for (const tag of ['weights/base_conv2d/kernel', 'weights/base_conv2d_1/bias', 'weights/compare/kernel']) assert.ok(weights.includes(tag), `${tag} in ${weights}`);
   tf.dispose([left, right]);
   model.dispose();

@@ -1,7 +1,7 @@
 import type { Candidates } from './nn-candidates';
 import { lockedOffer, NeighborLists, Offer } from './neighbor-lists';
 import { sharedInt32 } from './shared-arrays';
-import { siblingWorker } from './sibling-worker';
+import { moduleWorker } from '../../../module-worker';
 
 /** Slots of the control array the kNN thread and its helper share. */
 export const Control = { job: 0, done: 1, kind: 2, a: 3, b: 4, changed: 5, failed: 6 } as const;
@@ -45,7 +45,7 @@ export function startKnnHelper(args: { x: Float32Array; sq: Float64Array; rows: 
   const plain = (c: Candidates) => ({ values: c.values, seen: c.seen, size: c.size });
   const data: KnnHelperData = { ...rest, locks: sharedInt32(args.rows), fresher: plain(fresher), older: plain(older), control: sharedInt32(7) };
   const { control } = data;
-  const worker = siblingWorker('knn-helper', data);
+  const worker = moduleWorker(__dirname, 'knn-helper', data);
   const post = (kind: number, a: number, b: number) => {
     control[Control.kind] = kind;
     control[Control.a] = a;

@@ -1,5 +1,5 @@
 import { sharedFloat32, sharedInt32 } from './shared-arrays';
-import { siblingWorker } from './sibling-worker';
+import { moduleWorker } from '../../../module-worker';
 import type { HelperJob } from './sgd-helper';
 import type { FuzzyGraph } from './fuzzy-graph';
 import type { UmapPlan } from './umap-compute';
@@ -44,7 +44,7 @@ export async function optimizeOnTwoThreads(plan: UmapPlan, onEpoch: (done: numbe
   const common = { ...settings, ...sorted, layout, rows };
   const stop = sharedInt32(1);
   const job: HelperJob = { ...common, from: half, to: edges, seed: seedFrom(random), stop };
-  const helper = siblingWorker('sgd-helper', job);
+  const helper = moduleWorker(__dirname, 'sgd-helper', job);
   const helped = new Promise<void>((resolve, reject) => {
     helper.once('message', () => resolve());
     helper.once('error', reject);

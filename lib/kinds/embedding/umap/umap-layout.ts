@@ -1,4 +1,4 @@
-import { siblingWorker } from './sibling-worker';
+import { moduleWorker } from '../../../module-worker';
 import type { UmapArgs } from './umap-compute';
 import type { UmapJob, UmapWorkerMessage } from './umap-worker';
 
@@ -17,7 +17,7 @@ export function projectUmap(matrix: Float32Array, rows: number, dim: number, arg
   const { onProgress, signal, ...umapArgs } = args;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const job: UmapJob = { matrix, rows, dim, args: umapArgs };
-  const worker = siblingWorker('umap-worker', job);
+  const worker = moduleWorker(__dirname, 'umap-worker', job);
   return new Promise<Float32Array>((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
