@@ -3,13 +3,19 @@
  * split 0.2): epochs with no callback at all alternate with epochs under a TensorlensCallback that
  * streams batch scalars, histograms of every weight and activation (histogram_freq=1), the
  * embedding (embeddings_freq=1) and the graph, beside ReduceLROnPlateau and EarlyStopping sending
- * their events, over a real WebSocket into a real SQLite store served in this same process (so the
- * server's work lands inside the epochs too: a pessimistic figure). Alternating, with the order
- * swapped each pair, keeps load that drifts over the run out of the comparison.
+ * their events, over a real WebSocket into a real SQLite store served by its own process, as a
+ * dashboard is (bench/serve-ingest.ts): the trainer's figures hold the trainer's work only, and
+ * the server's CPU is reported apart.
+ *
+ * Measured per epoch: wall time, and the trainer process's CPU time (every thread: the wasm
+ * backend's and the histogram binner's), which other load on the machine disturbs less. Each pair
+ * is a plain and a logged epoch back to back, in alternating order, so that load drifting over
+ * the run falls on both; the overhead is the median over the pairs of (logged − plain) / plain,
+ * with its range. The graph, logged once per run, is charged to the logged epochs in equal shares.
  */
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { Run } from '../lib/client/run';
 import { selectBackend } from '../trainer/backend/select-backend';
@@ -19,7 +25,7 @@ import { TensorlensCallback } from '../trainer/callbacks/tensorlens-callback';
 import { runEventSink } from '../trainer/callbacks/training-event';
 import { logModelGraph } from '../trainer/graph/log-model-graph';
 import { buildImdbConv1d } from '../trainer/models/imdb-conv1d';
-import { startSocketServer } from '../test/helpers/socket-server';
+import { startIngestProcess } from './ingest-process';
 
 const MAX_FEATURES = 2000;
 const MAX_LEN = 500;
@@ -27,27 +33,39 @@ const BATCH = 128;
 const VALIDATION_SPLIT = 0.2;
 const PROBE_ROWS = 32; // as trainer/train.ts
 
+/** A median over the pairs, with the smallest and largest pair. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
 export interface LoggingFigure {
   /** Training batches per epoch. */
   batches: number;
   pairs: number;
   plainSeconds: number[];
   loggedSeconds: number[];
-  /** (logged - plain) / plain, epoch wall time summed over the pairs. */
-  overhead: number;
-  /** The same on the process's CPU time (all threads), which other load on the machine disturbs less. */
-  cpuOverhead: number;
+  /** (logged − plain) / plain on epoch wall time, per pair. */
+  overhead: Spread;
+  /** The same on the trainer process's CPU time. */
+  cpuOverhead: Spread;
   graphMs: number;
   /**
-   * CPU time inside the TensorlensCallback's hooks per logged epoch: batch ends (scalars, and the
-   * server storing what arrived while the hook yields) and the epoch end (histograms, embedding).
+   * Wall time per logged epoch spent inside the TensorlensCallback's hooks, when training waits on
+   * them: batch ends (scalars read and sent, one turn of the event loop) and the epoch end (the
+   * activations' forward pass on the probe, the reads, the embedding encoded).
    */
-  batchEndCpuMs: number;
-  epochEndCpuMs: number;
-  /** (batchEndCpuMs + epochEndCpuMs) over a plain epoch's CPU time: the hooks' share, for a loaded machine. */
-  callbackCpuShare: number;
+  batchEndMs: number;
+  epochEndMs: number;
+  /** (batchEndMs + epochEndMs) over a plain epoch's wall time. */
+  hookShare: number;
+  /** CPU the server process spent storing, per logged epoch. */
+  serverCpuSecondsPerEpoch: number;
   /** tf.memory().numTensors after each epoch, in the order run. */
   tensorsAfterEpoch: number[];
+  loadavgBefore: number[];
+  loadavgAfter: number[];
 }
 
 function cpuSeconds(since: NodeJS.CpuUsage): number {
@@ -55,20 +73,27 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
-/** Adds the CPU time each call of a callback's hook takes to `add` (nothing trains meanwhile). */
+function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/** Adds the wall time each call of a callback's hook takes to `add`: training waits for it. */
 function timeHook(callback: TensorlensCallback, hook: 'onBatchEnd' | 'onEpochEnd', add: (ms: number) => void): void {
   const original = callback[hook].bind(callback);
   callback[hook] = async (index: number, logs?: tf.Logs) => {
-    const started = process.cpuUsage();
+    const started = performance.now();
     await original(index, logs);
-    add(cpuSeconds(started) * 1000);
+    add(performance.now() - started);
   };
 }
 
 export async function measureLoggingOverhead(batches: number, pairs: number): Promise<LoggingFigure> {
   await selectBackend('auto');
   const dir = mkdtempSync(join(tmpdir(), 'tensorlens-bench-logging-'));
-  const server = await startSocketServer(join(dir, 'bench.db'));
+  const server = await startIngestProcess(join(dir, 'bench.db'));
   const samples = Math.ceil((batches * BATCH) / (1 - VALIDATION_SPLIT));
   const x = tf.randomUniformInt([samples, MAX_LEN], 0, MAX_FEATURES);
   const y = tf.randomUniformInt([samples, 1], 0, 2).toFloat();
@@ -80,40 +105,79 @@ export async function measureLoggingOverhead(batches: number, pairs: number): Pr
   const watch = { monitor: 'val_loss', sink, verbose: 0 as const };
   // Random labels: val_loss stalls, so the learning rate is cut (an event) every other epoch.
   const logged = [streamer, new ReduceLROnPlateau({ ...watch, patience: 1, factor: 0.9 }), new EarlyStopping({ ...watch, patience: 1000 })];
-  const figure: LoggingFigure = { batches, pairs, plainSeconds: [], loggedSeconds: [], overhead: 0, cpuOverhead: 0, graphMs: 0, batchEndCpuMs: 0, epochEndCpuMs: 0, callbackCpuShare: 0, tensorsAfterEpoch: [] };
-  timeHook(streamer, 'onBatchEnd', (ms) => { figure.batchEndCpuMs += ms / pairs; });
-  timeHook(streamer, 'onEpochEnd', (ms) => { figure.epochEndCpuMs += ms / pairs; });
-  let cpu = { plain: 0, logged: 0 };
+  let hooks = { batchEnd: 0, epochEnd: 0 };
+  timeHook(streamer, 'onBatchEnd', (ms) => { hooks.batchEnd += ms; });
+  timeHook(streamer, 'onEpochEnd', (ms) => { hooks.epochEnd += ms; });
+  const tensorsAfterEpoch: number[] = [];
+  const walls: { plain: number; logged: number }[] = [];
+  const cpus: { plain: number; logged: number }[] = [];
+  let graphMs = 0;
+  let loadavgBefore: number[] = [];
+  let serverCpu = 0;
   const epoch = async (withLogging: boolean) => {
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await model.fit(x, y, { epochs: 1, batchSize: BATCH, validationSplit: VALIDATION_SPLIT, callbacks: withLogging ? logged : [], verbose: 0 });
-    const seconds = (performance.now() - started) / 1000;
-    (withLogging ? figure.loggedSeconds : figure.plainSeconds).push(seconds);
-    cpu = withLogging ? { ...cpu, logged: cpu.logged + cpuSeconds(cpuBefore) } : { ...cpu, plain: cpu.plain + cpuSeconds(cpuBefore) };
-    figure.tensorsAfterEpoch.push(tf.memory().numTensors);
+    tensorsAfterEpoch.push(tf.memory().numTensors);
+    return { seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(cpuBefore) };
   };
   try {
     await epoch(false); // warm-up: kernels set up, XNNPACK operators created
-    Object.assign(figure, { plainSeconds: [], tensorsAfterEpoch: [] });
-    cpu = { plain: 0, logged: 0 };
+    await epoch(true); // and the logging side: the socket, the binner's thread, the probe model
+    tensorsAfterEpoch.length = 0;
+    hooks = { batchEnd: 0, epochEnd: 0 };
+    loadavgBefore = loadavg();
     const graphStarted = performance.now();
     logModelGraph(run, model, () => undefined);
-    figure.graphMs = performance.now() - graphStarted;
+    graphMs = performance.now() - graphStarted;
+    const graphShare = graphMs / 1000 / pairs;
     for (let i = 0; i < pairs; i++) {
-      for (const withLogging of i % 2 === 0 ? [false, true] : [true, false]) await epoch(withLogging);
+      const wall = { plain: 0, logged: 0 };
+      const cpu = { plain: 0, logged: 0 };
+      for (const withLogging of i % 2 === 0 ? [false, true] : [true, false]) {
+        const e = await epoch(withLogging);
+        const key = withLogging ? 'logged' : 'plain';
+        wall[key] = e.seconds + (withLogging ? graphShare : 0);
+        cpu[key] = e.cpu + (withLogging ? graphShare : 0);
+      }
+      walls.push(wall);
+      cpus.push(cpu);
     }
-    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-    const plain = sum(figure.plainSeconds);
-    figure.overhead = (sum(figure.loggedSeconds) + figure.graphMs / 1000 - plain) / plain;
-    figure.cpuOverhead = (cpu.logged + figure.graphMs / 1000 - cpu.plain) / cpu.plain;
-    figure.callbackCpuShare = (figure.batchEndCpuMs + figure.epochEndCpuMs) / 1000 / (cpu.plain / pairs);
     if (!(await run.finish())) throw new Error(`the server did not confirm every point: ${JSON.stringify(run.delivery())}`);
-    return figure;
   } finally {
+    serverCpu = await server.close();
     tf.dispose([x, y, probe]);
     model.dispose();
-    await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+  const plainMean = walls.reduce((sum, w) => sum + w.plain, 0) / pairs;
+  return {
+    batches,
+    pairs,
+    plainSeconds: walls.map((w) => w.plain),
+    loggedSeconds: walls.map((w) => w.logged),
+    overhead: spread(walls.map((w) => (w.logged - w.plain) / w.plain)),
+    cpuOverhead: spread(cpus.map((c) => (c.logged - c.plain) / c.plain)),
+    graphMs,
+    batchEndMs: hooks.batchEnd / pairs,
+    epochEndMs: hooks.epochEnd / pairs,
+    hookShare: (hooks.batchEnd + hooks.epochEnd) / pairs / 1000 / plainMean,
+    // The warm-up's logged epoch was stored too.
+    serverCpuSecondsPerEpoch: serverCpu / (pairs + 1),
+    tensorsAfterEpoch,
+    loadavgBefore,
+    loadavgAfter: loadavg(),
+  };
+}
+
+const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
+const range = (s: Spread) => `${percent(s.median)} (pairs ${percent(s.min)} … ${percent(s.max)})`;
+
+/** One paragraph for the benchmark's report. */
+export function describeLogging(f: LoggingFigure): string {
+  return `epoch ${f.plainSeconds.map((v) => v.toFixed(1)).join('/')} s without, ${f.loggedSeconds.map((v) => v.toFixed(1)).join('/')} s with (graph ${f.graphMs.toFixed(0)} ms): `
+    + `overhead ${range(f.overhead)} wall, ${range(f.cpuOverhead)} trainer CPU; training waits in the callback per epoch `
+    + `${f.batchEndMs.toFixed(0)} ms at batch ends, ${f.epochEndMs.toFixed(0)} ms at the epoch end (${percent(f.hookShare)} of an epoch); `
+    + `the server process spent ${f.serverCpuSecondsPerEpoch.toFixed(2)} CPU s per logged epoch; tensors after each epoch ${f.tensorsAfterEpoch.join(' ')}; `
+    + `load average ${f.loadavgBefore.map((l) => l.toFixed(2)).join(' ')} before, ${f.loadavgAfter.map((l) => l.toFixed(2)).join(' ')} after`;
 }

@@ -18,7 +18,7 @@ import { registerTrainingKernels, unregisterTrainingKernels } from '../trainer/b
 import { selectBackend } from '../trainer/backend/select-backend';
 import { buildImdbConv1d } from '../trainer/models/imdb-conv1d';
 import { runZooBench } from './trainer-zoo';
-import { measureLoggingOverhead, type LoggingFigure } from './trainer-logging';
+import { describeLogging, measureLoggingOverhead, type LoggingFigure } from './trainer-logging';
 import { measurePeakRss } from './trainer-memory';
 
 const MAX_FEATURES = 2000;
@@ -32,7 +32,7 @@ const WARMUP = 2;
 const STOCK_CPU_BATCH = 2;
 const WASM_THREADS = Math.max(2, availableParallelism());
 const LOGGING_BATCHES = Number(process.env.BENCH_LOGGING_BATCHES ?? 20);
-const LOGGING_PAIRS = Number(process.env.BENCH_LOGGING_PAIRS ?? 3);
+const LOGGING_PAIRS = Number(process.env.BENCH_LOGGING_PAIRS ?? 8);
 const RSS_EPOCHS = Number(process.env.BENCH_RSS_EPOCHS ?? 2);
 const RSS_SAMPLES = Number(process.env.BENCH_RSS_SAMPLES ?? 5000);
 /** BENCH_CONFIGS=wasm-tensorlens,wasm-threads times only those (a loaded machine makes stock cpu take many minutes). */
@@ -187,14 +187,10 @@ async function main(): Promise<void> {
   const zoo = runZooBench();
   console.log(`Logging: ${LOGGING_PAIRS} pairs of ${LOGGING_BATCHES}-batch epochs, none vs full; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const logging = runChild<LoggingFigure>('--logging');
-  console.log('error' in logging ? logging.error
-    : `epoch ${logging.plainSeconds.map((v) => v.toFixed(1)).join('/')} s without, ${logging.loggedSeconds.map((v) => v.toFixed(1)).join('/')} s with (graph ${logging.graphMs.toFixed(0)} ms): `
-      + `overhead ${(100 * logging.overhead).toFixed(1)}% wall, ${(100 * logging.cpuOverhead).toFixed(1)}% CPU; in the callback per epoch `
-      + `${logging.batchEndCpuMs.toFixed(0)} CPU ms at batch ends, ${logging.epochEndCpuMs.toFixed(0)} at the epoch end (${(100 * logging.callbackCpuShare).toFixed(1)}% of an epoch); `
-      + `tensors after each epoch ${logging.tensorsAfterEpoch.join(' ')}`);
+  console.log('error' in logging ? logging.error : describeLogging(logging));
   console.log(`Peak RSS: npm run train, IMDB Conv1D, ${RSS_EPOCHS} epochs of ${RSS_SAMPLES} reviews, full logging; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const memory = await measurePeakRss(RSS_EPOCHS, RSS_SAMPLES);
-  console.log('error' in memory ? memory.error : `${memory.peakRssMb.toFixed(0)} MB`);
+  console.log('error' in memory ? memory.error : `${memory.peakRssMb.toFixed(0)} MB; tensors after each epoch ${memory.tensorsAfterEpoch.join(' ')}`);
   const speed = (f: Figure) => ('error' in f ? null : f.samplesPerSecond);
   // The trainer's default path is threaded WASM; the single-threaded figure stands in where threads cannot start.
   const fast = speed(figures['wasm-threads']) ?? speed(figures['wasm-tensorlens']);
@@ -209,8 +205,10 @@ async function main(): Promise<void> {
     // PyTorch's CPU time per sample over ours (threaded): the same comparison, less disturbed by other load.
     ratio_vs_pytorch_cpu_time: cpuRatio(figures.pytorch, figures['wasm-threads']),
     logging: logging,
-    logging_overhead: 'error' in logging ? null : logging.overhead,
-    logging_callback_cpu_share: 'error' in logging ? null : logging.callbackCpuShare,
+    // The median over paired epochs, on wall time; logging.cpuOverhead has the trainer's CPU time.
+    logging_overhead: 'error' in logging ? null : logging.overhead.median,
+    logging_hook_share: 'error' in logging ? null : logging.hookShare,
+    memory,
     peak_rss_mb: 'error' in memory ? null : memory.peakRssMb,
     loadavg: loadavg(),
   }));
