@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { Run } from '../../../lib/client/run';
 import { TensorlensCallback } from '../../../trainer/callbacks/tensorlens-callback';
+import { computeHistogram } from '../../../lib/kinds/histogram/compute-histogram';
 import { startSocketServer } from '../../helpers/socket-server';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -67,11 +68,17 @@ test('histogram_freq records every weight and activation of the model on the pro
   const before = tf.memory().numTensors;
   await model.fit(x, y, { epochs: 4, batchSize: 10, callbacks: [new TensorlensCallback({ run, histogramFreq: 2, probe, bucketCount: 12 })], verbose: 0 });
   assert.equal(tf.memory().numTensors, before, 'recording leaks no tensor');
+  // Binned on a worker thread, yet exactly what binning here gives: the last epoch's are the final weights'.
+  const finalKernel = computeHistogram(model.getLayer('out').getWeights()[0].dataSync(), 12);
   assert.equal(await run.finish(), true);
   tf.dispose([x, y, probe]);
   model.dispose();
 
   const tags = server.app.tables.histogram.listTags(run.id);
+  const { tag, step, wallTime, ...stored } = server.app.tables.histogram.read(run.id, 'weights/out/kernel')!.at(-1)!;
+  assert.deepEqual({ tag, step }, { tag: 'weights/out/kernel', step: 16 });
+  assert.ok(wallTime > 0);
+  assert.deepEqual(stored, finalKernel);
   assert.deepEqual(tags.map((h) => h.tag), ['activations/hidden', 'activations/out', 'weights/hidden/bias', 'weights/hidden/kernel', 'weights/out/bias', 'weights/out/kernel']);
   assert.ok(tags.every((h) => h.count === 2 && h.firstStep === 8 && h.lastStep === 16), 'epochs 2 and 4, at their last batch');
   const hidden = server.app.tables.histogram.read(run.id, 'activations/hidden')!;
