@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startIngestProcess } from './ingest-process';
 
-export type MemoryFigure = { peakRssMb: number; tensorsAfterEpoch: number[]; args: string[] } | { error: string };
+/**
+ * tensorsAfterEpoch: the live tensors after each epoch, less historyTensors, the epoch metrics
+ * tfjs's History holds until fit() returns (a few more each epoch, in any fit()).
+ */
+export type MemoryFigure = { peakRssMb: number; tensorsAfterEpoch: number[]; historyTensors: number[]; args: string[] } | { error: string };
 
 function dataset(): string | undefined {
   const path = process.env.IMDB_DATA ?? join(__dirname, '..', '..', 'shared', 'data', 'imdb', 'aclImdb_v1_labeled.tar.gz');
@@ -33,8 +37,9 @@ export async function measurePeakRss(epochs: number, trainSamples: number): Prom
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const peak = /tensorlens-peak-rss-kb (\d+)/.exec(stderr);
     if (code !== 0 || !peak) return { error: `failed: exit ${code}: ${stderr.trim().split('\n').slice(-2).join(' ')}` };
-    const tensorsAfterEpoch = [...stderr.matchAll(/tensorlens-tensors \d+ (\d+)/g)].map((m) => Number(m[1]));
-    return { peakRssMb: Number(peak[1]) / 1024, tensorsAfterEpoch, args };
+    const counts = [...stderr.matchAll(/tensorlens-tensors \d+ (\d+) (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const historyTensors = counts.map(([, history]) => history);
+    return { peakRssMb: Number(peak[1]) / 1024, tensorsAfterEpoch: counts.map(([live, history]) => live - history), historyTensors, args };
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });

@@ -190,7 +190,7 @@ async function main(): Promise<void> {
   console.log('error' in logging ? logging.error : describeLogging(logging));
   console.log(`Peak RSS: npm run train, IMDB Conv1D, ${RSS_EPOCHS} epochs of ${RSS_SAMPLES} reviews, full logging; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const memory = await measurePeakRss(RSS_EPOCHS, RSS_SAMPLES);
-  console.log('error' in memory ? memory.error : `${memory.peakRssMb.toFixed(0)} MB; tensors after each epoch ${memory.tensorsAfterEpoch.join(' ')}`);
+  console.log('error' in memory ? memory.error : `${memory.peakRssMb.toFixed(0)} MB; tensors after each epoch ${memory.tensorsAfterEpoch.join(' ')} (besides those History holds until fit() returns: ${memory.historyTensors.join(' ')})`);
   const speed = (f: Figure) => ('error' in f ? null : f.samplesPerSecond);
   // The trainer's default path is threaded WASM; the single-threaded figure stands in where threads cannot start.
   const fast = speed(figures['wasm-threads']) ?? speed(figures['wasm-tensorlens']);
