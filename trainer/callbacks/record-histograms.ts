@@ -43,9 +43,10 @@ function callSites(model: tf.LayersModel): Map<tf.layers.Layer, number[]> {
 
 /**
  * Builds, once, a model that returns every layer's output, so one predict() on the probe batch
- * gives all activations, each read in one go. A layer called once is tagged `activations/<layer>`; a shared layer
- * gets one tag per call, `activations/<layer>/call_<k>`; a call with several outputs gets
- * `/<i>` per output. A nested model counts as one layer: its output at each call is recorded.
+ * gives all activations, each read in one go. A layer called once is tagged
+ * `activations/<layer>`; a shared layer gets one tag per call, `activations/<layer>/call_<k>`; a
+ * call with several outputs gets `/<i>` per output. A nested model counts as one layer: its
+ * output at each call is recorded.
  */
 export function activationProbe(model: tf.LayersModel): ActivationRecorder {
   const outputs: tf.SymbolicTensor[] = [];
@@ -67,7 +68,7 @@ export function activationProbe(model: tf.LayersModel): ActivationRecorder {
     const result = tap.predict(inputs.length === 1 ? inputs[0] : inputs);
     const tensors = Array.isArray(result) ? result : [result];
     const out: TensorValues = {};
-    tensors.forEach((t, i) => (out[tags[i]] = t.dataSync() as TensorValues[string]));
+    tensors.forEach((t, i) => (out[tags[i]] = t.dataSync()));
     tf.dispose(tensors);
     return out;
   };
