@@ -1,17 +1,9 @@
-import { startTransition, useEffect, useState } from 'react';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { SUMMARY_METRICS } from './last-metric';
 import { useNow } from '../shared/use-now';
 import { RunRow } from './run-row';
 import './run-list.css';
 import './run-list-rows.css';
-
-/**
- * Rows in the server's HTML and in hydration: more than a screen. The rest are drawn in the
- * browser right after, in a transition that yields to input, so a thousand-run list does not wait
- * for the server to render, send and the browser to parse and hydrate every row before it shows.
- */
-const FIRST_ROWS = 60;
 
 export interface RunTableProps {
   /** Every run, in list order; those not in `shown` are filtered out and hidden. */
@@ -27,8 +19,6 @@ export interface RunTableProps {
 export function RunTable({ runs, shown, selected, colors, onSelect, onSelectAll }: RunTableProps) {
   // One clock for the whole table, ticking only while some duration is still growing.
   const now = useNow(runs.some((run) => run.status === 'running'));
-  const [drawn, setDrawn] = useState(FIRST_ROWS);
-  useEffect(() => startTransition(() => setDrawn(Infinity)), []);
   const chosen = runs.filter((run) => shown.has(run.id) && selected.has(run.id)).length;
   return (
     <div className="table-wrap">
@@ -60,7 +50,7 @@ export function RunTable({ runs, shown, selected, colors, onSelect, onSelectAll 
           </tr>
         </thead>
         <tbody>
-          {runs.slice(0, drawn).map((run) => (
+          {runs.map((run) => (
             <RunRow key={run.id} run={run} hidden={!shown.has(run.id)} now={run.status === 'running' ? now : null} selected={selected.has(run.id)} color={colors.get(run.id)!} onSelect={onSelect} />
           ))}
         </tbody>
