@@ -11,8 +11,9 @@
  * - first_draw_ms: from navigation start to every chart showing a line for all 50 runs.
  * - smoothing_ready_ms: until every chart smooths the finer read (SMOOTHING_POINTS per series).
  * - smoothing_p95_ms: from a smoothing-slider change to every chart redrawn, 95th percentile.
- * - run_list_ms: the list of 1,000 runs rendered; filter_ms: typing a filter, key by key, until the
- *   list shows its result.
+ * - run_list_ms: the list of 1,000 runs rendered: every row in the page (rows off screen are laid out
+ *   and painted only when scrolled to, by content-visibility); filter_ms: typing a filter, key by
+ *   key, until the list shows its result.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

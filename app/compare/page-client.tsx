@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ColumnChoiceState } from '@/lib/compare/column-choice';
+import type { TableSort } from '@/lib/compare/table-sort';
 import type { ChartView } from '@/lib/view/compare/chart-lines';
 import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { CompareCharts } from '@/lib/view/compare/compare-charts';
@@ -86,6 +87,8 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
     [update],
   );
   const chooseColumns = useCallback((columns: ColumnChoiceState) => update({ columns }, 'replace'), [update]);
+  // Each sort is a view of its own: back returns to the order before it.
+  const sortTable = useCallback((sort: TableSort) => update({ sort }), [update]);
   const recolor = useCallback(
     (runId: string, color: string) => {
       setRunColorOverride(runId, color);
@@ -134,7 +137,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
           ) : (
             <CompareCharts tags={tags} runs={view.lines} groups={view.chartGroups} data={data} view={chartView} cursor={cursor} zooms={state.zooms} onZoom={zoomTo} />
           )}
-          <CompareRunTable runs={selected} metrics={metrics} tags={allTags} colors={view.colors} hidden={view.hidden} groups={view.groups} onToggle={toggle} onColor={recolor} choice={state.columns} onChoice={chooseColumns} />
+          <CompareRunTable runs={selected} metrics={metrics} tags={allTags} colors={view.colors} hidden={view.hidden} groups={view.groups} onToggle={toggle} onColor={recolor} choice={state.columns} onChoice={chooseColumns} sort={state.sort} onSort={sortTable} />
         </>
       )}
     </section>

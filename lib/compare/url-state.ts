@@ -2,6 +2,7 @@ import { RUN_ID_PATTERN } from '../protocol/run-id-pattern';
 import { type ChartZooms, readChartZooms, writeChartZooms } from './chart-zooms';
 import { type ColumnChoiceState, readColumnChoice, writeColumnChoice } from './column-choice';
 import { isRunColor } from './run-colors';
+import { readTableSort, type TableSort, writeTableSort } from './table-sort';
 import { DEFAULT_SMOOTHING, DEFAULT_SMOOTHING_AMOUNT, Smoothing, SMOOTHING_METHODS, SmoothingMethod, smoothingAmount, withSmoothingAmount } from './smoothing/smoothing';
 
 /**
@@ -12,6 +13,7 @@ import { DEFAULT_SMOOTHING, DEFAULT_SMOOTHING_AMOUNT, Smoothing, SMOOTHING_METHO
  *   log=1  ignore_outliers=1  group=lr,optimizer.name  band=std  hidden=b  colors=a:2f6fed,c:d6357f
  *   view=hparams
  *   zoom=batch/loss:1200:5400 (chart-zooms.ts)  columns=status,model|all|last,best|epoch/acc (column-choice.ts)
+ *   sort=-metric:best:epoch/acc (table-sort.ts)
  *
  * - Only what differs from the defaults is written, in this order, so links stay short and the
  *   same view always gives the same address.
@@ -48,6 +50,8 @@ export interface CompareState {
   zooms: ChartZooms;
   /** The run table's columns, or null for its defaults. */
   columns: ColumnChoiceState | null;
+  /** The run table's sort, or null for the runs in address order. */
+  sort: TableSort | null;
 }
 
 export const DEFAULT_COMPARE_STATE: CompareState = {
@@ -64,6 +68,7 @@ export const DEFAULT_COMPARE_STATE: CompareState = {
   view: 'charts',
   zooms: {},
   columns: null,
+  sort: null,
 };
 
 /** Longer text than this in the address is cut: a tag filter or a config path is never this long. */
@@ -117,6 +122,7 @@ export function readCompareState(search: URLSearchParams | string): CompareState
     view: COMPARE_VIEWS.includes(view as CompareView) ? (view as CompareView) : DEFAULT_COMPARE_STATE.view,
     zooms: readChartZooms(params.get('zoom')),
     columns: readColumnChoice(params.get('columns')),
+    sort: readTableSort(params.get('sort')),
   };
 }
 
@@ -140,5 +146,6 @@ export function writeCompareState(state: CompareState): URLSearchParams {
   if (state.view !== DEFAULT_COMPARE_STATE.view) params.set('view', state.view);
   if (Object.keys(state.zooms).length > 0) params.set('zoom', writeChartZooms(state.zooms));
   if (state.columns) params.set('columns', writeColumnChoice(state.columns));
+  if (state.sort) params.set('sort', writeTableSort(state.sort));
   return params;
 }

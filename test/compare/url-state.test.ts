@@ -17,6 +17,7 @@ const FULL: CompareState = {
   view: 'hparams',
   zooms: { 'batch/loss': [1200, 5400.25], 'epoch/val acc': [3, 9] },
   columns: { fixed: ['model', 'status'], config: 'all', stats: ['best', 'min'], tags: ['epoch/loss', 'batch/acc'] },
+  sort: { column: 'metric:best:epoch/val acc', descending: true },
 };
 
 test('the default view has an empty address and an empty address is the default view', () => {
@@ -26,10 +27,11 @@ test('the default view has an empty address and an empty address is the default 
 
 test('every part of the view survives a trip through the address, in a fixed order', () => {
   const params = writeCompareState(FULL);
-  assert.deepEqual([...params.keys()], ['runs', 'tags', 'smoothing', 'x', 'log', 'ignore_outliers', 'group', 'band', 'hidden', 'colors', 'view', 'zoom', 'columns']);
+  assert.deepEqual([...params.keys()], ['runs', 'tags', 'smoothing', 'x', 'log', 'ignore_outliers', 'group', 'band', 'hidden', 'colors', 'view', 'zoom', 'columns', 'sort']);
   assert.equal(params.get('zoom'), 'batch/loss:1200:5400.25,epoch/val acc:3:9');
   assert.equal(params.get('columns'), 'model,status|all|best,min|epoch/loss,batch/acc');
   assert.equal(params.get('smoothing'), 'gaussian:12.5');
+  assert.equal(params.get('sort'), '-metric:best:epoch/val acc');
   assert.equal(params.get('colors'), 'run-a:2f6fed,C3:d6357f');
   assert.deepEqual(readCompareState(params.toString()), FULL);
   assert.deepEqual(readCompareState(params), FULL);
@@ -65,7 +67,7 @@ test('garbage falls back to defaults one parameter at a time', () => {
 
 test('no address makes reading throw, and what it reads writes back to the same state', () => {
   const random = seededRandom(7);
-  const pieces = ['runs=', 'smoothing=', 'colors=', 'hidden=', 'x=', 'group=', 'a', '1', ':', ',', '&', '=', '%', '#', 'ema', 'wall', '0.3', '-'];
+  const pieces = ['runs=', 'smoothing=', 'sort=', 'colors=', 'hidden=', 'x=', 'group=', 'a', '1', ':', ',', '&', '=', '%', '#', 'ema', 'wall', '0.3', '-'];
   for (let i = 0; i < 3_000; i++) {
     const search = Array.from({ length: Math.floor(random() * 14) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
     const state = readCompareState(search);
@@ -86,4 +88,13 @@ test('a zoom or column choice that does not read is dropped on its own', () => {
   assert.deepEqual(readCompareState('columns=||||').columns, null);
   assert.deepEqual(readCompareState('columns=|differences||').columns, { fixed: [], config: 'differences', stats: [], tags: [] }, 'no columns at all is a choice too');
   assert.equal(writeCompareState({ ...DEFAULT_COMPARE_STATE, zooms: { t: [1 / 3, 2 / 3] } }).get('zoom'), 't:0.333:0.667');
+});
+
+test('the table sort reads ascending unless its column starts with a minus, and an empty one is no sort', () => {
+  assert.deepEqual(readCompareState('sort=duration').sort, { column: 'duration', descending: false });
+  assert.deepEqual(readCompareState('sort=-config:optimizer.lr').sort, { column: 'config:optimizer.lr', descending: true });
+  assert.equal(readCompareState('sort=').sort, null);
+  assert.equal(readCompareState('sort=-').sort, null);
+  assert.equal(readCompareState(`sort=${'x'.repeat(5_000)}`).sort, null);
+  assert.equal(writeCompareState({ ...DEFAULT_COMPARE_STATE, sort: { column: 'status', descending: false } }).get('sort'), 'status');
 });

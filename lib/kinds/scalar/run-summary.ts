@@ -30,7 +30,8 @@ function summarise(tables: ScalarTable, run: RunRecord): RunSummary {
 
 /** Every run, newest first, with its latest values. */
 export function readRunSummaries({ store, tables }: KindData<ScalarTable>): RunSummary[] {
-  return store.listRuns().map((run) => summarise(tables, run));
+  const lastPoints = tables.lastPointsByRun();
+  return store.listRuns().map((run) => ({ ...run, lastScalars: lastPoints.get(run.id) ?? {} }));
 }
 
 /** One run with its latest values, or null when there is no such run. */

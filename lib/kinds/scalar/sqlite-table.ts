@@ -166,6 +166,17 @@ export class ScalarTable {
     }));
   }
 
+  /** Run id → tag → latest point, for every run with scalars. */
+  lastPointsByRun(): Map<string, Record<string, LastPoint>> {
+    const byRun = new Map<string, Record<string, LastPoint>>();
+    for (const row of this.tags.listEveryRun(SCALAR_KIND)) {
+      let points = byRun.get(row.run_id);
+      if (!points) byRun.set(row.run_id, (points = {}));
+      points[row.name] = [row.last_step, row.last_wall, valueOf(row.last_value)];
+    }
+    return byRun;
+  }
+
   /**
    * The tag's points, or those in `range`, thinned to about `maxPoints`. A zoomed range reads the
    * finest rollup level that fits, so it shows spikes the whole series' level had merged away.

@@ -43,6 +43,7 @@ export class TagTable {
   private readonly insert;
   private readonly bump;
   private readonly listOf;
+  private readonly listOfKind;
   private readonly oneOf;
 
   constructor(private readonly db: Db) {
@@ -55,6 +56,7 @@ export class TagTable {
       last_step = max(coalesce(last_step, @lastStep), @lastStep)
       WHERE id = @id`);
     this.listOf = db.prepare(`SELECT * FROM tags WHERE run_id = ? AND kind = ? AND count > 0 ORDER BY name`);
+    this.listOfKind = db.prepare(`SELECT * FROM tags WHERE kind = ? AND count > 0 ORDER BY run_id, name`);
     this.oneOf = db.prepare(`SELECT * FROM tags WHERE run_id = ? AND kind = ? AND name = ?`);
   }
 
@@ -79,6 +81,11 @@ export class TagTable {
 
   list(runId: string, kind: string): TagRow[] {
     return this.listOf.all(runId, kind) as TagRow[];
+  }
+
+  /** Every run's tags of one kind in one statement: a listing of all runs would make one per run. */
+  listEveryRun(kind: string): (TagRow & { run_id: string })[] {
+    return this.listOfKind.all(kind) as (TagRow & { run_id: string })[];
   }
 
   /** The run's tags of one kind with how many steps each holds and their first and last. */

@@ -4,6 +4,7 @@ import type { RunGroup } from '../../compare/grouping';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { useNow } from '../shared/use-now';
 import { type ColumnChoiceState, FIXED_COLUMN_IDS, METRIC_STATS, type MetricStat } from '../../compare/column-choice';
+import { nextTableSort, type TableSort } from '../../compare/table-sort';
 import { ColumnPicker } from './column-picker';
 import { groupCell } from './group-cells';
 import { Cell, RunRow } from './table-cells';
@@ -22,6 +23,9 @@ export interface CompareRunTableProps {
   /** The columns the user chose (kept in the address), or null for the defaults. */
   choice: ColumnChoiceState | null;
   onChoice: (choice: ColumnChoiceState) => void;
+  /** The sort (kept in the address), or null for the runs in address order. */
+  sort: TableSort | null;
+  onSort: (sort: TableSort) => void;
 }
 
 /** Metric columns a table starts with: Keras' epoch values when there are any, else every tag; at most six. */
@@ -33,9 +37,8 @@ function defaultTags(tags: readonly string[]): string[] {
 const DEFAULT_STATS: MetricStat[] = ['last', 'best'];
 
 /** The selected runs side by side: what differs in their configs and how each metric ended. Sortable; memoised, as the charts redraw far more often. */
-export const CompareRunTable = memo(function CompareRunTable({ runs, metrics, tags, colors, hidden, groups, onToggle, onColor, choice, onChoice }: CompareRunTableProps) {
+export const CompareRunTable = memo(function CompareRunTable({ runs, metrics, tags, colors, hidden, groups, onToggle, onColor, choice, onChoice, sort, onSort }: CompareRunTableProps) {
   const now = useNow(runs.some((r) => r.status === 'running'), 5_000);
-  const [sort, setSort] = useState<{ column: string; descending: boolean } | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const chosen: ColumnChoiceState = choice ?? { fixed: [...FIXED_COLUMN_IDS], config: 'differences', stats: DEFAULT_STATS, tags: defaultTags(tags) };
 
@@ -55,7 +58,6 @@ export const CompareRunTable = memo(function CompareRunTable({ runs, metrics, ta
     });
   }
   const byId = new Map(rows.map((row) => [row.run.id, row]));
-  const sortBy = (id: string) => setSort((held) => (held?.column === id ? { column: id, descending: !held.descending } : { column: id, descending: false }));
   const runRow = (row: TableRun, nested = false) => (
     <RunRow key={row.run.id} row={row} columns={columns} color={colors.get(row.run.id) ?? '#888888'} hidden={hidden.has(row.run.id)} nested={nested} onToggle={onToggle} onColor={onColor} />
   );
@@ -80,7 +82,7 @@ export const CompareRunTable = memo(function CompareRunTable({ runs, metrics, ta
               <th aria-label="Shown" />
               <th>Run</th>
               {columns.map((c) => (
-                <th key={c.id} className={c.numeric ? 'num sortable' : 'sortable'} title={c.title} aria-sort={sort?.column === c.id ? (sort.descending ? 'descending' : 'ascending') : undefined} onClick={() => sortBy(c.id)}>
+                <th key={c.id} className={c.numeric ? 'num sortable' : 'sortable'} title={c.title} aria-sort={sort?.column === c.id ? (sort.descending ? 'descending' : 'ascending') : undefined} onClick={() => onSort(nextTableSort(sort, c.id))}>
                   {c.label}
                   {sort?.column === c.id ? (sort.descending ? ' ↓' : ' ↑') : ''}
                 </th>

@@ -17,13 +17,18 @@ export function rowsByCount(counts: readonly number[]): Int32Array {
   return Int32Array.from(counts.keys()).sort((a, b) => counts[b] - counts[a] || a - b);
 }
 
+/** How much of the layout's area the view shows: 1 (or more, with the axes' margins) unzoomed. */
+export function viewShare(view: ViewBox, full: ViewBox): number {
+  const area = (b: ViewBox) => Math.abs((b.x1 - b.x0) * (b.y1 - b.y0));
+  return area(view) / area(full);
+}
+
 /**
  * The words a zoomed-in view names: the most frequent points inside it, at most `limit`. A view
  * showing (nearly) the whole layout names none: 80,000 labels would be unreadable.
  */
 export function zoomLabels(points: { x: readonly number[]; y: readonly number[] }, byCount: Int32Array, view: ViewBox, full: ViewBox, limit = MAX_LABELS): number[] {
-  const area = (b: ViewBox) => Math.abs((b.x1 - b.x0) * (b.y1 - b.y0));
-  if (area(view) >= 0.5 * area(full)) return [];
+  if (viewShare(view, full) >= 0.5) return [];
   const [xLow, xHigh] = [Math.min(view.x0, view.x1), Math.max(view.x0, view.x1)];
   const [yLow, yHigh] = [Math.min(view.y0, view.y1), Math.max(view.y0, view.y1)];
   const rows: number[] = [];

@@ -3,7 +3,7 @@ import type { WordTable } from '../../kinds/embedding/reader';
 import type { ChartTheme } from '../shared/chart-theme';
 import type { EChartsType } from '../shared/echarts-setup';
 import type { ColorScale } from './color-scale';
-import { cursorLabels, extentOf, rowsByCount, type ViewBox, zoomLabels } from './pick-labels';
+import { cursorLabels, extentOf, rowsByCount, type ViewBox, viewShare, zoomLabels } from './pick-labels';
 import { labelsSeries } from './scatter-option';
 
 type Points = { x: number[]; y: number[] };
@@ -47,6 +47,8 @@ export function useScatterLabels(chart: EChartsType | null, theme: ChartTheme | 
         const [x1, y0] = toData(chart.getWidth() - GRID.right, chart.getHeight() - GRID.bottom);
         const view: ViewBox = { x0, x1, y0, y1 };
         zoomed = zoomLabels(points, byCount, view, full);
+        // Wheel events coalesce on a busy page, so a zoom has no fixed step count: this says where it landed.
+        chart.getDom().dataset.viewShare = viewShare(view, full).toPrecision(3);
         draw();
       }, SETTLE_MS);
     };

@@ -19,7 +19,7 @@ function duration(run: WireRunSummary, now: number | null): string {
   return end === null ? '…' : formatDuration(end - run.startedAt);
 }
 
-export interface RunRowProps {
+interface RunCellsProps {
   run: WireRunSummary;
   /** The clock, for running runs only: a finished row never re-renders as it ticks. */
   now: number | null;
@@ -28,10 +28,27 @@ export interface RunRowProps {
   onSelect: (runId: string, selected: boolean) => void;
 }
 
-/** Memoised: filtering 1,000 runs as the user types re-renders only the rows that change. */
-export const RunRow = memo(function RunRow({ run, now, selected, color, onSelect }: RunRowProps) {
+export interface RunRowProps extends RunCellsProps {
+  /** Filtered out: kept in the table, so that typing a filter never unmounts and remounts rows. */
+  hidden: boolean;
+}
+
+/**
+ * Memoised, as are its cells apart: filtering 1,000 runs as the user types only flips `hidden` on
+ * the rows that change, and their cells are not rendered again.
+ */
+export const RunRow = memo(function RunRow({ hidden, ...cells }: RunRowProps) {
+  const { run, selected } = cells;
   return (
-    <tr data-run-id={run.id} data-status={run.status} data-archived={run.archived || undefined} className={selected ? 'row-selected' : undefined}>
+    <tr data-run-id={run.id} data-status={run.status} data-archived={run.archived || undefined} className={selected ? 'row-selected' : undefined} hidden={hidden}>
+      <RunCells {...cells} />
+    </tr>
+  );
+});
+
+const RunCells = memo(function RunCells({ run, now, selected, color, onSelect }: RunCellsProps) {
+  return (
+    <>
       <td className="select-cell">
         <input type="checkbox" checked={selected} data-select-run={run.id} aria-label={`Select ${run.name}`} onChange={(e) => onSelect(run.id, e.target.checked)} />
       </td>
@@ -94,6 +111,6 @@ export const RunRow = memo(function RunRow({ run, now, selected, color, onSelect
           </td>
         );
       })}
-    </tr>
+    </>
   );
 });

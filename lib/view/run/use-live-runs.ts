@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { openLiveSocket, LiveStatus } from '../shared/live-socket';
-import { mergeRuns } from './run-list';
+import { mergeRuns, replaceRuns } from './run-list';
 
 /** The run list, server-rendered first, then kept current by pushes alone. */
-export function useLiveRuns(initial: WireRunSummary[]): { runs: WireRunSummary[]; status: LiveStatus } {
+export function useLiveRuns(initial: readonly WireRunSummary[]): { runs: readonly WireRunSummary[]; status: LiveStatus } {
   const [runs, setRuns] = useState(initial);
   const [status, setStatus] = useState<LiveStatus>('connecting');
 
@@ -16,8 +16,7 @@ export function useLiveRuns(initial: WireRunSummary[]): { runs: WireRunSummary[]
       openLiveSocket({
         request: { type: 'subscribe', topic: 'runs' },
         onEvent: (event) => {
-          // The whole list replaces what is held, so runs deleted while away go too.
-          if (event.type === 'runs') setRuns(mergeRuns([], event.runs));
+          if (event.type === 'runs') setRuns((held) => replaceRuns(held, event.runs));
           else if (event.type === 'run') setRuns((held) => mergeRuns(held, [event.run]));
           else if (event.type === 'run.deleted') setRuns((held) => held.filter((run) => run.id !== event.runId));
         },

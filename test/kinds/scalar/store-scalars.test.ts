@@ -36,6 +36,21 @@ test('NaN and infinities are stored and read back as such', (t) => {
   assert.ok(Number.isNaN(app.read.scalar.findRun('r1')!.lastScalars.loss[2]), 'the latest value is NaN');
 });
 
+test('the run list gives each run its own latest points, NaN included, and a run with none an empty set', (t) => {
+  const app = openTemp(t);
+  app.store.upsertRun({ id: 'r3', name: 'three', model: 'm', backend: 'cpu', config: {}, startedAt: 3000 });
+  app.store.upsertRun({ id: 'r4', name: 'four', model: 'm', backend: 'cpu', config: {}, startedAt: 2000 });
+  app.tables.scalar.write('r1', toColumns([point('loss', 1, 0.9), point('loss', 2, 0.7), point('acc', 2, 0.5)]));
+  app.tables.scalar.write('r3', toColumns([point('loss', 7, NaN)]));
+  const runs = app.read.scalar.runs();
+  assert.deepEqual(runs.map((run) => run.id), ['r3', 'r4', 'r1'], 'newest first');
+  assert.deepEqual(runs[2].lastScalars, { acc: [2, 1002, 0.5], loss: [2, 1002, 0.7] });
+  assert.deepEqual(Object.keys(runs[0].lastScalars), ['loss']);
+  assert.ok(Number.isNaN(runs[0].lastScalars.loss[2]));
+  assert.deepEqual(runs[1].lastScalars, {});
+  for (const run of runs) assert.deepEqual(run, app.read.scalar.findRun(run.id), 'the list agrees with each run read alone');
+});
+
 test('the run survives a reopen of the file with its status and config', (t) => {
   const dir = tempDir(t);
   const path = join(dir, 'runs.db');
