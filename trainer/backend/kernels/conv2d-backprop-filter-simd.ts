@@ -1,16 +1,28 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { simdExports } from '../simd/simd-module';
+import { getThreadsCount, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { runParts } from '../simd/simd-threads';
 import { wasmAllocate, wasmMemory, wasmOffset } from '../wasm-heap';
 
 // The filter gradient on tfjs-backend-wasm's heap by our WASM SIMD kernel
 // (simd/conv-filter-grad.c), in place: no im2col, no transposes. For the IMDB
 // Conv1D's first layer (x [128, 1, 500, 128], filter [1, 7, 128, 32]) the previous
 // path, an XNNPACK convolution with the batch in the channel slot plus transposes,
-// cost twice the forward convolution.
+// cost twice the forward convolution. The input channels are split between the
+// backend's threads: each part writes its own rows of dW.
 
-interface ConvFilterGrad {
-  conv_filter_grad(x: number, dy: number, dw: number, ...shapeAndRange: number[]): void;
+/** Below this many multiply-adds a split costs more than it saves. */
+const SPLIT_MACS = 1 << 18;
+/** The kernel's tiles are 4 input channels wide; parts start on a tile. */
+const TILE = 4;
+
+function channelRanges(info: tf.backend_util.Conv2DInfo, threads: number): Array<[number, number]> {
+  const { batchSize, outHeight, outWidth, filterHeight, filterWidth, inChannels, outChannels } = info;
+  const macs = batchSize * outHeight * outWidth * filterHeight * filterWidth * inChannels * outChannels;
+  const parts = macs < SPLIT_MACS ? 1 : Math.min(threads, Math.ceil(inChannels / TILE));
+  const step = Math.ceil(inChannels / parts / TILE) * TILE;
+  const ranges: Array<[number, number]> = [];
+  for (let c = 0; c < inChannels; c += step) ranges.push([c, Math.min(inChannels, c + step)]);
+  return ranges;
 }
 
 /** dW [fh, fw, C, O] of NHWC x and dy already on the heap. */
@@ -18,12 +30,13 @@ export function simdFilterGrad(backend: BackendWasm, x: tf.TensorInfo, dy: tf.Te
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
   const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
   const dw = wasmAllocate(backend, [filterHeight, filterWidth, inChannels, outChannels], 'float32');
-  const kernel = simdExports<ConvFilterGrad>('conv-filter-grad', wasmMemory(backend));
-  kernel.conv_filter_grad(
+  const args = [
     wasmOffset(backend, x), wasmOffset(backend, dy), wasmOffset(backend, dw),
     batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels,
     filterHeight, filterWidth, strideHeight, strideWidth, padInfo.top, padInfo.left,
-    0, inChannels,
-  );
+  ];
+  const threads = getThreadsCount();
+  const parts = channelRanges(info, threads).map((range) => [...args, ...range]);
+  runParts('conv-filter-grad', 'conv_filter_grad', wasmMemory(backend), threads, parts);
   return dw;
 }
