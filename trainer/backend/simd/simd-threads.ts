@@ -38,9 +38,11 @@ for (;;) {
 
 type Kernel = (...args: number[]) => void;
 
-interface Helper { control: Int32Array }
+interface Helper { worker: Worker; control: Int32Array }
 
-const pools = new WeakMap<WebAssembly.Memory, Map<string, Helper[]>>();
+// Helpers for one memory only: each holds its memory, so those of a backend that was
+// dropped (a new heap) are terminated rather than left keeping the old heap alive.
+let pools: { memory: WebAssembly.Memory; byKernel: Map<string, Helper[]> } | undefined;
 
 function startHelper(name: string, fn: string, memory: WebAssembly.Memory): Helper {
   const control = new Int32Array(new SharedArrayBuffer((ARGS + MAX_ARGS) * 4));
@@ -48,12 +50,15 @@ function startHelper(name: string, fn: string, memory: WebAssembly.Memory): Help
   // A helper only ever waits for work; it must not keep the process alive.
   worker.unref();
   Atomics.wait(control, READY, 0, BOOT_MS);
-  return { control };
+  return { worker, control };
 }
 
 function helpers(name: string, fn: string, memory: WebAssembly.Memory, count: number): Helper[] {
-  const byKernel = pools.get(memory) ?? new Map<string, Helper[]>();
-  pools.set(memory, byKernel);
+  if (pools?.memory !== memory) {
+    for (const helper of [...(pools?.byKernel.values() ?? [])].flat()) void helper.worker.terminate();
+    pools = { memory, byKernel: new Map() };
+  }
+  const { byKernel } = pools;
   const key = `${name}:${fn}`;
   const pool = byKernel.get(key) ?? [];
   while (pool.length < count) pool.push(startHelper(name, fn, memory));
