@@ -24,7 +24,7 @@ function xnnpackPath(x: tf.Tensor4D, dy: tf.Tensor4D): tf.Tensor {
 function best(run: () => tf.Tensor, reps = 5): { ms: number; cpuMs: number; out: Float32Array } {
   let ms = Infinity;
   let cpuMs = Infinity;
-  let out = new Float32Array();
+  let out: Float32Array = new Float32Array();
   for (let i = 0; i < reps; i++) {
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
