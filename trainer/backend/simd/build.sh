@@ -6,9 +6,9 @@
 # shared, with a maximum), its single-threaded build a plain one.
 set -eu
 cd "$(dirname "$0")"
-FLAGS="--target=wasm32 -O3 -msimd128 -nostdlib -ffreestanding -Wl,--no-entry -Wl,--import-memory -Wl,--strip-all"
+FLAGS="--target=wasm32 -O3 -msimd128 -mbulk-memory -nostdlib -ffreestanding -Wl,--no-entry -Wl,--import-memory -Wl,--strip-all"
 for src in *.c; do
   name="${src%.c}"
   clang $FLAGS -o "$name.wasm" "$src"
-  clang $FLAGS -matomics -mbulk-memory -Wl,--shared-memory -Wl,--max-memory=4294967296 -o "$name.shared.wasm" "$src"
+  clang $FLAGS -matomics -Wl,--shared-memory -Wl,--max-memory=4294967296 -o "$name.shared.wasm" "$src"
 done
