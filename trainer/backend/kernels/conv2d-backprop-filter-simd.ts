@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { runParts } from '../simd/simd-threads';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { runParts, splitRanges } from '../simd/simd-threads';
 import { wasmAllocate, wasmMemory, wasmOffset } from '../wasm-heap';
+import { startedWasmThreads } from '../wasm-threads';
 
 // The filter gradient on tfjs-backend-wasm's heap by our WASM SIMD kernel
 // (simd/conv-filter-grad.c), in place: no im2col, no transposes. For the IMDB
@@ -10,20 +11,8 @@ import { wasmAllocate, wasmMemory, wasmOffset } from '../wasm-heap';
 // cost twice the forward convolution. The input channels are split between the
 // backend's threads: each part writes its own rows of dW.
 
-/** Below this many multiply-adds a split costs more than it saves. */
-const SPLIT_MACS = 1 << 18;
 /** The kernel's tiles are 4 input channels wide; parts start on a tile. */
 const TILE = 4;
-
-function channelRanges(info: tf.backend_util.Conv2DInfo, threads: number): Array<[number, number]> {
-  const { batchSize, outHeight, outWidth, filterHeight, filterWidth, inChannels, outChannels } = info;
-  const macs = batchSize * outHeight * outWidth * filterHeight * filterWidth * inChannels * outChannels;
-  const parts = macs < SPLIT_MACS ? 1 : Math.min(threads, Math.ceil(inChannels / TILE));
-  const step = Math.ceil(inChannels / parts / TILE) * TILE;
-  const ranges: Array<[number, number]> = [];
-  for (let c = 0; c < inChannels; c += step) ranges.push([c, Math.min(inChannels, c + step)]);
-  return ranges;
-}
 
 /** dW [fh, fw, C, O] of NHWC x and dy already on the heap. */
 export function simdFilterGrad(backend: BackendWasm, x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo {
@@ -35,8 +24,9 @@ export function simdFilterGrad(backend: BackendWasm, x: tf.TensorInfo, dy: tf.Te
     batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels,
     filterHeight, filterWidth, strideHeight, strideWidth, padInfo.top, padInfo.left,
   ];
-  const threads = getThreadsCount();
-  const parts = channelRanges(info, threads).map((range) => [...args, ...range]);
+  const threads = startedWasmThreads();
+  const macs = batchSize * outHeight * outWidth * filterHeight * filterWidth * inChannels * outChannels;
+  const parts = splitRanges(inChannels, threads, macs, TILE).map((range) => [...args, ...range]);
   runParts('conv-filter-grad', 'conv_filter_grad', wasmMemory(backend), threads, parts);
   return dw;
 }

@@ -18,6 +18,8 @@ const ARG_COUNT = 4;
 const ARGS = 5;
 const MAX_ARGS = 27;
 const BOOT_MS = 5000;
+/** Below this many multiply-adds a split costs more than it saves. */
+const SPLIT_MACS = 1 << 18;
 const PART_MS = 60000;
 
 const WORKER_SCRIPT = `
@@ -102,4 +104,16 @@ export function runParts(name: string, fn: string, memory: WebAssembly.Memory, t
   // Every part is waited for before any error is raised: none may still be writing.
   const failed = posted.filter(({ helper, seq }) => !join(helper, seq)).length;
   if (failed > 0) throw new Error(`${name}: ${failed} part(s) failed on a worker thread`);
+}
+
+/**
+ * Splits [0, length) into up to `threads` ranges that start on multiples of `align`;
+ * one range when the call's `macs` multiply-adds are too few to pay for waking helpers.
+ */
+export function splitRanges(length: number, threads: number, macs: number, align = 1): Array<[number, number]> {
+  const parts = macs < SPLIT_MACS ? 1 : Math.max(1, Math.min(threads, Math.ceil(length / align)));
+  const step = Math.max(align, Math.ceil(length / parts / align) * align);
+  const ranges: Array<[number, number]> = [];
+  for (let begin = 0; begin < length; begin += step) ranges.push([begin, Math.min(length, begin + step)]);
+  return ranges;
 }
