@@ -30,3 +30,22 @@ export function wasmAlias(backend: BackendWasm, info: tf.TensorInfo, shape = inf
   backend.incRef(info.dataId);
   return { dataId: info.dataId, shape, dtype: info.dtype };
 }
+
+interface EmscriptenMemory { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } }
+
+/**
+ * The WebAssembly.Memory under the heap, so our own wasm modules can import it and
+ * work on tensors in place. The threaded build creates it and keeps it on the module
+ * object; the single-threaded one exports it from its instance.
+ */
+export function wasmMemory(backend: BackendWasm): WebAssembly.Memory {
+  const module = backend.wasm as unknown as EmscriptenMemory;
+  const memory = module.wasmMemory ?? module.asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory)) throw new Error('tfjs-backend-wasm: its WebAssembly.Memory is not reachable');
+  return memory;
+}
+
+/** A tensor's byte offset on the wasm heap: a pointer for our own wasm kernels. */
+export function wasmOffset(backend: BackendWasm, info: tf.TensorInfo): number {
+  return wasmView(backend, info).byteOffset;
+}

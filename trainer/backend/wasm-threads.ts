@@ -38,6 +38,15 @@ export function requestedWasmThreads(env: Record<string, string | undefined> = p
   return n;
 }
 
+/**
+ * Threads of the started wasm backend (1 on the single-threaded build), for our own
+ * kernels' splits. Required here, not imported: importing the package registers its
+ * backend above cpu, before anything has chosen it.
+ */
+export function startedWasmThreads(): number {
+  return Math.max(1, (require(WASM_PACKAGE) as WasmModule).getThreadsCount());
+}
+
 /** Writes the pthread worker script once per content and returns its path. */
 function workerFile(): string {
   const outDir = path.join(path.dirname(require.resolve(`${WASM_PACKAGE}/package.json`)), 'wasm-out');

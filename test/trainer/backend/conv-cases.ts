@@ -25,6 +25,11 @@ const FIXED: ConvCase[] = [
   { label: 'padding wider than the filter', xShape: [1, 4, 5, 2], filterShape: [2, 2, 2, 2], strides: [1, 1], pad: [[0, 0], [3, 0], [0, 4], [0, 0]] },
   { label: 'filter as large as the input', xShape: [2, 3, 4, 2], filterShape: [3, 4, 2, 3], strides: [1, 1], pad: 'valid' },
   { label: 'IMDB conv1d-like', xShape: [2, 1, 60, 16], filterShape: [1, 7, 16, 8], strides: [1, 1], pad: 'valid' },
+  // channels past the SIMD kernel's 4 x 8 tiles (9 = 2 * 4 + 1, 19 = 2 * 8 + 3)
+  { label: 'conv1d, channels off the tiles, same, stride 2', xShape: [3, 1, 31, 9], filterShape: [1, 5, 9, 19], strides: [1, 2], pad: 'same' },
+  // large enough for the SIMD kernel to split its channels (12 + 8) between threads
+  { label: 'conv1d split between threads', xShape: [4, 1, 130, 20], filterShape: [1, 5, 20, 13], strides: [1, 1], pad: 'valid' },
+  { label: 'channels off the tiles, valid, stride [2, 3]', xShape: [2, 6, 11, 5], filterShape: [2, 3, 5, 11], strides: [2, 3], pad: 'valid' },
 ];
 
 /** 1x1 filters: the matMul path at stride 1 without padding, the convolution path otherwise. */

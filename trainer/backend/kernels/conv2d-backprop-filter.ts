@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { asTensor, cropForConv, toNhwc } from '../conv-layout';
+import { isWasmBackend } from '../wasm-heap';
+import { simdFilterGrad } from './conv2d-backprop-filter-simd';
 
 // tfjs-backend-wasm has no Conv2DBackpropFilter, and tfjs-backend-cpu's is a scalar
 // 7-deep loop. The filter gradient
@@ -7,7 +10,8 @@ import { asTensor, cropForConv, toNhwc } from '../conv-layout';
 // is itself a convolution once the batch axis is moved into the channel slot:
 // input x as [C, H, W, N], "filter" dy as [outH, outW, N, O], stride 1, dilation
 // (sh, sw), the forward padding. That hands the whole reduction to the backend's
-// own Conv2D (XNNPACK on wasm) at the cost of two transposes.
+// own Conv2D at the cost of two transposes. On wasm our SIMD kernel does it in
+// place instead (see conv2d-backprop-filter-simd).
 //
 // A 1x1 filter at stride 1 with no padding (SeparableConv2D's pointwise step) is a
 // plain product instead: dW = reshape(x, [NHW, C])ᵀ · reshape(dy, [NHW, O]). As a
@@ -29,13 +33,24 @@ function pointwiseFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D): tf.Tensor4D {
   return tf.reshape(tf.matMul(xRowsT, tf.reshape(dy, [n * h * w, o])), [1, 1, c, o]);
 }
 
-const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, attrs }) => {
+function wasmFilterGrad(backend: BackendWasm, x: tf.TensorInfo, dy: tf.TensorInfo, dataFormat: 'NHWC' | 'NCHW', info: tf.backend_util.Conv2DInfo): tf.TensorInfo {
+  if (dataFormat === 'NHWC') return simdFilterGrad(backend, x, dy, info);
+  const nhwc = tf.tidy(() => [toNhwc(asTensor(x), dataFormat), toNhwc(asTensor(dy), dataFormat)]);
+  try {
+    return simdFilterGrad(backend, nhwc[0], nhwc[1], info);
+  } finally {
+    tf.dispose(nhwc);
+  }
+}
+
+const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   const { x, dy } = inputs as Record<'x' | 'dy', tf.TensorInfo>;
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
   const info = tf.backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode, false,
     tf.backend_util.convertConv2DDataFormat(dataFormat),
   );
+  if (isWasmBackend(backend) && !isPointwise(info)) return wasmFilterGrad(backend, x, dy, dataFormat, info);
   const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
   return tf.tidy(() => {
     if (isPointwise(info)) return pointwiseFilterGrad(toNhwc(asTensor(x), dataFormat), toNhwc(asTensor(dy), dataFormat));

@@ -1,10 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
+import { simdExports } from '../simd/simd-module';
 import { allocate, view } from '../tensor-memory';
+import { isWasmBackend, wasmMemory } from '../wasm-heap';
+
+interface Gather { gather(x: number, idx: number, out: number, batch: number, outer: number, dim: number, sliceBytes: number, perBatch: number): void }
 
 // Both stock kernels copy one element at a time and recompute its multi-dimensional
 // location for every element (the wasm one allocates a std::vector per element),
 // which made the Embedding lookup of a [128, 500] batch cost ~250 ms on wasm.
-// Here each gathered slice is one contiguous block copy.
+// Here each gathered slice is one contiguous block copy; on wasm in our kernel
+// (simd/gather.c), since a subarray per slice costs more than the copy.
 
 const SHORT_SLICE = 16; // below this a plain loop beats creating a subarray per slice
 
@@ -24,6 +29,11 @@ const gatherV2: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     if (!(idx[i] >= 0 && idx[i] < dimSize)) {
       throw new Error(`GatherV2: the index value ${idx[i]} is not in [0, ${dimSize - 1}]`);
     }
+  }
+  if (isWasmBackend(backend) && idx instanceof Int32Array) {
+    const sliceBytes = sliceSize * xs.BYTES_PER_ELEMENT;
+    simdExports<Gather>('gather', wasmMemory(backend)).gather(xs.byteOffset, idx.byteOffset, out.byteOffset, batchSize, outerSize, dimSize, sliceBytes, perBatch);
+    return outInfo;
   }
   let dst = 0;
   for (let b = 0; b < batchSize; b++) {
