@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GateActivation, RecurrenceArrays } from './lstm-recurrence';
-import { runRows, sharedFloats } from './lstm-row-threads';
+import { runSplit, sharedFloats } from './helper-threads';
 
 export interface FusedLstmArgs {
   /** [batch, steps, inputDim]. */
@@ -40,7 +40,7 @@ export function fusedLstm(args: FusedLstmArgs): tf.Tensor {
       const gradFunc = (dy: tf.Tensor) => {
         const dyValues = dy.dataSync() as Float32Array;
         const dz = sharedFloats(batch * steps * gates);
-        runRows({ kind: 'backward', arrays: { ...state, dy: sharedFloats(dyValues.length, dyValues), sequences: returnSequences, dz } });
+        runSplit({ kind: 'lstm-backward', arrays: { ...state, dy: sharedFloats(dyValues.length, dyValues), sequences: returnSequences, dz } }, batch);
         const hPrevious = tf.tensor2d(shiftSteps(h, batch, steps, units), [batch * steps, units]);
         const dzTensor = tf.tensor2d(dz, [batch * steps, gates]);
         return [tf.reshape(dzTensor, [batch, steps, gates]), tf.matMul(hPrevious, dzTensor, true, false)];
@@ -61,7 +61,7 @@ function runForward(zx: Float32Array, u: Float32Array, batch: number, steps: num
     c: sharedFloats(batch * steps * units),
     h: sharedFloats(batch * steps * units),
   };
-  runRows({ kind: 'forward', arrays });
+  runSplit({ kind: 'lstm-forward', arrays }, batch);
   return arrays;
 }
 

@@ -1,6 +1,6 @@
 /**
  * An LSTM's recurrence over plain arrays, for a range of batch rows: rows never mix, so
- * several threads can each take a range of the same arrays (lstm-row-threads.ts). Pure
+ * several threads can each take a range of the same arrays (helper-threads.ts). Pure
  * arithmetic without tfjs, so a worker thread loads it quickly.
  */
 
