@@ -17,7 +17,9 @@ export const ZOO_THREADS = 2;
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 10);
 const WARMUP = 2;
 // A tiny model's step takes milliseconds, so a few batches measured the machine's load more
-// than the model (the two identical PyTorch MLP twins gave 4.08e3 and 1.18e4 samples/s).
+// than the model (the two identical PyTorch MLP twins gave 4.08e3 and 1.18e4 samples/s), and
+// tfjs's JS is not yet compiled by V8 after two: the MLP's first 20 steps took 45-64 ms each,
+// its steps after 60 took 7-12. So both sides warm up and time for at least these seconds.
 const MIN_SECONDS = Number(process.env.BENCH_MIN_SECONDS ?? 3);
 const SYSTEM_PYTHON = '/usr/bin/python3';
 
@@ -42,7 +44,8 @@ async function measure(configKey: string, name: string): Promise<Figure> {
   const model = benchModel.build();
   const { x, y } = benchModel.data(benchModel.batch);
   const batches = name === 'separable-conv' ? 3 : batchesOf(benchModel.batch);
-  for (let i = 0; i < WARMUP; i++) await model.trainOnBatch(x, y);
+  const warming = performance.now();
+  for (let i = 0; i < WARMUP || performance.now() - warming < MIN_SECONDS * 1000; i++) await model.trainOnBatch(x, y);
   const started = performance.now();
   let done = 0;
   while (done < batches || performance.now() - started < MIN_SECONDS * 1000) {
@@ -88,7 +91,7 @@ export interface ZooResult {
 
 /** Times every zoo model on both builds and its twin, printing a row per model as it goes. */
 export function runZooBench(names = process.env.ZOO_MODELS?.split(',') ?? Object.keys(ZOO_BENCH_MODELS)): ZooResult {
-  console.log(`zoo models, samples/s (${WARMUP} warm-up batches excluded), PyTorch with ${ZOO_THREADS} threads; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`zoo models, samples/s (${WARMUP} warm-up batches or ${MIN_SECONDS} s excluded), PyTorch with ${ZOO_THREADS} threads; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`${'model'.padEnd(16)} ${'1 thread'.padStart(10)} ${`${ZOO_THREADS} threads`.padStart(10)} ${'PyTorch'.padStart(10)} ${'ratio'.padStart(7)}`);
   const result: ZooResult = { figures: {}, ratios: {}, threadSpeedups: {} };
   for (const name of names) {

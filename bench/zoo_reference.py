@@ -204,9 +204,13 @@ def measure(name, batches, warmup, min_seconds):
         loss_fn(model(*x), y).backward()
         optimizer.step()
 
-    for _ in range(warmup):
+    # At least min_seconds of warm-up and of timed steps: a tiny model's few batches time the
+    # machine's load, not the model (and the Tensorlens side warms V8's JIT as long).
+    warming = time.perf_counter()
+    done = 0
+    while done < warmup or time.perf_counter() - warming < min_seconds:
         step()
-    # At least min_seconds of steps: a tiny model's few batches time the machine's load, not the model.
+        done += 1
     started = time.perf_counter()
     done = 0
     while done < batches or time.perf_counter() - started < min_seconds:
