@@ -9,16 +9,23 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { selectBackend } from '../trainer/backend/select-backend';
+import { requestedWasmThreads } from '../trainer/backend/wasm-threads';
+import { findModel } from '../trainer/zoo';
 import { ZOO_BENCH_MODELS } from './trainer-zoo-models';
 
 export const ZOO_THREADS = 2;
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 10);
 const WARMUP = 2;
+// A tiny model's step takes milliseconds, so a few batches measured the machine's load more
+// than the model (the two identical PyTorch MLP twins gave 4.08e3 and 1.18e4 samples/s), and
+// tfjs's JS is not yet compiled by V8 after two: the MLP's first 20 steps took 45-64 ms each,
+// its steps after 60 took 7-12. So both sides warm up and time for at least these seconds.
+const MIN_SECONDS = Number(process.env.BENCH_MIN_SECONDS ?? 3);
 const SYSTEM_PYTHON = '/usr/bin/python3';
 
 type Figure = { samplesPerSecond: number; batch: number; batches: number } | { error: string };
 
-/** Tensorlens's two WASM builds; threads are the default path. */
+/** Tensorlens's two WASM builds; the default path is the threads the trainer picks for the model. */
 const CONFIGS: Record<string, { label: string; threads: number }> = {
   'wasm-tensorlens': { label: 'Tensorlens wasm, 1 thread', threads: 1 },
   'wasm-threads': { label: `Tensorlens wasm, ${ZOO_THREADS} threads`, threads: ZOO_THREADS },
@@ -37,10 +44,15 @@ async function measure(configKey: string, name: string): Promise<Figure> {
   const model = benchModel.build();
   const { x, y } = benchModel.data(benchModel.batch);
   const batches = name === 'separable-conv' ? 3 : batchesOf(benchModel.batch);
-  for (let i = 0; i < WARMUP; i++) await model.trainOnBatch(x, y);
+  const warming = performance.now();
+  for (let i = 0; i < WARMUP || performance.now() - warming < MIN_SECONDS * 1000; i++) await model.trainOnBatch(x, y);
   const started = performance.now();
-  for (let i = 0; i < batches; i++) await model.trainOnBatch(x, y);
-  return { samplesPerSecond: (benchModel.batch * batches) / ((performance.now() - started) / 1000), batch: benchModel.batch, batches };
+  let done = 0;
+  while (done < batches || performance.now() - started < MIN_SECONDS * 1000) {
+    await model.trainOnBatch(x, y);
+    done++;
+  }
+  return { samplesPerSecond: (benchModel.batch * done) / ((performance.now() - started) / 1000), batch: benchModel.batch, batches: done };
 }
 
 function runChild(configKey: string, name: string): Figure {
@@ -55,7 +67,7 @@ function runChild(configKey: string, name: string): Figure {
 /** One model's twin; torch must be importable by /usr/bin/python3 (bench/trainer.ts installs it). */
 function runTwin(name: string): Figure {
   const child = spawnSync(SYSTEM_PYTHON, [join(__dirname, 'zoo_reference.py'), '--models', name,
-    '--batches', String(Math.max(3, Math.ceil(BATCHES / 2))), '--warmup', String(WARMUP), '--threads', String(ZOO_THREADS)], { encoding: 'utf8' });
+    '--batches', String(Math.max(3, Math.ceil(BATCHES / 2))), '--warmup', String(WARMUP), '--threads', String(ZOO_THREADS), '--min-seconds', String(MIN_SECONDS)], { encoding: 'utf8' });
   try {
     const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { samples_per_s: number; batch: number; batches: number };
     return { samplesPerSecond: out.samples_per_s, batch: out.batch, batches: out.batches };
@@ -69,14 +81,17 @@ const cell = (f: Figure) => ('error' in f ? f.error : f.samplesPerSecond.toPreci
 
 export interface ZooResult {
   figures: Record<string, Record<string, Figure>>;
-  /** Model → Tensorlens's default (threaded) path over its PyTorch twin. */
+  /**
+   * Model → Tensorlens's default path over its PyTorch twin: the threads the trainer picks
+   * for that model given ZOO_THREADS cores (the model's own count, else one per core).
+   */
   ratios: Record<string, number | null>;
   threadSpeedups: Record<string, number | null>;
 }
 
 /** Times every zoo model on both builds and its twin, printing a row per model as it goes. */
 export function runZooBench(names = process.env.ZOO_MODELS?.split(',') ?? Object.keys(ZOO_BENCH_MODELS)): ZooResult {
-  console.log(`zoo models, samples/s (${WARMUP} warm-up batches excluded), PyTorch with ${ZOO_THREADS} threads; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`zoo models, samples/s (${WARMUP} warm-up batches or ${MIN_SECONDS} s excluded), PyTorch with ${ZOO_THREADS} threads; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`${'model'.padEnd(16)} ${'1 thread'.padStart(10)} ${`${ZOO_THREADS} threads`.padStart(10)} ${'PyTorch'.padStart(10)} ${'ratio'.padStart(7)}`);
   const result: ZooResult = { figures: {}, ratios: {}, threadSpeedups: {} };
   for (const name of names) {
@@ -85,10 +100,12 @@ export function runZooBench(names = process.env.ZOO_MODELS?.split(',') ?? Object
     const single = runChild('wasm-tensorlens', name);
     const threaded = runChild('wasm-threads', name);
     const [s, t, p] = [speed(single), speed(threaded), speed(twin)];
+    const oneThread = requestedWasmThreads({}, ZOO_THREADS, findModel(name).wasmThreads) === 1;
+    const chosen = oneThread ? s : t;
     result.figures[name] = { 'wasm-tensorlens': single, 'wasm-threads': threaded, pytorch: twin };
-    result.ratios[name] = t !== null && p !== null ? t / p : null;
+    result.ratios[name] = chosen !== null && p !== null ? chosen / p : null;
     result.threadSpeedups[name] = t !== null && s !== null ? t / s : null;
-    console.log(`${name.padEnd(16)} ${cell(single).padStart(10)} ${cell(threaded).padStart(10)} ${cell(twin).padStart(10)} ${(result.ratios[name]?.toFixed(2) ?? '-').padStart(7)}  load ${loadavg()[0].toFixed(1)}`);
+    console.log(`${name.padEnd(16)} ${cell(single).padStart(10)} ${cell(threaded).padStart(10)} ${cell(twin).padStart(10)} ${(result.ratios[name]?.toFixed(2) ?? '-').padStart(7)}${oneThread ? ' (1 thread)' : ''}  load ${loadavg()[0].toFixed(1)}`);
   }
   return result;
 }

@@ -193,7 +193,7 @@ MODELS = {
 }
 
 
-def measure(name, batches, warmup):
+def measure(name, batches, warmup, min_seconds):
     batch, make, inputs, targets, loss_fn = MODELS[name]
     model = make()
     optimizer = torch.optim.RMSprop(model.parameters(), lr=1e-3, alpha=0.9, eps=1e-7)
@@ -204,13 +204,20 @@ def measure(name, batches, warmup):
         loss_fn(model(*x), y).backward()
         optimizer.step()
 
-    for _ in range(warmup):
+    # At least min_seconds of warm-up and of timed steps: a tiny model's few batches time the
+    # machine's load, not the model (and the Tensorlens side warms V8's JIT as long).
+    warming = time.perf_counter()
+    done = 0
+    while done < warmup or time.perf_counter() - warming < min_seconds:
         step()
+        done += 1
     started = time.perf_counter()
-    for _ in range(batches):
+    done = 0
+    while done < batches or time.perf_counter() - started < min_seconds:
         step()
+        done += 1
     seconds = time.perf_counter() - started
-    return {"model": name, "samples_per_s": batch * batches / seconds, "batch": batch, "batches": batches}
+    return {"model": name, "samples_per_s": batch * done / seconds, "batch": batch, "batches": done}
 
 
 def main():
@@ -219,11 +226,12 @@ def main():
     parser.add_argument("--batches", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--min-seconds", type=float, default=0)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     for name in args.models.split(","):
-        print(json.dumps({**measure(name, args.batches, args.warmup), "threads": args.threads, "torch": torch.__version__}), flush=True)
+        print(json.dumps({**measure(name, args.batches, args.warmup, args.min_seconds), "threads": args.threads, "torch": torch.__version__}), flush=True)
 
 
 if __name__ == "__main__":

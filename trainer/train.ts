@@ -35,7 +35,7 @@ export interface TrainResult {
  * The run ends as finished, or failed with the error, whatever happens inside fit().
  */
 export async function train(flags: TrainFlags, entry: ModelEntry, log: (line: string) => void): Promise<TrainResult> {
-  const backend = await selectBackend(flags.backend);
+  const backend = await selectBackend(flags.backend, entry.wasmThreads);
   log(`backend: ${backend.name} (${backend.package}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` +
     (backend.kernels.length ? `, Tensorlens kernels: ${backend.kernels.join(', ')}` : '') +
     (backend.fallbackReasons.length ? `\n  skipped: ${backend.fallbackReasons.join('; ')}` : ''));

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { fusedLstm, type GateActivation } from './fused-lstm';
+import { fusedLstm } from './fused-lstm';
+import type { GateActivation } from './lstm-recurrence';
 
 /** The parts of tfjs-layers' LSTM (not exported as a type) that decide whether the fused path fits. */
 interface LstmLayer {

@@ -23,7 +23,7 @@ interface Candidate {
   /** Makes the backend registered with tfjs; throws with the reason when it cannot be. */
   load(): void;
   /** Makes it the active backend; the default is tf.setBackend. May add fallback reasons. */
-  activate?(fallbackReasons: string[]): Promise<void>;
+  activate?(fallbackReasons: string[], modelThreads?: number): Promise<void>;
   threads(): number;
 }
 
@@ -45,11 +45,11 @@ function loadWasm(): void {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 }
 
-async function activateWasm(fallbackReasons: string[]): Promise<void> {
+async function activateWasm(fallbackReasons: string[], modelThreads?: number): Promise<void> {
   // An already started wasm backend is kept as it is, threaded or not.
   if (!tf.findBackend('wasm')) {
     try {
-      const threads = requestedWasmThreads();
+      const threads = requestedWasmThreads(process.env, os.availableParallelism(), modelThreads);
       if (threads > 1) {
         await startThreadedWasm(threads, () => activate('wasm'));
         return;
@@ -113,8 +113,10 @@ async function activate(name: string): Promise<void> {
  * Picks the fastest available tfjs backend, starting at `preference` and falling
  * back along tfjs-node-gpu, tfjs-node, wasm, cpu. Registers Tensorlens's training
  * kernels for the backend it picks. Prints nothing; reasons are returned.
+ * `modelThreads` is the model's own wasm thread count (ModelEntry.wasmThreads);
+ * TENSORLENS_WASM_THREADS overrides it.
  */
-export async function selectBackend(preference: BackendPreference = 'auto'): Promise<BackendInfo> {
+export async function selectBackend(preference: BackendPreference = 'auto', modelThreads?: number): Promise<BackendInfo> {
   const start = preference === 'auto' ? 0 : CANDIDATES.findIndex((c) => c.preference === preference);
   if (start < 0) throw new Error(`Unknown backend preference '${preference}'`);
   const fallbackReasons: string[] = [];
@@ -124,7 +126,7 @@ export async function selectBackend(preference: BackendPreference = 'auto'): Pro
       if (!tf.findBackendFactory(candidate.name)) {
         throw new Error(`${candidate.package} loaded but registered no '${candidate.name}' backend`);
       }
-      await (candidate.activate ? candidate.activate(fallbackReasons) : activate(candidate.name));
+      await (candidate.activate ? candidate.activate(fallbackReasons, modelThreads) : activate(candidate.name));
     } catch (err) {
       fallbackReasons.push(`${candidate.package}: ${reasonOf(err)}`);
       continue;

@@ -27,12 +27,17 @@ interface Worker { unref(): void }
 interface EmscriptenModule { PThread?: { runningWorkers: Worker[] } }
 
 /**
- * Threads for the WASM backend: TENSORLENS_WASM_THREADS (1 = the single-threaded build), else one
- * per core. On 2 cores the IMDB Conv1D trained at 294-349 samples/s threaded against 243-256 single.
+ * Threads for the WASM backend: TENSORLENS_WASM_THREADS (1 = the single-threaded build), else the
+ * model's own choice (`modelThreads`, at most one per core), else one per core. On 2 cores the IMDB
+ * Conv1D trained at 294-349 samples/s threaded against 243-256 single.
  */
-export function requestedWasmThreads(env: Record<string, string | undefined> = process.env, cores = nodeOs.availableParallelism()): number {
+export function requestedWasmThreads(
+  env: Record<string, string | undefined> = process.env,
+  cores = nodeOs.availableParallelism(),
+  modelThreads?: number,
+): number {
   const raw = env[ENV_VAR];
-  if (raw === undefined || raw === '') return Math.max(1, cores);
+  if (raw === undefined || raw === '') return Math.max(1, Math.min(cores, modelThreads ?? cores));
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${ENV_VAR} must be a whole number >= 1, got '${raw}'`);
   return n;

@@ -22,5 +22,10 @@ export interface ModelEntry {
   name: string;
   /** One line for `--list`. */
   description: string;
+  /**
+   * Threads for the wasm backend when TENSORLENS_WASM_THREADS does not say: a model whose
+   * kernels are too small to split loses more to the thread pool's hand-offs than it gains.
+   */
+  wasmThreads?: number;
   prepare(flags: TrainFlags, log: (line: string) => void): Promise<PreparedTraining>;
 }

@@ -27,7 +27,15 @@ test('TENSORLENS_WASM_THREADS: unset or empty is one thread per core, a count is
   assert.equal(requestedWasmThreads({ TENSORLENS_WASM_THREADS: '1' }, 8), 1);
   assert.equal(requestedWasmThreads({ TENSORLENS_WASM_THREADS: '4' }), 4);
   assert.throws(() => requestedWasmThreads({ TENSORLENS_WASM_THREADS: '0' }), /whole number >= 1/);
+  assert.throws(() => requestedWasmThreads({ TENSORLENS_WASM_THREADS: '0' }, 2, 1), /whole number >= 1/);
   assert.throws(() => requestedWasmThreads({ TENSORLENS_WASM_THREADS: 'many' }), /whole number >= 1/);
+});
+
+test("a model's own thread count is taken when TENSORLENS_WASM_THREADS is unset, never above one per core, and the variable wins", () => {
+  assert.equal(requestedWasmThreads({}, 2, 1), 1);
+  assert.equal(requestedWasmThreads({ TENSORLENS_WASM_THREADS: '' }, 8, 3), 3);
+  assert.equal(requestedWasmThreads({}, 2, 4), 2);
+  assert.equal(requestedWasmThreads({ TENSORLENS_WASM_THREADS: '2' }, 2, 1), 2);
 });
 
 test('a bad TENSORLENS_WASM_THREADS falls back to the single-threaded build with the reason', () => {

@@ -1,0 +1,82 @@
+import type { Worker } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
+import { moduleWorker } from '../../lib/module-worker';
+import { runJobRange, type HelperJob } from './helper-jobs';
+import { WASM_PACKAGE, type WasmModule } from './wasm-threads';
+
+// Tensorlens's JS kernels and the fused LSTM's recurrence are JS, which XNNPACK's pool never
+// reaches: on threaded wasm they ran on one thread whatever the thread count (the recurrence was
+// half of the 2-input LSTM's step, the depthwise filter gradient a seventh of the SeparableConv2D
+// step). Their items (batch rows, samples) never mix, so helper threads each take a range of the
+// same shared arrays, handed over once per call, and the training thread waits on a shared counter.
+
+/** One helper's share of a job; done[0] counts finished helpers, done[1] is set when one failed. */
+export interface HelperMessage { job: HelperJob; part: number; from: number; to: number; done: Int32Array }
+
+/** Fewer items than this per thread are not worth a hand-off. */
+const MIN_ITEMS_PER_THREAD = 4;
+/** A helper that never answers (its thread killed) fails the step with a reason instead of hanging it. */
+const HELPER_TIMEOUT_MS = 10 * 60_000;
+
+const helpers: Worker[] = [];
+const ready: Worker[] = [];
+let failure: string | undefined;
+
+/** A Float32Array the helper threads share, copied from `values` when given. */
+export function sharedFloats(length: number, values?: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(new SharedArrayBuffer(4 * length));
+  if (values) out.set(values);
+  return out;
+}
+
+/**
+ * Starts helpers up to `count`; resolves once they are ready. Jobs run on the training thread
+ * alone until then (the first batches, while a helper loads), and for good if one fails.
+ */
+export function startHelpers(count: number): Promise<void> {
+  const starting: Promise<void>[] = [];
+  while (helpers.length < count) {
+    const helper = moduleWorker(__dirname, 'helper-worker');
+    helpers.push(helper);
+    // Helpers must not keep a finished training process alive.
+    helper.unref();
+    helper.on('error', (err) => { failure ??= `helper thread failed: ${err.message}`; });
+    starting.push(new Promise((resolve) => helper.once('message', () => resolve(void ready.push(helper)))));
+  }
+  return Promise.all(starting).then(() => undefined);
+}
+
+/** The threads the active backend trains with: the wasm build's pool size; other JS backends have one. */
+export function backendThreads(): number {
+  if (tf.getBackend() !== 'wasm') return 1;
+  return Math.max(1, (require(WASM_PACKAGE) as WasmModule).getThreadsCount());
+}
+
+/**
+ * Runs items [0, items) of `job`, split across up to `threads` threads (parts 0 .. threads - 1);
+ * returns how many took part.
+ */
+export function runSplit(job: HelperJob, items: number, threads = backendThreads()): number {
+  const wanted = Math.min(threads, Math.floor(items / MIN_ITEMS_PER_THREAD)) - 1;
+  if (wanted > 0 && failure === undefined) void startHelpers(wanted);
+  const used = failure === undefined ? Math.min(wanted, ready.length) : 0;
+  if (used <= 0) {
+    runJobRange(job, 0, 0, items);
+    return 1;
+  }
+  const done = new Int32Array(new SharedArrayBuffer(8));
+  const share = Math.ceil(items / (used + 1));
+  for (let i = 0; i < used; i++) {
+    const message: HelperMessage = { job, part: i + 1, from: Math.min(items, (i + 1) * share), to: Math.min(items, (i + 2) * share), done };
+    ready[i].postMessage(message);
+  }
+  runJobRange(job, 0, 0, share);
+  const deadline = Date.now() + HELPER_TIMEOUT_MS;
+  for (let finished = Atomics.load(done, 0); finished < used; finished = Atomics.load(done, 0)) {
+    if (Atomics.wait(done, 0, finished, Math.max(0, deadline - Date.now())) === 'timed-out') {
+      throw new Error(`helper threads did not answer in ${HELPER_TIMEOUT_MS / 1000} s`);
+    }
+  }
+  if (Atomics.load(done, 1) !== 0) throw new Error('a helper thread failed on its share of a job');
+  return used + 1;
+}
