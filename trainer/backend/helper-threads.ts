@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { moduleWorker } from '../../lib/module-worker';
 import { runJobRange, type HelperJob } from './helper-jobs';
-import { WASM_PACKAGE, type WasmModule } from './wasm-threads';
+import { startedWasmThreads } from './wasm-threads';
 
 // Tensorlens's JS kernels and the fused LSTM's recurrence are JS, which XNNPACK's pool never
 // reaches: on threaded wasm they ran on one thread whatever the thread count (the recurrence was
@@ -48,8 +48,7 @@ export function startHelpers(count: number): Promise<void> {
 
 /** The threads the active backend trains with: the wasm build's pool size; other JS backends have one. */
 export function backendThreads(): number {
-  if (tf.getBackend() !== 'wasm') return 1;
-  return Math.max(1, (require(WASM_PACKAGE) as WasmModule).getThreadsCount());
+  return tf.getBackend() === 'wasm' ? startedWasmThreads() : 1;
 }
 
 /**
