@@ -41,8 +41,21 @@ export function minMaxIndices(count: number, stepAt: (i: number) => number, valu
   return out;
 }
 
-/** Adds the distinct picked indices (-1: none) in order; indices follow steps, which keeps the result sorted by step. */
+/**
+ * Adds the distinct picked indices (-1: none) in order; indices follow steps, which keeps the result
+ * sorted by step. Three compare-and-swaps, not an array and a sort: this runs once per bucket, and
+ * a smoothing change thins a hundred lines of each chart again.
+ */
 function pushInOrder(out: number[], a: number, b: number, c: number): void {
-  const picked = [a, b, c].filter((i) => i >= 0).sort((x, y) => x - y);
-  for (const i of picked) if (out.length === 0 || out[out.length - 1] !== i) out.push(i);
+  let t: number;
+  if (a > b) (t = a), (a = b), (b = t);
+  if (b > c) (t = b), (b = c), (c = t);
+  if (a > b) (t = a), (a = b), (b = t);
+  pushDistinct(out, a);
+  pushDistinct(out, b);
+  pushDistinct(out, c);
+}
+
+function pushDistinct(out: number[], i: number): void {
+  if (i >= 0 && (out.length === 0 || out[out.length - 1] !== i)) out.push(i);
 }
