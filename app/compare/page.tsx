@@ -3,8 +3,6 @@ import { connection } from 'next/server';
 import { openApp } from '@/lib/app-context';
 import { readCompareState } from '@/lib/compare/url-state';
 import { toWireRun } from '@/lib/kinds/scalar/run-summary';
-import { earlyReadsScript } from '@/lib/view/compare/early-reads';
-import { firstReadUrls } from '@/lib/view/compare/tag-reads';
 import { ComparePageClient } from './page-client';
 
 export const metadata: Metadata = { title: 'Compare runs' };
@@ -18,12 +16,5 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const app = openApp();
   const runs = readCompareState(params).runs.flatMap((id) => app.read.scalar.findRun(id) ?? []);
   const tags = Object.fromEntries(runs.map((run) => [run.id, app.read.scalar.tags(run.id).map((info) => info.tag)]));
-  // Runs still training are read once their live subscription is in place, so only finished ones start here.
-  const early = firstReadUrls(runs.filter((run) => run.status !== 'running').map((run) => ({ id: run.id, tags: tags[run.id] })));
-  return (
-    <>
-      {early.length > 0 && <script dangerouslySetInnerHTML={{ __html: earlyReadsScript(early) }} />}
-      <ComparePageClient initialSearch={params.toString()} initialRuns={runs.map(toWireRun)} initialTags={tags} />
-    </>
-  );
+  return <ComparePageClient initialSearch={params.toString()} initialRuns={runs.map(toWireRun)} initialTags={tags} />;
 }

@@ -1,14 +1,13 @@
 import type { ScalarPoint } from '../../kinds/scalar/points';
 import type { ScalarSeriesResponse, WireScalarTagInfo } from '../../kinds/scalar/reader';
 import { decodeTagRunColumns, type TagRunColumns } from '../../kinds/scalar/tag-runs-columns';
+import { MAX_TAG_RUNS } from '../../kinds/scalar/tag-runs-reader';
 import { scalarTagsApiUrl, seriesApiUrl, tagRunsApiUrl } from '../scalar/api-paths';
 import { fromHttpPoints } from '../scalar/load-series';
 import type { SeriesStore } from '../scalar/series-store';
 import { fetchBytes, fetchJson } from '../shared/fetch-json';
-import { takeEarlyRead } from './early-reads';
 import type { RequestQueue } from './request-queue';
 import { FIRST_READ_POINTS, SMOOTHING_POINTS } from './resolution';
-import { tagReadChunks } from './tag-reads';
 
 /** Queue priorities: a zoom first, then every run's first read, then the reads smoothing works on. */
 export const PRIORITY = { zoom: 0, first: 1, smoothing: 2 } as const;
@@ -68,41 +67,45 @@ export async function loadLiveRun(target: LoadTarget, queue: RequestQueue, signa
   if (thinned.length > 0 && !signal.aborted) await readLiveTags(target, queue, thinned, SMOOTHING_POINTS, PRIORITY.smoothing, signal);
 }
 
-/** One request per chunk and pass; notes each run's tags that were thinned. */
-function readChunks(chunks: readonly [string, LoadTarget[]][], queue: RequestQueue, maxPoints: number, priority: number, signal: AbortSignal, thinned: Map<LoadTarget, string[]>): Promise<void>[] {
-  return chunks.map(([tag, chunk]) =>
-    queue.run(priority, async () => {
-      if (signal.aborted) return;
-      const url = tagRunsApiUrl(tag, chunk.map((t) => t.runId), maxPoints);
-      const bytes = (await takeEarlyRead(url)) ?? (await fetchBytes(url, signal));
-      const { runs } = decodeTagRunColumns(bytes);
-      if (signal.aborted) return;
-      for (const target of chunk) {
-        const series = runs.get(target.runId);
-        if (!series) continue;
-        take(target, tag, series.count, columnPoints(series), maxPoints);
-        if (series.count > maxPoints) thinned.set(target, [...(thinned.get(target) ?? []), tag]);
-      }
-    }),
-  );
+/** One request per tag and pass for up to MAX_TAG_RUNS runs; returns the runs whose tag was thinned. */
+function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueue, maxPoints: number, priority: number, signal: AbortSignal, thinned: Map<string, LoadTarget[]>): Promise<void>[] {
+  const requests: Promise<void>[] = [];
+  for (let i = 0; i < targets.length; i += MAX_TAG_RUNS) {
+    const chunk = targets.slice(i, i + MAX_TAG_RUNS);
+    requests.push(
+      queue.run(priority, async () => {
+        if (signal.aborted) return;
+        const { runs } = decodeTagRunColumns(await fetchBytes(tagRunsApiUrl(tag, chunk.map((t) => t.runId), maxPoints), signal));
+        if (signal.aborted) return;
+        for (const target of chunk) {
+          const series = runs.get(target.runId);
+          if (!series) continue;
+          take(target, tag, series.count, columnPoints(series), maxPoints);
+          if (series.count > maxPoints) thinned.set(tag, [...(thinned.get(tag) ?? []), target]);
+        }
+      }),
+    );
+  }
+  return requests;
 }
 
 /**
- * Runs that no longer change, read a tag at a time for all of them (tagReadChunks): first coarse,
- * then again at the resolution smoothing works on where the first read was thinned. Tags the
- * server rendered are used as they are; runs without them have their tags fetched first. The
- * server's page may have started the first pass already (early-reads.ts).
+ * Runs that no longer change, read a tag at a time for all of them (GET /api/scalars/{tag}), so a
+ * chart of fifty runs costs one request: first coarse, then again at the resolution smoothing works
+ * on where the first read was thinned. Tags the server rendered are used as they are; runs without
+ * them have their tags fetched first.
  */
 export async function loadFinishedRuns(targets: readonly LoadTarget[], knownTags: Readonly<Record<string, readonly string[]>>, queue: RequestQueue, signal: AbortSignal): Promise<void> {
-  const tagsOf = new Map<LoadTarget, readonly string[]>();
+  const byTag = new Map<string, LoadTarget[]>();
   await settleAll(
     targets.map(async (target) => {
-      tagsOf.set(target, knownTags[target.runId] ?? (await queue.run(PRIORITY.first, () => fetchJson<WireScalarTagInfo[]>(scalarTagsApiUrl(target.runId), signal))).map((t) => t.tag));
+      const tags = knownTags[target.runId] ?? (await queue.run(PRIORITY.first, () => fetchJson<WireScalarTagInfo[]>(scalarTagsApiUrl(target.runId), signal))).map((t) => t.tag);
+      for (const tag of tags) byTag.set(tag, [...(byTag.get(tag) ?? []), target]);
     }),
     signal,
   );
-  const thinned = new Map<LoadTarget, string[]>();
-  await settleAll(readChunks(tagReadChunks(targets, (t) => tagsOf.get(t) ?? []), queue, FIRST_READ_POINTS, PRIORITY.first, signal, thinned), signal);
-  const finer = tagReadChunks(targets, (t) => thinned.get(t) ?? []);
-  await settleAll(readChunks(finer, queue, SMOOTHING_POINTS, PRIORITY.smoothing, signal, new Map()), signal);
+  const thinned = new Map<string, LoadTarget[]>();
+  await settleAll([...byTag].flatMap(([tag, runs]) => readTag(tag, runs, queue, FIRST_READ_POINTS, PRIORITY.first, signal, thinned)), signal);
+  const ignored = new Map<string, LoadTarget[]>();
+  await settleAll([...thinned].flatMap(([tag, runs]) => readTag(tag, runs, queue, SMOOTHING_POINTS, PRIORITY.smoothing, signal, ignored)), signal);
 }
