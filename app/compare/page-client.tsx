@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ColumnChoiceState } from '@/lib/compare/column-choice';
 import type { TableSort } from '@/lib/compare/table-sort';
-import type { ChartView } from '@/lib/view/compare/chart-lines';
+import type { ChartLayout } from '@/lib/view/compare/chart-lines';
 import type { WireRunSummary } from '@/lib/kinds/scalar/run-summary';
 import { CompareCharts } from '@/lib/view/compare/compare-charts';
 import { CompareData } from '@/lib/view/compare/compare-data';
@@ -12,9 +12,10 @@ import { CompareRunTable } from '@/lib/view/compare/compare-run-table';
 import { CompareToolbar } from '@/lib/view/compare/compare-toolbar';
 import { compareView } from '@/lib/view/compare/compare-view';
 import { RunLegend } from '@/lib/view/compare/run-legend';
+import { SmoothingChannel } from '@/lib/view/compare/smoothing-channel';
 import { StepCursor } from '@/lib/view/compare/step-cursor';
 import { parseTagFilter } from '@/lib/view/compare/tag-filter';
-import { useCompareState } from '@/lib/view/compare/use-compare-state';
+import { type UpdateCompareState, useCompareState } from '@/lib/view/compare/use-compare-state';
 import { hparamRun } from '@/lib/hparams/run-metrics';
 import { EnsembleButton } from '@/lib/view/ensemble/ensemble-button';
 import { HParamsView } from '@/lib/view/hparams/hparams-view';
@@ -47,6 +48,17 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
       }),
   );
   const [cursor] = useState(() => new StepCursor());
+  // A smoothing change goes to the charts first, in the event that made it; the state (address,
+  // controls) follows. Back, forward and the method picker change the state, which is passed on.
+  const [smoothingChannel] = useState(() => new SmoothingChannel(state.smoothing));
+  useLayoutEffect(() => smoothingChannel.set(state.smoothing), [smoothingChannel, state.smoothing]);
+  const change = useCallback<UpdateCompareState>(
+    (next, mode) => {
+      if (next.smoothing) smoothingChannel.set(next.smoothing);
+      update(next, mode);
+    },
+    [smoothingChannel, update],
+  );
   const version = useSyncExternalStore(data.subscribe, data.snapshot, data.snapshot);
   // Before any chart subscribes to a run's store (children's effects), so the stores exist.
   useLayoutEffect(() => {
@@ -56,14 +68,14 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
   useLayoutEffect(() => data.setRuns(state.runs), [data, state.runs]);
 
   // Memoised apart from the smoothing and the tag filter, so that moving the slider re-renders the
-  // charts and nothing else: the legend and the run table keep their props.
+  // toolbar and nothing else: the charts, the legend and the run table keep their props.
   const overrides = useRunColorOverrides();
   // `version` changes with every summary and tag list the data holds.
   const selected = useMemo(() => state.runs.flatMap((id) => data.summary(id) ?? []), [data, state.runs, version]);
   const { colors: chosenColors, hidden, groupBy } = state;
   const view = useMemo(() => compareView({ hidden, groupBy }, selected, { ...overrides, ...chosenColors }), [selected, overrides, chosenColors, hidden, groupBy]);
-  const { smoothing, xAxis, logScale, ignoreOutliers, band } = state;
-  const chartView = useMemo((): ChartView => ({ smoothing, xAxis: view.groups ? 'step' : xAxis, logScale, ignoreOutliers, band }), [smoothing, xAxis, logScale, ignoreOutliers, band, view.groups]);
+  const { xAxis, logScale, ignoreOutliers, band } = state;
+  const chartView = useMemo((): ChartLayout => ({ xAxis: view.groups ? 'step' : xAxis, logScale, ignoreOutliers, band }), [xAxis, logScale, ignoreOutliers, band, view.groups]);
   const metrics = useRunMetrics(data, state.runs);
   const tagFilter = useMemo(() => parseTagFilter(state.tagFilter), [state.tagFilter]);
   const allTags = useMemo(() => [...new Set(selected.flatMap((run) => data.tags(run.id)))].sort(), [data, selected]);
@@ -125,7 +137,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
         <HParamsView runs={hparamRuns} />
       ) : (
         <>
-          <CompareToolbar state={state} update={update} tagFilter={tagFilter} configKeys={view.configKeys} exportRuns={view.lines} />
+          <CompareToolbar state={state} update={change} tagFilter={tagFilter} configKeys={view.configKeys} exportRuns={view.lines} />
           <RunLegend runs={selected} colors={view.colors} hidden={view.hidden} onToggle={toggle} onColor={recolor} />
           {data.error && (
             <p className="alert" role="alert">
@@ -135,7 +147,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
           {tags.length === 0 ? (
             <p className="empty">{allTags.length === 0 ? 'These runs logged no scalars yet.' : 'No tag matches the filter.'}</p>
           ) : (
-            <CompareCharts tags={tags} runs={view.lines} groups={view.chartGroups} data={data} view={chartView} cursor={cursor} zooms={state.zooms} onZoom={zoomTo} />
+            <CompareCharts tags={tags} runs={view.lines} groups={view.chartGroups} data={data} view={chartView} smoothing={smoothingChannel} cursor={cursor} zooms={state.zooms} onZoom={zoomTo} />
           )}
           <CompareRunTable runs={selected} metrics={metrics} tags={allTags} colors={view.colors} hidden={view.hidden} groups={view.groups} onToggle={toggle} onColor={recolor} choice={state.columns} onChoice={chooseColumns} sort={state.sort} onSort={sortTable} />
         </>

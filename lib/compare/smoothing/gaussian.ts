@@ -18,7 +18,7 @@ const CUTOFF_SIGMAS = 3;
  * Cost is O(n·k) for k points within 3σ of a point: a UI bounds σ to keep k in the tens or hundreds.
  */
 export function gaussianSmoothing({ steps, values }: ScalarColumn, sigma: number): Float64Array {
-  const out = Float64Array.from(values);
+  const out = new Float64Array(values);
   if (!(sigma > 0) || !Number.isFinite(sigma)) return out;
   const reach = CUTOFF_SIGMAS * sigma;
   const scale = -1 / (2 * sigma * sigma);

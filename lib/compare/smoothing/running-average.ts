@@ -32,7 +32,7 @@ class CompensatedSum {
 }
 
 export function runningAverage({ steps, values }: ScalarColumn, window: number): Float64Array {
-  const out = Float64Array.from(values);
+  const out = new Float64Array(values);
   const half = (window - 1) / 2;
   if (!(half > 0)) return out;
   const sum = new CompensatedSum();

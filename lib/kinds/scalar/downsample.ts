@@ -7,42 +7,60 @@ import type { ScalarPoint } from './points';
  */
 export function downsampleMinMax(points: readonly ScalarPoint[], maxPoints: number): ScalarPoint[] {
   if (points.length <= maxPoints) return points.slice();
-  return minMaxIndices(points.length, (i) => points[i][0], (i) => points[i][2], maxPoints).map((i) => points[i]);
+  const steps = points.map((p) => p[0]);
+  const values = points.map((p) => p[2]);
+  return minMaxIndices(steps, values, 0, points.length, maxPoints).map((i) => points[i]);
 }
 
 /**
- * The same bucketing over any layout, as the indices of the points to keep, ascending: the compare
- * view thins columns (typed arrays of smoothed values) without building a tuple per point.
+ * The same bucketing over columns, for the points in [from, to), as the indices of the points to
+ * keep, ascending: the compare view thins typed arrays of smoothed values without building a tuple
+ * per point, and reads them by index rather than through a function per point (a smoothing change
+ * thins every line of the page again).
  */
-export function minMaxIndices(count: number, stepAt: (i: number) => number, valueAt: (i: number) => number, maxPoints: number): number[] {
-  if (count <= maxPoints) return Array.from({ length: count }, (_, i) => i);
+export function minMaxIndices(steps: ArrayLike<number>, values: ArrayLike<number>, from: number, to: number, maxPoints: number): number[] {
+  const count = to - from;
+  if (count <= maxPoints) return Array.from({ length: Math.max(0, count) }, (_, i) => from + i);
   const buckets = Math.max(1, Math.floor(maxPoints / 2));
-  const first = stepAt(0);
-  const span = stepAt(count - 1) - first + 1;
+  const first = steps[from];
+  const span = steps[to - 1] - first + 1;
   const out: number[] = [];
-  let i = 0;
-  for (let b = 0; b < buckets && i < count; b++) {
+  let i = from;
+  for (let b = 0; b < buckets && i < to; b++) {
     const end = first + Math.ceil(((b + 1) * span) / buckets);
     let lo = -1;
     let hi = -1;
     let nan = -1;
-    for (; i < count && stepAt(i) < end; i++) {
-      const v = valueAt(i);
+    for (; i < to && steps[i] < end; i++) {
+      const v = values[i];
       if (Number.isNaN(v)) {
         if (nan < 0) nan = i;
       } else {
-        if (lo < 0 || v < valueAt(lo)) lo = i;
-        if (hi < 0 || v > valueAt(hi)) hi = i;
+        if (lo < 0 || v < values[lo]) lo = i;
+        if (hi < 0 || v > values[hi]) hi = i;
       }
     }
     pushInOrder(out, lo, hi, nan);
   }
-  if (out[out.length - 1] !== count - 1) out.push(count - 1);
+  if (out[out.length - 1] !== to - 1) out.push(to - 1);
   return out;
 }
 
-/** Adds the distinct picked indices (-1: none) in order; indices follow steps, which keeps the result sorted by step. */
+/**
+ * Adds the distinct picked indices (-1: none) in order; indices follow steps, which keeps the result
+ * sorted by step. Three compare-and-swaps, not an array and a sort: this runs once per bucket, and
+ * a smoothing change thins a hundred lines of each chart again.
+ */
 function pushInOrder(out: number[], a: number, b: number, c: number): void {
-  const picked = [a, b, c].filter((i) => i >= 0).sort((x, y) => x - y);
-  for (const i of picked) if (out.length === 0 || out[out.length - 1] !== i) out.push(i);
+  let t: number;
+  if (a > b) (t = a), (a = b), (b = t);
+  if (b > c) (t = b), (b = c), (c = t);
+  if (a > b) (t = a), (a = b), (b = t);
+  pushDistinct(out, a);
+  pushDistinct(out, b);
+  pushDistinct(out, c);
+}
+
+function pushDistinct(out: number[], i: number): void {
+  if (i >= 0 && (out.length === 0 || out[out.length - 1] !== i)) out.push(i);
 }

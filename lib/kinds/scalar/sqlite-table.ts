@@ -53,6 +53,21 @@ type RollupRow = [number | null, number | null, number | null, number | null, nu
 
 const valueOf = (v: number | null): number => (v === null ? NaN : v);
 
+/**
+ * A rollup row's min, max and NaN points (null: none) in step order, without an array and a sort
+ * per row: a chart of fifty runs reads ten thousand rows.
+ */
+function pushByStep(out: ScalarPoint[], a: ScalarPoint | null, b: ScalarPoint | null, c: ScalarPoint | null): void {
+  let t: ScalarPoint | null;
+  // A null sorts last, so that only the first points pushed are points.
+  if (b !== null && (a === null || b[0] < a[0])) (t = a), (a = b), (b = t);
+  if (c !== null && (b === null || c[0] < b[0])) (t = b), (b = c), (c = t);
+  if (b !== null && (a === null || b[0] < a[0])) (t = a), (a = b), (b = t);
+  if (a !== null) out.push(a);
+  if (b !== null) out.push(b);
+  if (c !== null) out.push(c);
+}
+
 /** Rows per multi-row INSERT: one statement call per chunk instead of per point. */
 const CHUNK = 128;
 
@@ -216,12 +231,9 @@ export class ScalarTable {
     if (first > last) return this.readRaw(tagId, from, to);
     const out: ScalarPoint[] = first * level > from ? this.readRaw(tagId, from, first * level - 1) : [];
     for (const r of this.selectRollupRange.all(tagId, level, first, last) as RollupRow[]) {
-      const picked: ScalarPoint[] = [];
-      if (r[0] !== null) picked.push([r[0], r[1]!, valueOf(r[2])]);
-      if (r[3] !== null && r[3] !== r[0]) picked.push([r[3], r[4]!, valueOf(r[5])]);
-      if (r[6] !== null) picked.push([r[6], r[7]!, NaN]);
-      picked.sort((a, b) => a[0] - b[0]);
-      out.push(...picked);
+      const min: ScalarPoint | null = r[0] === null ? null : [r[0], r[1]!, valueOf(r[2])];
+      const max: ScalarPoint | null = r[3] === null || r[3] === r[0] ? null : [r[3], r[4]!, valueOf(r[5])];
+      pushByStep(out, min, max, r[6] === null ? null : [r[6], r[7]!, NaN]);
     }
     if ((last + 1) * level <= to) out.push(...this.readRaw(tagId, (last + 1) * level, to));
     return out;

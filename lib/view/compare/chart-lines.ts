@@ -9,7 +9,7 @@ import type { TooltipLine, TooltipLookup, TooltipValues } from './compare-toolti
 import { bandAt, drawGroup } from './draw-group';
 import { drawLine, type LineDatum, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
 import { linePoints } from './resolution';
-import type { PlotLine } from './line-layer';
+import type { PlotLine, RunLines } from './line-layer';
 import { isIdentity, type SmoothedCache } from './smoothed-cache';
 
 export interface ChartRun {
@@ -35,11 +35,14 @@ export interface ChartView {
   band: GroupBand;
 }
 
+/** The view but its smoothing, which reaches charts apart from React (SmoothingChannel). */
+export type ChartLayout = Omit<ChartView, 'smoothing'>;
+
 export interface ChartLines {
   /** What ECharts draws: groups' lines and bands, and non-finite markers. */
   series: (LineSeriesOption | CustomSeriesOption)[];
   /** Runs' lines, painted by the chart's line layer: every raw line, then every smoothed one over them. */
-  runLines: PlotLine[];
+  runLines: RunLines;
   xMin: number;
   xMax: number;
   visible: number[];
@@ -59,7 +62,11 @@ const FEW_POINTS = 40;
 
 function sum(values: readonly (readonly [number, number | null])[]): number {
   let total = 0;
-  for (const [, v] of values) if (v !== null) total += v;
+  // Indexed: a destructuring for-of costs as much as the rest of a line's redraw.
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i][1];
+    if (v !== null) total += v;
+  }
   return Number(total.toPrecision(9));
 }
 
@@ -87,7 +94,7 @@ function tooltipLine(name: string, color: string, line: readonly LineDatum[], va
  */
 export function chartLines(tag: string, runs: readonly ChartRun[], groups: readonly ChartGroup[] | null, data: CompareData, cache: SmoothedCache, view: ChartView, zoom: readonly [number, number] | null, theme: ChartTheme, tooltip: TooltipLookup): ChartLines {
   tooltip.clear();
-  const out: ChartLines = { series: [], runLines: [], xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0, unchanged: new Set() };
+  const out: ChartLines = { series: [], runLines: { raw: [], smoothed: [] }, xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0, unchanged: new Set() };
   const smoothedOf = (run: ChartRun) => {
     const points = data.store(run.id)?.get(tag)?.points;
     if (!points) return null;
@@ -170,7 +177,7 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     );
     smoothedLines.push({ runId: run.id, color: run.color, width: 1.6, opacity: 1, points: smoothed.line, dots: smoothed.line.length < FEW_POINTS });
   }
-  out.runLines = [...rawLines, ...smoothedLines];
+  out.runLines = { raw: rawLines, smoothed: smoothedLines };
   out.series.push(...markers);
   return out;
 }

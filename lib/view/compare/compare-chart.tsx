@@ -5,10 +5,11 @@ import type { CompareData } from './compare-data';
 import { compareBaseOption, xAxisOption, yAxisOption } from './compare-option';
 import type { TooltipLookup } from './compare-tooltip';
 import { downloadPng, downloadSvg } from './chart-export';
-import { type ChartGroup, chartLines, type ChartRun, type ChartView } from './chart-lines';
+import { type ChartGroup, type ChartLayout, chartLines, type ChartRun, type ChartView } from './chart-lines';
 import { LineLayer } from './line-layer';
 import { tooltipAnchors } from './tooltip-anchors';
 import { SmoothedCache } from './smoothed-cache';
+import type { SmoothingChannel } from './smoothing-channel';
 import { linkCursor, type StepCursor } from './step-cursor';
 import { sameZoom } from '../../compare/chart-zooms';
 import { zoomRanges } from './zoom-ranges';
@@ -20,7 +21,9 @@ export interface CompareChartProps {
   /** When runs are grouped, the groups' lines replace the runs'. */
   groups: readonly ChartGroup[] | null;
   data: CompareData;
-  view: ChartView;
+  view: ChartLayout;
+  /** Read at each draw; a change draws at once, in the task that made it. */
+  smoothing: SmoothingChannel;
   cursor: StepCursor;
   /** The x range the address holds for this chart, or null for the whole range. */
   zoom: readonly [number, number] | null;
@@ -50,13 +53,14 @@ function zoomOf(event: ZoomEvent, [lo, hi]: readonly [number, number]): [number,
 }
 
 /** One tag's chart with a line per run (or group); redrawn when its runs' points or the view change. */
-export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZoom }: CompareChartProps) {
+export function CompareChart({ tag, runs, groups, data, view, smoothing, cursor, zoom, onZoom }: CompareChartProps) {
   const boxRef = useRef<HTMLElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
+  const rawLinesRef = useRef<HTMLCanvasElement>(null);
   const linesRef = useRef<HTMLCanvasElement>(null);
   const layerRef = useRef<LineLayer | null>(null);
-  const layer = () => (layerRef.current ??= new LineLayer(linesRef.current!));
+  const layer = () => (layerRef.current ??= new LineLayer(rawLinesRef.current!, linesRef.current!));
   const { chart, theme } = useChart(canvasRef);
   const [cache] = useState(() => new SmoothedCache());
   const [tooltip] = useState<TooltipLookup>(() => new Map());
@@ -84,11 +88,12 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
     if (!chart || !theme) return;
     const shown: ChartRun[] = JSON.parse(runsKey);
     const grouped: ChartGroup[] | null = JSON.parse(groupsKey);
-    const settings: ChartView = JSON.parse(viewKey);
+    const layout: ChartLayout = JSON.parse(viewKey);
     const box = boxRef.current!;
     const h = held.current;
     cache.keep(new Set(shown.map((r) => r.id)));
     const draw = throttleDraws(() => {
+      const settings: ChartView = { ...layout, smoothing: smoothing.current };
       const lines = chartLines(tag, shown, grouped, data, cache, settings, h.zoom, theme, tooltip);
       if (lines.xMin <= lines.xMax) h.extent = [lines.xMin, lines.xMax];
       const ids = lines.series.map((s) => s.id).join('\n');
@@ -123,18 +128,32 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
     });
     h.request = () => draw.request();
     draw.request();
+    // A read of fifty runs lands in one task, a store at a time: one draw once they all have, not
+    // one for the first run and another later.
+    let queued = false;
+    let live = true;
+    const drawAfterTask = () => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        if (live) draw.request();
+      });
+    };
     const unsubscribes = shown.map((run) =>
       data.store(run.id)?.subscribe((changed) => {
         if (!changed.has(tag)) return;
         cache.touch(run.id);
-        draw.request();
+        drawAfterTask();
       }),
     );
+    unsubscribes.push(smoothing.subscribe(() => draw.request()));
     return () => {
+      live = false;
       for (const unsubscribe of unsubscribes) unsubscribe?.();
       draw.cancel();
     };
-  }, [chart, theme, tag, runsKey, groupsKey, viewKey, data, cache, tooltip]);
+  }, [chart, theme, tag, runsKey, groupsKey, viewKey, data, cache, tooltip, smoothing]);
 
   useEffect(() => {
     if (!chart) return;
@@ -203,6 +222,7 @@ export function CompareChart({ tag, runs, groups, data, view, cursor, zoom, onZo
       </header>
       <div className="chart-canvas-wrap">
         <div className="chart-canvas" ref={canvasRef} />
+        <canvas className="raw-line-layer" ref={rawLinesRef} aria-hidden="true" />
         <canvas className="line-layer" ref={linesRef} aria-hidden="true" />
         <div className="step-cursor" ref={cursorRef} hidden />
       </div>

@@ -54,10 +54,10 @@ function firstAtOrAfter(n: number, xAt: (i: number) => number, x: number): numbe
   return lo;
 }
 
-/** Min/max indices of values[from, to) thinned to `budget`, shifted back to column indices. */
+/** Min/max indices of values[from, to) thinned to `budget`, as column indices. */
 function pick(steps: Float64Array, values: ArrayLike<number>, from: number, to: number, budget: number): number[] {
   if (to <= from) return [];
-  return minMaxIndices(to - from, (i) => steps[from + i], (i) => values[from + i], budget).map((i) => i + from);
+  return minMaxIndices(steps, values, from, to, budget);
 }
 
 /**

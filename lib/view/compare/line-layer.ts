@@ -25,6 +25,8 @@ interface Rect {
 export interface PlotFrame {
   rect: Rect;
   toPixel: (x: number, y: number) => [number, number];
+  /** Equal for two frames that place every point alike. */
+  key: string;
 }
 
 /** ECharts keeps the grid's layout on its model; there is no public call for the rectangle. */
@@ -47,7 +49,8 @@ export function plotFrame(chart: EChartsType, xRef: readonly [number, number], l
   const sx = (b[0] - a[0]) / (x1 - x0);
   const sy = (b[1] - a[1]) / (logScale ? 1 : y1 - y0);
   const toPixel = logScale ? (x: number, y: number): [number, number] => [a[0] + (x - x0) * sx, a[1] + Math.log10(y) * sy] : (x: number, y: number): [number, number] => [a[0] + (x - x0) * sx, a[1] + (y - y0) * sy];
-  return { rect: grid.coordinateSystem.getRect(), toPixel };
+  const rect = grid.coordinateSystem.getRect();
+  return { rect, toPixel, key: [...a, ...b, rect.x, rect.y, rect.width, rect.height, logScale].join() };
 }
 
 /** Strokes each line, broken at its null values, clipped to the grid; `lines` are drawn in order, later ones on top. */
@@ -112,19 +115,51 @@ export function linesSvg(frame: PlotFrame, lines: readonly PlotLine[]): string {
   return parts.join('');
 }
 
+/** A chart's run lines: the faint raw ones, and the smoothed ones drawn over them. */
+export interface RunLines {
+  raw: readonly PlotLine[];
+  smoothed: readonly PlotLine[];
+}
+
+function sameLines(a: readonly PlotLine[], b: readonly PlotLine[]): boolean {
+  return a.length === b.length && a.every((line, i) => line === b[i]);
+}
+
+/** Sizes the canvas to the chart at the screen's pixel ratio, and clears it. */
+function prepare(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D {
+  const ratio = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+  }
+  const ctx = canvas.getContext('2d')!;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}
+
 /**
- * The run lines of one chart on a canvas of their own over ECharts' (which keeps the axes, grid,
- * tooltip, zoom and markers): a smoothing change repaints a hundred polylines and does nothing in
- * ECharts' per-series pipeline. Holds the last lines, so a resize or an export paints them again.
+ * The run lines of one chart on canvases of their own over ECharts' (which keeps the axes, grid,
+ * tooltip, zoom and markers): a smoothing change repaints fifty polylines and does nothing in
+ * ECharts' per-series pipeline. The raw lines sit on a canvas under the smoothed ones and are
+ * painted again only when they or the frame change, which a smoothing change does not. Holds the
+ * last lines, so a resize or an export paints them again.
  */
 export class LineLayer {
-  private lines: readonly PlotLine[] = [];
+  private lines: RunLines = { raw: [], smoothed: [] };
   private xRef: readonly [number, number] = [0, 1];
   private logScale = false;
+  /** What the raw canvas shows, to know when it must be painted again. */
+  private rawPainted: { lines: readonly PlotLine[]; key: string } | null = null;
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(
+    private readonly rawCanvas: HTMLCanvasElement,
+    private readonly smoothedCanvas: HTMLCanvasElement,
+  ) {}
 
-  set(lines: readonly PlotLine[], xRef: readonly [number, number], logScale: boolean): void {
+  set(lines: RunLines, xRef: readonly [number, number], logScale: boolean): void {
     this.lines = lines;
     this.xRef = xRef;
     this.logScale = logScale;
@@ -134,23 +169,23 @@ export class LineLayer {
     return plotFrame(chart, this.xRef, this.logScale);
   }
 
-  /** Paints what `set` gave, at the chart's size and the screen's pixel ratio. */
+  /** Paints what `set` gave, at the chart's size. */
   paint(chart: EChartsType): void {
     const width = chart.getWidth();
     const height = chart.getHeight();
-    const ratio = window.devicePixelRatio || 1;
-    const { canvas } = this;
-    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
-    const ctx = canvas.getContext('2d')!;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, width, height);
     const frame = this.frame(chart);
-    if (frame) paintLines(ctx, frame, this.lines);
+    const key = `${frame?.key}|${width}x${height}@${window.devicePixelRatio || 1}`;
+    const ctx = prepare(this.smoothedCanvas, width, height);
+    if (frame) paintLines(ctx, frame, this.lines.smoothed);
+    const painted = this.rawPainted;
+    if (painted && painted.key === key && sameLines(painted.lines, this.lines.raw)) return;
+    const under = prepare(this.rawCanvas, width, height);
+    if (frame) paintLines(under, frame, this.lines.raw);
+    this.rawPainted = { lines: this.lines.raw, key };
+  }
+
+  private all(): PlotLine[] {
+    return [...this.lines.raw, ...this.lines.smoothed];
   }
 
   /** The lines painted onto an export at `ratio` times the chart's pixels. */
@@ -158,11 +193,11 @@ export class LineLayer {
     const frame = this.frame(chart);
     if (!frame) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    paintLines(ctx, frame, this.lines);
+    paintLines(ctx, frame, this.all());
   }
 
   svg(chart: EChartsType): string {
     const frame = this.frame(chart);
-    return frame ? linesSvg(frame, this.lines) : '';
+    return frame ? linesSvg(frame, this.all()) : '';
   }
 }

@@ -5,7 +5,7 @@ import { init } from '../../../lib/view/shared/echarts-setup';
 
 const rect = { x: 10, y: 5, width: 200, height: 100 };
 /** x 0..10 over the grid's width, y 0..1 from its bottom edge up. */
-const frame: PlotFrame = { rect, toPixel: (x, y) => [rect.x + x * 20, rect.y + rect.height - y * 100] };
+const frame: PlotFrame = { rect, toPixel: (x, y) => [rect.x + x * 20, rect.y + rect.height - y * 100], key: 'test' };
 
 function line(runId: string, points: PlotLine['points'], opacity = 1): PlotLine {
   return { runId, color: '#2f6fed', width: 1.6, opacity, points, dots: false };
