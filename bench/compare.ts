@@ -14,10 +14,10 @@
  * - smoothing_p95_ms: from a smoothing-slider change to every chart redrawn, 95th percentile.
  * - run_list_ms: the list of 1,000 runs ready, as a user sees it: the first screen of rows drawn,
  *   the count of 1,000 shown and the list placed in the browser (hydrated, as tall as 1,000 rows,
- *   so it scrolls). Only rows on screen are in the page (lib/view/run/use-row-window.ts), so this no
- *   longer waits for every row in the DOM as it did before that window. scroll_end_ms: from a jump
- *   to the page's end until the last run's row is there. filter_ms: typing a filter, key by key,
- *   until the list shows its result.
+ *   so it scrolls). In a list that long only the rows on screen are in the page (use-row-window.ts),
+ *   so this no longer waits for every row in the DOM as it did before that window.
+ * - scroll_end_ms: from a jump to the page's end until the last run's row is there.
+ * - filter_ms: typing a filter, key by key, until the list shows its result.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

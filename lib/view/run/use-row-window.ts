@@ -1,5 +1,10 @@
 import { type RefObject, useEffect, useState } from 'react';
 
+/**
+ * Lists up to this long are in the page whole: cheap to draw, and the browser's find and a test's
+ * locator reach every row without a scroll.
+ */
+export const WINDOW_FROM = 200;
 /** Rows the server renders and hydration keeps: more than a tall screen holds, so the first paint is full. */
 export const FIRST_ROWS = 30;
 /** Rows kept beyond each edge of the screen, so a scroll shows rows already there. */
@@ -32,9 +37,15 @@ export function rowsOnScreen(count: number, top: number, screenPx: number, rowPx
  * absent row is the mean of those drawn.
  */
 export function useRowWindow(count: number, body: RefObject<HTMLElement | null>): RowWindow {
+  const whole = count <= WINDOW_FROM;
   const [range, setRange] = useState({ from: 0, to: Math.min(count, FIRST_ROWS), rowPx: ROW_ESTIMATE_PX, measured: false });
 
   useEffect(() => {
+    if (whole) {
+      // The range held is what the page draws, so the next measure of a window divides the right rows.
+      setRange((held) => (held.measured && held.from === 0 && held.to === count ? held : { ...held, from: 0, to: count, measured: true }));
+      return;
+    }
     let frame = 0;
     const place = () => {
       frame = 0;
@@ -61,8 +72,9 @@ export function useRowWindow(count: number, body: RefObject<HTMLElement | null>)
       window.removeEventListener('scroll', schedule);
       window.removeEventListener('resize', schedule);
     };
-  }, [count, body]);
+  }, [count, body, whole]);
 
+  if (whole) return { from: 0, to: count, padTop: 0, padBottom: 0, measured: range.measured };
   const from = Math.min(range.from, count);
   const to = Math.min(Math.max(range.to, from), count);
   return { from, to, padTop: from * range.rowPx, padBottom: (count - to) * range.rowPx, measured: range.measured };
