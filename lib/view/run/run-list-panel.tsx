@@ -23,7 +23,6 @@ export function RunListPanel({ runs }: { runs: readonly WireRunSummary[] }) {
 
   const filter = useMemo(() => parseRunFilter(deferredText), [deferredText]);
   const shown = useMemo(() => filterRuns(runs, { filter, status, showArchived }), [runs, filter, status, showArchived]);
-  const shownIds = useMemo(() => new Set(shown.map((run) => run.id)), [shown]);
   const statuses = useMemo(() => [...new Set(runs.map((run) => run.status))].sort(), [runs]);
   // Selected runs get the colours the compare page will give them; the others their first choice.
   const colors = useMemo(() => {
@@ -50,7 +49,7 @@ export function RunListPanel({ runs }: { runs: readonly WireRunSummary[] }) {
         <RunBulkActions runs={selectedRuns} onDone={() => setSelected(new Set())} />
         {selectedRuns.length >= 2 && <EnsembleButton runIds={selectedRuns.map((run) => run.id)} />}
       </RunListToolbar>
-      <RunTable runs={runs} shown={shownIds} selected={selected} colors={colors} onSelect={onSelect} onSelectAll={onSelectAll} />
+      <RunTable shown={shown} selected={selected} colors={colors} onSelect={onSelect} onSelectAll={onSelectAll} />
     </>
   );
 }

@@ -19,7 +19,7 @@ function duration(run: WireRunSummary, now: number | null): string {
   return end === null ? '…' : formatDuration(end - run.startedAt);
 }
 
-interface RunCellsProps {
+export interface RunRowProps {
   run: WireRunSummary;
   /** The clock, for running runs only: a finished row never re-renders as it ticks. */
   now: number | null;
@@ -28,25 +28,17 @@ interface RunCellsProps {
   onSelect: (runId: string, selected: boolean) => void;
 }
 
-export interface RunRowProps extends RunCellsProps {
-  /** Filtered out: kept in the table, so that typing a filter never unmounts and remounts rows. */
-  hidden: boolean;
-}
-
-/**
- * Memoised, as are its cells apart: filtering 1,000 runs as the user types only flips `hidden` on
- * the rows that change, and their cells are not rendered again.
- */
-export const RunRow = memo(function RunRow({ hidden, ...cells }: RunRowProps) {
-  const { run, selected } = cells;
+/** Memoised: a scroll or a keystroke in the filter draws only the rows that come into the window. */
+export const RunRow = memo(function RunRow(props: RunRowProps) {
+  const { run, selected } = props;
   return (
-    <tr data-run-id={run.id} data-status={run.status} data-archived={run.archived || undefined} className={selected ? 'row-selected' : undefined} hidden={hidden}>
-      <RunCells {...cells} />
+    <tr data-run-id={run.id} data-status={run.status} data-archived={run.archived || undefined} className={selected ? 'row-selected' : undefined}>
+      <RunCells {...props} />
     </tr>
   );
 });
 
-const RunCells = memo(function RunCells({ run, now, selected, color, onSelect }: RunCellsProps) {
+function RunCells({ run, now, selected, color, onSelect }: RunRowProps) {
   return (
     <>
       <td className="select-cell">
@@ -113,4 +105,4 @@ const RunCells = memo(function RunCells({ run, now, selected, color, onSelect }:
       })}
     </>
   );
-});
+}

@@ -1,14 +1,15 @@
+import { useRef } from 'react';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { SUMMARY_METRICS } from './last-metric';
 import { useNow } from '../shared/use-now';
 import { RunRow } from './run-row';
+import { useRowWindow } from './use-row-window';
 import './run-list.css';
 import './run-list-rows.css';
 
 export interface RunTableProps {
-  /** Every run, in list order; those not in `shown` are filtered out and hidden. */
-  runs: readonly WireRunSummary[];
-  shown: ReadonlySet<string>;
+  /** The runs the filters let through, in list order. */
+  shown: readonly WireRunSummary[];
   selected: ReadonlySet<string>;
   colors: ReadonlyMap<string, string>;
   onSelect: (runId: string, selected: boolean) => void;
@@ -16,10 +17,12 @@ export interface RunTableProps {
   onSelectAll: (selected: boolean) => void;
 }
 
-export function RunTable({ runs, shown, selected, colors, onSelect, onSelectAll }: RunTableProps) {
+export function RunTable({ shown, selected, colors, onSelect, onSelectAll }: RunTableProps) {
   // One clock for the whole table, ticking only while some duration is still growing.
-  const now = useNow(runs.some((run) => run.status === 'running'));
-  const chosen = runs.filter((run) => shown.has(run.id) && selected.has(run.id)).length;
+  const now = useNow(shown.some((run) => run.status === 'running'));
+  const chosen = shown.filter((run) => selected.has(run.id)).length;
+  const body = useRef<HTMLTableSectionElement>(null);
+  const rows = useRowWindow(shown.length, body);
   return (
     <div className="table-wrap">
       <table className="runs run-list">
@@ -30,9 +33,9 @@ export function RunTable({ runs, shown, selected, colors, onSelect, onSelectAll 
                 type="checkbox"
                 aria-label="Select every run shown"
                 data-select-all
-                checked={shown.size > 0 && chosen === shown.size}
+                checked={shown.length > 0 && chosen === shown.length}
                 ref={(box) => {
-                  if (box) box.indeterminate = chosen > 0 && chosen < shown.size;
+                  if (box) box.indeterminate = chosen > 0 && chosen < shown.length;
                 }}
                 onChange={(e) => onSelectAll(e.target.checked)}
               />
@@ -49,9 +52,9 @@ export function RunTable({ runs, shown, selected, colors, onSelect, onSelectAll 
             ))}
           </tr>
         </thead>
-        <tbody>
-          {runs.map((run) => (
-            <RunRow key={run.id} run={run} hidden={!shown.has(run.id)} now={run.status === 'running' ? now : null} selected={selected.has(run.id)} color={colors.get(run.id)!} onSelect={onSelect} />
+        <tbody ref={body} style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }} data-rows-from={rows.from} data-rows-placed={rows.measured || undefined}>
+          {shown.slice(rows.from, rows.to).map((run) => (
+            <RunRow key={run.id} run={run} now={run.status === 'running' ? now : null} selected={selected.has(run.id)} color={colors.get(run.id)!} onSelect={onSelect} />
           ))}
         </tbody>
       </table>
