@@ -13,6 +13,9 @@ const CASES: Array<{ shape: number[]; axis: number | number[] }> = [
   { shape: [3, 40, 50, 7], axis: [0, 1, 2] },
   { shape: [3, 40, 50, 7], axis: [1, 2] },
   { shape: [2, 0, 3], axis: 1 },
+  // the SIMD kernel's 16-column blocks plus a remainder (37 = 2 * 16 + 5), once and per outer row
+  { shape: [3, 9, 10, 37], axis: [0, 1, 2] },
+  { shape: [2, 30, 20], axis: 1 },
 ];
 
 test('Sum and Mean over any axes (keepDims or not) match stock cpu, with their gradients', async () => {

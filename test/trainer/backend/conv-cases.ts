@@ -32,12 +32,14 @@ const FIXED: ConvCase[] = [
   { label: 'channels off the tiles, valid, stride [2, 3]', xShape: [2, 6, 11, 5], filterShape: [2, 3, 5, 11], strides: [2, 3], pad: 'valid' },
 ];
 
-/** 1x1 filters: the matMul path at stride 1 without padding, the convolution path otherwise. */
+/** 1x1 filters: on wasm all go through the SIMD kernel; elsewhere the matMul path at stride 1 without padding, the convolution path otherwise. */
 export const POINTWISE_CASES: ConvCase[] = [
   { label: 'pointwise same (SeparableConv2D)', xShape: [3, 5, 7, 6], filterShape: [1, 1, 6, 4], strides: [1, 1], pad: 'same' },
   { label: 'pointwise valid, one output channel', xShape: [2, 4, 3, 5], filterShape: [1, 1, 5, 1], strides: [1, 1], pad: 'valid' },
   { label: 'pointwise with explicit padding', xShape: [2, 3, 4, 2], filterShape: [1, 1, 2, 3], strides: [1, 1], pad: [[0, 0], [1, 0], [0, 2], [0, 0]] },
   { label: 'pointwise stride 2', xShape: [2, 5, 6, 3], filterShape: [1, 1, 3, 2], strides: [2, 2], pad: 'valid' },
+  // channels off the SIMD kernel's tiles (13 = 3 * 4 + 1, 11 = 8 + 3), large enough to split between threads
+  { label: 'pointwise split between threads, channels off the tiles', xShape: [6, 17, 19, 13], filterShape: [1, 1, 13, 11], strides: [1, 1], pad: 'same' },
 ];
 
 function randomCase(rand: () => number, k: number): ConvCase {

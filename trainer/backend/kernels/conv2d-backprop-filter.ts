@@ -18,6 +18,8 @@ import { simdFilterGrad } from './conv2d-backprop-filter-simd';
 // convolution its reduction axis (N*H*W) sits in XNNPACK's spatial loop: 3036 ms
 // against 408 ms as a matMul for x [32, 60, 60, 32] (loaded). The transpose is
 // explicit because stock wasm's transposed product is slow (see untransposed-matmul).
+// On wasm the SIMD kernel beats that product too (a 1x1 window is its simplest case,
+// and it skips the transpose), so the product is left to the other backends.
 
 function isPointwise(info: tf.backend_util.Conv2DInfo): boolean {
   const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
@@ -50,7 +52,7 @@ const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, attrs, backend }) => {
     x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode, false,
     tf.backend_util.convertConv2DDataFormat(dataFormat),
   );
-  if (isWasmBackend(backend) && !isPointwise(info)) return wasmFilterGrad(backend, x, dy, dataFormat, info);
+  if (isWasmBackend(backend)) return wasmFilterGrad(backend, x, dy, dataFormat, info);
   const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
   return tf.tidy(() => {
     if (isPointwise(info)) return pointwiseFilterGrad(toNhwc(asTensor(x), dataFormat), toNhwc(asTensor(dy), dataFormat));
