@@ -79,7 +79,7 @@ const RunCells = memo(function RunCells({ run, now, selected, color, onSelect }:
         {run.model === SWEEP_MODEL && (
           <>
             {' '}
-            <Link href={sweepPagePath(run.id)} data-sweep-page>
+            <Link prefetch={false} href={sweepPagePath(run.id)} data-sweep-page>
               trials
             </Link>
           </>
