@@ -17,14 +17,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <header className="topbar">
-          <Link href="/" className="brand">
+          {/* No prefetch on any link to the app's pages: each is dynamic and reads SQLite, and a
+              prefetch of every link in view (the run list, compare, sweeps, fifty run pages in a
+              compare table) queues behind, and delays, the page being opened. */}
+          <Link prefetch={false} href="/" className="brand">
             <span className="brand-mark" aria-hidden="true" />
             Tensorlens
           </Link>
           <nav>
-            <Link href="/">Runs</Link>
-            <Link href="/compare">Compare</Link>
-            <Link href="/sweeps">Sweeps</Link>
+            <Link prefetch={false} href="/">Runs</Link>
+            <Link prefetch={false} href="/compare">Compare</Link>
+            <Link prefetch={false} href="/sweeps">Sweeps</Link>
           </nav>
         </header>
         <main className="content">{children}</main>

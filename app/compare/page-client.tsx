@@ -117,7 +117,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
           {selected.length === 1 ? '1 run' : `${selected.length} runs`}
           {missing > 0 && ` · ${missing} in the address not found`}
         </span>
-        <Link href="/" className="back-link">
+        <Link prefetch={false} href="/" className="back-link">
           Choose runs
         </Link>
       </div>
@@ -131,7 +131,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
       </nav>
       {selected.length === 0 ? (
         <p className="empty">
-          No runs to compare. <Link href="/">Pick runs in the run list</Link> and press Compare.
+          No runs to compare. <Link prefetch={false} href="/">Pick runs in the run list</Link> and press Compare.
         </p>
       ) : state.view === 'hparams' ? (
         <HParamsView runs={hparamRuns} />

@@ -36,7 +36,7 @@ export function RunPageClient({ initialRun, initialTags }: RunPageClientProps) {
       {members && <EnsembleMembersTable runId={run.id} members={members} />}
       {run.model === SWEEP_MODEL && (
         <p>
-          This run is a hyperparameter sweep: <Link href={sweepPagePath(run.id)}>its trials, the HParams view and validation against test</Link>.
+          This run is a hyperparameter sweep: <Link prefetch={false} href={sweepPagePath(run.id)}>its trials, the HParams view and validation against test</Link>.
         </p>
       )}
       <ScalarSection runId={run.id} running={run.status === 'running'} initialTags={initialTags} events={events} />

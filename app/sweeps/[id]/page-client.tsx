@@ -33,7 +33,7 @@ export function SweepPageClient({ initialSweep, initialTrialRuns }: SweepPageCli
         <h1>{sweep.name}</h1>
         <span className="muted">sweep {sweep.id}</span>
         <LiveIndicator status={status} />
-        <Link href="/sweeps" className="back-link">
+        <Link prefetch={false} href="/sweeps" className="back-link">
           All sweeps
         </Link>
       </div>

@@ -4,7 +4,7 @@ import type { ChartTheme } from '../shared/chart-theme';
 import type { CustomSeriesOption, LineSeriesOption } from '../shared/echarts-setup';
 import type { CompareData } from './compare-data';
 import { groupSeries } from './compare-option';
-import { nonFiniteMarkers } from '../scalar/non-finite-markers';
+import { type MarkerDatum, nonFiniteData, nonFiniteSeries } from '../scalar/non-finite-markers';
 import type { TooltipLine, TooltipLookup, TooltipValues } from './compare-tooltip';
 import { bandAt, drawGroup } from './draw-group';
 import { drawLine, type LineDatum, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
@@ -141,7 +141,9 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
   const rawKey = JSON.stringify([view.xAxis, zoom, view.logScale, showRaw, budget, theme.bad]);
   const smoothedLines: PlotLine[] = [];
   const rawLines: PlotLine[] = [];
-  const markers: LineSeriesOption[] = [];
+  const markers: MarkerDatum[] = [];
+  const markedRuns: string[] = [];
+  let markersFresh = false;
   for (const run of runs) {
     const held = smoothedOf(run);
     if (!held) continue;
@@ -155,16 +157,16 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
         visible: showRaw ? drawn.visible : [],
         nonFinite: nonFinite.length,
         line: showRaw ? { runId: run.id, color: run.color, width: 1, opacity: 0.22, points: drawn.line, dots: false } : null,
-        markers: nonFinite.length > 0 ? nonFiniteMarkers(`nf:${run.id}`, run.name, nonFinite, run.color, theme, (p) => x(p[0], p[1])) : null,
+        markers: nonFinite.length > 0 ? nonFiniteData(nonFinite, (p) => x(p[0], p[1]), run.color) : null,
       };
     });
     extend({ xMin, xMax, visible: smoothed.visible });
     extend({ xMin, xMax, visible: raw.value.visible });
     if (raw.value.line) rawLines.push(raw.value.line);
     if (raw.value.markers) {
-      markers.push(raw.value.markers);
-      if (!raw.fresh) out.unchanged.add(`nf:${run.id}`);
-      out.nonFiniteRuns++;
+      for (const marker of raw.value.markers) markers.push(marker);
+      markedRuns.push(run.id);
+      markersFresh ||= raw.fresh;
     }
     out.fingerprints[run.id] = sum(smoothed.line);
     const { steps, values } = held.column;
@@ -178,6 +180,15 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     smoothedLines.push({ runId: run.id, color: run.color, width: 1.6, opacity: 1, points: smoothed.line, dots: smoothed.line.length < FEW_POINTS });
   }
   out.runLines = { raw: rawLines, smoothed: smoothedLines };
-  out.series.push(...markers);
+  out.nonFiniteRuns = markedRuns.length;
+  if (markedRuns.length > 0) {
+    // One series for every run's markers, each outlined in its run's colour (the tooltip names the
+    // runs): fifty runs with NaN would be fifty series for ECharts to build and lay out on each
+    // draw. The id names the runs, so hiding or showing one replaces the series rather than
+    // leaving it out of the merge as unchanged.
+    const id = `nf:${markedRuns.join(' ')}`;
+    out.series.push(nonFiniteSeries(id, 'NaN/Inf', markers, theme.bad, theme));
+    if (!markersFresh) out.unchanged.add(id);
+  }
   return out;
 }

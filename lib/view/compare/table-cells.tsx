@@ -41,7 +41,7 @@ export function RunRow({ row, columns, color, hidden, nested, onToggle, onColor 
       </td>
       <td className="name">
         <RunColorInput runId={run.id} runName={run.name} color={color} onChange={(c) => onColor(run.id, c)} />
-        <Link href={runPagePath(run.id)}>{run.name}</Link>
+        <Link prefetch={false} href={runPagePath(run.id)}>{run.name}</Link>
         {run.tags.length > 0 && <div className="sub">{run.tags.map((t) => `#${t}`).join(' ')}</div>}
       </td>
       {columns.map((column) => (

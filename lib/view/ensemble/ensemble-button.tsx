@@ -33,7 +33,7 @@ export function EnsembleButton({ runIds }: { runIds: readonly string[] }) {
             {job.state === 'running' && 'ensemble running…'}
             {job.state === 'finished' && job.runId && (
               <>
-                ensemble stored: <Link href={runPagePath(job.runId)}>open the ensemble run</Link>
+                ensemble stored: <Link prefetch={false} href={runPagePath(job.runId)}>open the ensemble run</Link>
               </>
             )}
             {job.state === 'failed' && <span className="field-error">ensemble failed</span>}

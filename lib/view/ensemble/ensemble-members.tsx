@@ -17,7 +17,7 @@ export function EnsembleMembersTable({ runId, members }: { runId: string; member
         <span className="muted">
           {members.weights === 'optimize' ? 'weights tuned on the validation split' : 'equal weights'}, {members.testSamples} test examples
         </span>
-        <Link className="button" href={comparePath([runId, ...memberIds])}>
+        <Link prefetch={false} className="button" href={comparePath([runId, ...memberIds])}>
           Compare with its members
         </Link>
       </div>
@@ -34,7 +34,7 @@ export function EnsembleMembersTable({ runId, members }: { runId: string; member
         <tbody>
           {members.rows.map((row) => (
             <tr key={row.runId ?? ''} className={row.runId === null ? 'best' : undefined} data-member={row.runId ?? 'ensemble'}>
-              <td>{row.runId === null ? <strong>ensemble</strong> : <Link href={runPagePath(row.runId)}>{row.name}</Link>}</td>
+              <td>{row.runId === null ? <strong>ensemble</strong> : <Link prefetch={false} href={runPagePath(row.runId)}>{row.name}</Link>}</td>
               <td className="num">{row.epoch ?? ''}</td>
               <td className="num">{row.weight === null ? '' : row.weight.toFixed(3)}</td>
               <td className="num">{cell(row.acc)}</td>

@@ -39,7 +39,7 @@ export function HParamsTable<R extends HParamRun>({ runs, axes, bestId, selected
               </td>
               <td className="num">{i + 1}</td>
               <td>
-                <Link href={runPagePath(run.id)}>{run.name}</Link>
+                <Link prefetch={false} href={runPagePath(run.id)}>{run.name}</Link>
                 {run.id === bestId && (
                   <span className="badge best-badge" title="the best value of the objective">
                     best

@@ -78,7 +78,7 @@ export function HParamsView<R extends HParamRun>({ runs, space, objective: fixed
         )}
         <span className="run-actions">
           <EnsembleButton runIds={picked} />
-          <Link className={`button primary${picked.length === 0 ? ' disabled' : ''}`} aria-disabled={picked.length === 0} data-compare-selected href={picked.length === 0 ? '#' : comparePath(picked)}>
+          <Link prefetch={false} className={`button primary${picked.length === 0 ? ' disabled' : ''}`} aria-disabled={picked.length === 0} data-compare-selected href={picked.length === 0 ? '#' : comparePath(picked)}>
             Compare selected{picked.length > 0 ? ` (${picked.length})` : ''}
           </Link>
         </span>

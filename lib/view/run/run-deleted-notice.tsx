@@ -4,7 +4,7 @@ import Link from 'next/link';
 export function RunDeletedNotice() {
   return (
     <p className="alert run-deleted" role="alert" data-run-deleted>
-      This run was deleted: its data is gone from the server. <Link href="/">Back to the run list</Link>
+      This run was deleted: its data is gone from the server. <Link prefetch={false} href="/">Back to the run list</Link>
     </p>
   );
 }

@@ -69,10 +69,10 @@ export function RunListToolbar({ choice, onChoice, filter, statuses, shown, tota
       </span>
       <span className="run-actions">
         {children}
-        <Link className={`button primary${selected.length === 0 ? ' disabled' : ''}`} aria-disabled={selected.length === 0} data-compare href={selected.length === 0 ? '#' : comparePath(selected)}>
+        <Link prefetch={false} className={`button primary${selected.length === 0 ? ' disabled' : ''}`} aria-disabled={selected.length === 0} data-compare href={selected.length === 0 ? '#' : comparePath(selected)}>
           Compare{selected.length > 0 ? ` (${selected.length})` : ''}
         </Link>
-        <Link className={`button${selected.length === 0 ? ' disabled' : ''}`} aria-disabled={selected.length === 0} data-hparams href={selected.length === 0 ? '#' : `${comparePath(selected)}&view=hparams`}>
+        <Link prefetch={false} className={`button${selected.length === 0 ? ' disabled' : ''}`} aria-disabled={selected.length === 0} data-hparams href={selected.length === 0 ? '#' : `${comparePath(selected)}&view=hparams`}>
           HParams
         </Link>
       </span>

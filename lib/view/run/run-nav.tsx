@@ -14,11 +14,11 @@ export function RunNav({ runId, runName, current }: { runId: string; runName: st
   return (
     <>
       <nav className="crumbs">
-        <Link href="/">Runs</Link> <span aria-hidden="true">/</span> <span>{runName}</span>
+        <Link prefetch={false} href="/">Runs</Link> <span aria-hidden="true">/</span> <span>{runName}</span>
       </nav>
       <nav className="run-tabs" aria-label="Run views">
         {VIEWS.map(({ view, label }) => (
-          <Link key={view} href={runPagePath(runId, view)} aria-current={view === current ? 'page' : undefined}>
+          <Link prefetch={false} key={view} href={runPagePath(runId, view)} aria-current={view === current ? 'page' : undefined}>
             {label}
           </Link>
         ))}

@@ -71,7 +71,7 @@ function RunCells({ run, now, selected, color, onSelect }: RunRowProps) {
         {run.model === SWEEP_MODEL && (
           <>
             {' '}
-            <Link href={sweepPagePath(run.id)} data-sweep-page>
+            <Link prefetch={false} href={sweepPagePath(run.id)} data-sweep-page>
               trials
             </Link>
           </>

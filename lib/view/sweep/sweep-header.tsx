@@ -46,7 +46,7 @@ export function SweepHeader({ sweep }: { sweep: WireSweep }) {
         </dd>
         <dt>History</dt>
         <dd>
-          <Link href={runPagePath(sweep.id)}>sweep/value and sweep/best per trial</Link>
+          <Link prefetch={false} href={runPagePath(sweep.id)}>sweep/value and sweep/best per trial</Link>
         </dd>
       </dl>
       <table className="sweep-space">

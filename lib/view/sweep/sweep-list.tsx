@@ -36,7 +36,7 @@ export function SweepList({ sweeps }: { sweeps: readonly SweepSummary[] }) {
             return (
               <tr key={sweep.id} data-sweep-id={sweep.id}>
                 <td>
-                  <Link href={sweepPagePath(sweep.id)}>{sweep.name}</Link>
+                  <Link prefetch={false} href={sweepPagePath(sweep.id)}>{sweep.name}</Link>
                 </td>
                 <td>
                   <StatusBadge status={sweep.status as RunStatus} />

@@ -44,7 +44,7 @@ export function ValidationGapTable({ runs, objective }: { runs: readonly TrialRu
               <tr key={row.run.id} data-trial={row.run.trial}>
                 <td className="num">#{row.validationRank}</td>
                 <td>
-                  <Link href={runPagePath(row.run.id)}>{row.run.name}</Link>
+                  <Link prefetch={false} href={runPagePath(row.run.id)}>{row.run.name}</Link>
                 </td>
                 <td className="num">{row.validation === undefined ? '' : formatValue(row.validation)}</td>
                 <td className="num">{row.test === undefined ? '—' : formatValue(row.test)}</td>
