@@ -1,4 +1,3 @@
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { WireRunSummary } from '../../kinds/scalar/run-summary';
 import { ConfirmDelete } from './confirm-delete';
@@ -14,11 +13,19 @@ function parseTags(text: string): string[] {
 }
 
 /**
+ * A document load, not a client navigation: the deletion's own push re-renders this page (the
+ * deleted notice) while a client navigation to the list is in flight, and such navigations were
+ * seen to stall there (E2E, twice under load).
+ */
+function leaveForRunList(): void {
+  window.location.assign('/');
+}
+
+/**
  * The run's name, tags and note, edited in place; archive; and delete, which asks first. Saved
  * changes come back by push, to this page and every other one showing the run.
  */
 export function RunManage({ run }: { run: WireRunSummary }) {
-  const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState({ name: run.name, tags: run.tags.join(', '), note: run.note });
@@ -78,7 +85,7 @@ export function RunManage({ run }: { run: WireRunSummary }) {
           <button type="button" className="button" onClick={() => act(patchRun(run.id, { archived: !run.archived }), () => undefined)}>
             {run.archived ? 'Unarchive' : 'Archive'}
           </button>
-          <ConfirmDelete question="Delete this run with all its data and checkpoints? This cannot be undone." onDelete={() => act(deleteRun(run.id), () => router.push('/'))} />
+          <ConfirmDelete question="Delete this run with all its data and checkpoints? This cannot be undone." onDelete={() => act(deleteRun(run.id), leaveForRunList)} />
         </span>
       )}
       {error && (
