@@ -106,7 +106,7 @@ test('three runs chosen in the list open side by side; smoothing, hiding and the
     await page.goForward();
     await expect.poll(() => drawnRuns(page, 'batch/loss')).toEqual(ids.filter((id) => id !== hidden));
 
-    // The table's sort is in the address too, and a reload keeps it.
+    // The table's sort is in the address too: each click a history entry, kept by a reload.
     const lrHeader = page.locator('.compare-table th', { hasText: /^lr/ });
     const tableOrder = () => page.locator('.compare-table tr[data-run-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-run-id')));
     const byRate = runs.map((run) => run.id);
@@ -115,9 +115,12 @@ test('three runs chosen in the list open side by side; smoothing, hiding and the
     await lrHeader.click();
     await expect.poll(tableOrder).toEqual(byRate);
     await expect(page).toHaveURL(/sort=-config%3Alr/);
+    await page.goBack();
+    await expect(page).toHaveURL(/sort=config%3Alr/);
+    await expect.poll(tableOrder).toEqual([...byRate].reverse());
     await page.reload();
-    await expect(lrHeader).toHaveAttribute('aria-sort', 'descending');
-    await expect.poll(tableOrder).toEqual(byRate);
+    await expect(lrHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect.poll(tableOrder).toEqual([...byRate].reverse());
   } finally {
     for (const run of runs) run.close();
   }

@@ -20,7 +20,9 @@ function addressOf(state: CompareState): string {
 /**
  * The compare view's state, read from the address and written back to it, so that a copied link
  * opens the same view and back/forward step through it. React state leads and the address follows,
- * so a change redraws at once whatever the history API costs.
+ * so a change redraws at once whatever the history API costs. History entries are written with a
+ * null state: Next's router then takes the new address as its own (a state carrying its `__NA` mark
+ * bypasses that, and a later router update put its stale address back, dropping a sort).
  */
 export function useCompareState(initialSearch: string): [CompareState, UpdateCompareState] {
   const [state, setState] = useState(() => readCompareState(initialSearch));
@@ -46,10 +48,10 @@ export function useCompareState(initialSearch: string): [CompareState, UpdateCom
     setState(next);
     clearTimeout(pendingReplace.current);
     if (mode === 'push') {
-      window.history.pushState(window.history.state, '', addressOf(next));
+      window.history.pushState(null, '', addressOf(next));
       return;
     }
-    pendingReplace.current = setTimeout(() => window.history.replaceState(window.history.state, '', addressOf(current.current)), REPLACE_DELAY_MS);
+    pendingReplace.current = setTimeout(() => window.history.replaceState(null, '', addressOf(current.current)), REPLACE_DELAY_MS);
   }, []);
 
   return [state, update];
