@@ -15,6 +15,8 @@ import { installLstmFastPath, removeLstmFastPath } from './lstm-fast-path';
 import { identityAliasConfig } from './kernels/identity-alias';
 import { transposeConfig } from './kernels/transpose';
 import { broadcastEqualConfig } from './kernels/broadcast-equal';
+import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig } from './kernels/batch-norm-training';
+import { installBatchNormFastPath, removeBatchNormFastPath } from './batch-norm-fast-path';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -46,6 +48,9 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.Identity, identityAliasConfig], // stock copies each tensor a gradient saves: ~60 copies per step
     [tf.Transpose, transposeConfig], // stock walks element by element: 45 ms per step, 10 of them an identity
     [tf.Equal, broadcastEqualConfig], // stock broadcasting is slow: 15-35 ms per step (the max's gradient)
+    // our own: BatchNormalization training fused (batch-norm-fast-path), in place of ~20 kernels per layer
+    [BATCH_NORM_TRAINING, batchNormTrainingConfig],
+    [BATCH_NORM_TRAINING_GRAD, batchNormTrainingGradConfig],
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
@@ -64,6 +69,8 @@ const registered = new Map<string, Map<string, { ours: tf.KernelConfig; stock?: 
 
 /** Where tf.layers.lstm runs fusedLstm: its step loop costs thousands of tiny kernel calls a batch there. */
 const FUSED_LSTM_BACKENDS = new Set(['wasm', 'cpu']);
+/** Where tf.layers.batchNormalization trains through our fused kernels (registered above). */
+const FUSED_BATCH_NORM_BACKENDS = new Set(['wasm']);
 
 /**
  * Registers Tensorlens's training kernels for a backend and returns their names.
@@ -71,6 +78,7 @@ const FUSED_LSTM_BACKENDS = new Set(['wasm', 'cpu']);
  */
 export function registerTrainingKernels(backendName: string): string[] {
   if (FUSED_LSTM_BACKENDS.has(backendName)) installLstmFastPath(backendName);
+  if (FUSED_BATCH_NORM_BACKENDS.has(backendName)) installBatchNormFastPath(backendName);
   const ours = registered.get(backendName) ?? new Map();
   registered.set(backendName, ours);
   for (const [kernelName, build] of KERNELS[backendName] ?? []) {
@@ -93,6 +101,7 @@ export function registerTrainingKernels(backendName: string): string[] {
 /** Removes our kernels from a backend and restores the stock ones they replaced. */
 export function unregisterTrainingKernels(backendName: string): void {
   removeLstmFastPath(backendName);
+  removeBatchNormFastPath(backendName);
   const ours = registered.get(backendName);
   if (!ours) return;
   for (const [kernelName, { ours: config, stock }] of ours) {
