@@ -7,11 +7,10 @@
 // No libc, no static data, no shadow stack: see conv-filter-grad.c.
 #include <wasm_simd128.h>
 
-static inline void add_row(float* dst, const float* src, int n) {
-  int j = 0;
-  for (; j + 4 <= n; j += 4) wasm_v128_store(dst + j, wasm_f32x4_add(wasm_v128_load(dst + j), wasm_v128_load(src + j)));
-  for (; j < n; j++) dst[j] += src[j];
-}
+// Rows go in blocks of BLOCK floats held in registers across all taps, then 4 floats and
+// single floats for what is left of a row (filters not a multiple of BLOCK).
+#define VECS 8
+#define BLOCK (4 * VECS)
 
 /** The id that tap k of output position t reads, or -1 in the padding or out of the vocabulary. */
 static inline int tap_id(const int* row_ids, int t, int k, int seq_len, int stride, int pad, int vocab) {
@@ -21,6 +20,10 @@ static inline int tap_id(const int* row_ids, int t, int k, int seq_len, int stri
   return id >= 0 && id < vocab ? id : -1;
 }
 
+// The loops below take each tap's row once per block, not once per output row, as a row
+// pointer array would need the shadow stack this module must not use (see conv-filter-grad.c).
+#define TAP_ROW(k) tap_id(row_ids, t, k, seq_len, stride, pad, vocab)
+
 __attribute__((export_name("tap_sum")))
 void tap_sum(const float* p, const int* ids, const float* bias, float* out, int seq_len, int out_len, int taps,
              int filters, int stride, int pad, int vocab, int has_bias, int batch_begin, int batch_end) {
@@ -29,11 +32,33 @@ void tap_sum(const float* p, const int* ids, const float* bias, float* out, int 
     const int* row_ids = ids + b * seq_len;
     for (int t = 0; t < out_len; t++) {
       float* dst = out + (b * out_len + t) * filters;
-      if (has_bias) __builtin_memcpy(dst, bias, (unsigned)filters * 4u);
-      else __builtin_memset(dst, 0, (unsigned)filters * 4u);
-      for (int k = 0; k < taps; k++) {
-        int id = tap_id(row_ids, t, k, seq_len, stride, pad, vocab);
-        if (id >= 0) add_row(dst, p + id * width + k * filters, filters);
+      int f = 0;
+      for (; f + BLOCK <= filters; f += BLOCK) {
+        v128_t acc[VECS];
+        for (int j = 0; j < VECS; j++) acc[j] = has_bias ? wasm_v128_load(bias + f + 4 * j) : wasm_f32x4_splat(0.0f);
+        for (int k = 0; k < taps; k++) {
+          int id = TAP_ROW(k);
+          if (id < 0) continue;
+          const float* src = p + id * width + k * filters + f;
+          for (int j = 0; j < VECS; j++) acc[j] = wasm_f32x4_add(acc[j], wasm_v128_load(src + 4 * j));
+        }
+        for (int j = 0; j < VECS; j++) wasm_v128_store(dst + f + 4 * j, acc[j]);
+      }
+      for (; f + 4 <= filters; f += 4) {
+        v128_t acc = has_bias ? wasm_v128_load(bias + f) : wasm_f32x4_splat(0.0f);
+        for (int k = 0; k < taps; k++) {
+          int id = TAP_ROW(k);
+          if (id >= 0) acc = wasm_f32x4_add(acc, wasm_v128_load(p + id * width + k * filters + f));
+        }
+        wasm_v128_store(dst + f, acc);
+      }
+      for (; f < filters; f++) {
+        float acc = has_bias ? bias[f] : 0.0f;
+        for (int k = 0; k < taps; k++) {
+          int id = TAP_ROW(k);
+          if (id >= 0) acc += p[id * width + k * filters + f];
+        }
+        dst[f] = acc;
       }
     }
   }
@@ -49,9 +74,31 @@ void tap_scatter(const float* dy, const int* ids, float* dp, int batch, int seq_
     const int* row_ids = ids + b * seq_len;
     for (int t = 0; t < out_len; t++) {
       const float* src = dy + (b * out_len + t) * filters;
-      for (int k = tap_begin; k < tap_end; k++) {
-        int id = tap_id(row_ids, t, k, seq_len, stride, pad, vocab);
-        if (id >= 0) add_row(dp + id * width + k * filters, src, filters);
+      int f = 0;
+      for (; f + BLOCK <= filters; f += BLOCK) {
+        v128_t s[VECS];
+        for (int j = 0; j < VECS; j++) s[j] = wasm_v128_load(src + f + 4 * j);
+        for (int k = tap_begin; k < tap_end; k++) {
+          int id = TAP_ROW(k);
+          if (id < 0) continue;
+          float* d = dp + id * width + k * filters + f;
+          for (int j = 0; j < VECS; j++) wasm_v128_store(d + 4 * j, wasm_f32x4_add(wasm_v128_load(d + 4 * j), s[j]));
+        }
+      }
+      for (; f + 4 <= filters; f += 4) {
+        v128_t s = wasm_v128_load(src + f);
+        for (int k = tap_begin; k < tap_end; k++) {
+          int id = TAP_ROW(k);
+          if (id < 0) continue;
+          float* d = dp + id * width + k * filters + f;
+          wasm_v128_store(d, wasm_f32x4_add(wasm_v128_load(d), s));
+        }
+      }
+      for (; f < filters; f++) {
+        for (int k = tap_begin; k < tap_end; k++) {
+          int id = TAP_ROW(k);
+          if (id >= 0) dp[id * width + k * filters + f] += src[f];
+        }
       }
     }
   }
