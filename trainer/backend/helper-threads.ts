@@ -11,7 +11,7 @@ import { startedWasmThreads } from './wasm-threads';
 // same shared arrays, handed over once per call, and the training thread waits on a shared counter.
 
 /** One helper's share of a job; done[0] counts finished helpers, done[1] is set when one failed. */
-export interface HelperMessage { job: HelperJob; part: number; from: number; to: number; done: Int32Array }
+export interface HelperMessage { job: HelperJob; from: number; to: number; done: Int32Array }
 
 /** Fewer items than this per thread are not worth a hand-off. */
 const MIN_ITEMS_PER_THREAD = 4;
@@ -52,7 +52,7 @@ export function backendThreads(): number {
 }
 
 /**
- * Runs items [0, items) of `job`, split across up to `threads` threads (parts 0 .. threads - 1);
+ * Runs items [0, items) of `job`, split across up to `threads` threads;
  * returns how many took part.
  */
 export function runSplit(job: HelperJob, items: number, threads = backendThreads()): number {
@@ -60,16 +60,16 @@ export function runSplit(job: HelperJob, items: number, threads = backendThreads
   if (wanted > 0 && failure === undefined) void startHelpers(wanted);
   const used = failure === undefined ? Math.min(wanted, ready.length) : 0;
   if (used <= 0) {
-    runJobRange(job, 0, 0, items);
+    runJobRange(job, 0, items);
     return 1;
   }
   const done = new Int32Array(new SharedArrayBuffer(8));
   const share = Math.ceil(items / (used + 1));
   for (let i = 0; i < used; i++) {
-    const message: HelperMessage = { job, part: i + 1, from: Math.min(items, (i + 1) * share), to: Math.min(items, (i + 2) * share), done };
+    const message: HelperMessage = { job, from: Math.min(items, (i + 1) * share), to: Math.min(items, (i + 2) * share), done };
     ready[i].postMessage(message);
   }
-  runJobRange(job, 0, 0, share);
+  runJobRange(job, 0, share);
   const deadline = Date.now() + HELPER_TIMEOUT_MS;
   for (let finished = Atomics.load(done, 0); finished < used; finished = Atomics.load(done, 0)) {
     if (Atomics.wait(done, 0, finished, Math.max(0, deadline - Date.now())) === 'timed-out') {

@@ -6,9 +6,9 @@ import type { HelperMessage } from './helper-threads';
 // itself done on the job's shared counter, where the training thread is waiting.
 const port = parentPort;
 if (port) {
-  port.on('message', ({ job, part, from, to, done }: HelperMessage) => {
+  port.on('message', ({ job, from, to, done }: HelperMessage) => {
     try {
-      runJobRange(job, part, from, to);
+      runJobRange(job, from, to);
     } catch {
       Atomics.store(done, 1, 1);
     } finally {

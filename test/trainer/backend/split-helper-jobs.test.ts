@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BackwardArrays, GateActivation, RecurrenceArrays } from '../../../trainer/backend/lstm-recurrence';
 import { runSplit, sharedFloats, startHelpers } from '../../../trainer/backend/helper-threads';
-import { filterRowsLength, sumFilterRows, type UnitStepShape } from '../../../trainer/backend/kernels/depthwise-unit-step';
 import { randomFloats, rng } from './kernel-harness';
 
 const [BATCH, STEPS, UNITS] = [13, 9, 5];
@@ -42,21 +41,4 @@ test('the LSTM recurrence split by batch rows across helper threads gives the sa
       });
     }
   }
-});
-
-test('the depthwise filter gradient split by samples across helper threads sums to what one thread sums', async () => {
-  await startHelpers(2);
-  // 'same' padding, so the taps at the edges skip columns and rows.
-  const shape: UnitStepShape = { batchSize: 14, inHeight: 6, inWidth: 7, inChannels: 3, outHeight: 6, outWidth: 7, filterHeight: 3, filterWidth: 3, padInfo: { top: 1, left: 1 } };
-  const xs = sharedFloats(14 * 6 * 7 * 3, randomFloats(rng(6), 14 * 6 * 7 * 3));
-  const dys = sharedFloats(14 * 6 * 7 * 3, randomFloats(rng(7), 14 * 6 * 7 * 3));
-  const gradient = (threads: number) => {
-    const rows = new Float64Array(new SharedArrayBuffer(8 * threads * filterRowsLength(shape)));
-    assert.equal(runSplit({ kind: 'depthwise-filter', xs, dys, shape, rows }, shape.batchSize, threads), threads);
-    return sumFilterRows(shape, rows, threads);
-  };
-  const single = gradient(1);
-  const split = gradient(3);
-  assert.ok(single.some((v) => v !== 0));
-  single.forEach((v, k) => assert.ok(Math.abs(split[k] - v) <= 1e-12 * Math.max(1, Math.abs(v)), `tap-channel ${k}: ${split[k]} vs ${v}`));
 });
