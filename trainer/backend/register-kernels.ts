@@ -15,6 +15,7 @@ import { installLstmFastPath, removeLstmFastPath } from './lstm-fast-path';
 import { identityAliasConfig } from './kernels/identity-alias';
 import { transposeConfig } from './kernels/transpose';
 import { broadcastEqualConfig } from './kernels/broadcast-equal';
+import { concatRowsConfig, splitRowsConfig } from './kernels/concat-split';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -46,6 +47,9 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.Identity, identityAliasConfig], // stock copies each tensor a gradient saves: ~60 copies per step
     [tf.Transpose, transposeConfig], // stock walks element by element: 45 ms per step, 10 of them an identity
     [tf.Equal, broadcastEqualConfig], // stock broadcasting is slow: 15-35 ms per step (the max's gradient)
+    // stock copies row by row from JS: Inception's channel concat and its SplitV gradient 2.0 + 2.3 -> 0.1 + 0.1 ms
+    [tf.Concat, concatRowsConfig],
+    [tf.SplitV, splitRowsConfig],
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
