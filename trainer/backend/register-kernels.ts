@@ -53,6 +53,7 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.SplitV, splitRowsConfig],
     // stock broadcasts in general strides: each conv layer's bias Add [128, 16, 16, 8] + [8] 0.55 -> 0.1 ms (zoo convnets, ~3.5 ms per step)
     [tf.Add, biasAddConfig],
+    [tf.AvgPoolGrad, avgPoolGradConfig], // stock is a scalar C++ loop: Inception's 3x3 pool of [128, 16, 16, 8] 5.2 -> 0.6 ms
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
