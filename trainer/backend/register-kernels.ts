@@ -17,6 +17,9 @@ import { transposeConfig } from './kernels/transpose';
 import { broadcastEqualConfig } from './kernels/broadcast-equal';
 import { TAP_SCATTER, TAP_SUM, tapScatterConfig, tapSumConfig } from './kernels/tap-sum';
 import { installEmbeddingConvFastPath, removeEmbeddingConvFastPath } from './embedding-conv-fast-path';
+import { concatRowsConfig, splitRowsConfig } from './kernels/concat-split';
+import { biasAddConfig } from './kernels/bias-add';
+import { castAliasConfig } from './kernels/cast-alias';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -50,11 +53,19 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.Equal, broadcastEqualConfig], // stock broadcasting is slow: 15-35 ms per step (the max's gradient)
     [TAP_SUM, tapSumConfig], // ours: the Embedding->Conv1D fusion (embedding-conv-fast-path.ts)
     [TAP_SCATTER, tapScatterConfig],
+    // stock copies row by row from JS: Inception's channel concat and its SplitV gradient 2.0 + 2.3 -> 0.1 + 0.1 ms
+    [tf.Concat, concatRowsConfig],
+    [tf.SplitV, splitRowsConfig],
+    // stock broadcasts in general strides: each conv layer's bias Add [128, 16, 16, 8] + [8] 0.55 -> 0.1 ms (zoo convnets, ~3.5 ms per step)
+    [tf.Add, biasAddConfig],
+    [tf.Cast, castAliasConfig], // stock copies even to the same dtype: 14-16 such casts per zoo convnet step, 0.4-0.5 ms
+    [tf.AvgPoolGrad, avgPoolGradConfig], // stock is a scalar C++ loop: Inception's 3x3 pool of [128, 16, 16, 8] 5.2 -> 0.6 ms
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
     [tf.Conv2DBackpropFilter, conv2dBackpropFilterConfig], // stock reads through TensorBuffer.get: minutes per step
     [tf.MaxPoolGrad, maxPoolGradConfig], // stock reads through TensorBuffer.get: 1.5 s per step
+    [tf.Cast, castAliasConfig], // stock copies even to the same dtype: 14-16 such casts per zoo convnet step, 0.4-0.5 ms
     [tf.AvgPoolGrad, avgPoolGradConfig], // stock reads through TensorBuffer.get: a 2x2 avgPool step on x [16, 32, 32, 32] goes 89-133 -> 35 ms
     [tf.GatherV2, gatherV2Config], // stock recomputes each element's location: 0.6 s per step
     // stock reads through TensorBuffer.get: a 3x3 depthwiseConv2d step on x [16, 32, 32, 32] goes 1.0 s -> 0.28 s
