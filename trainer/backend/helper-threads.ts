@@ -18,8 +18,10 @@ const MIN_ITEMS_PER_THREAD = 4;
 /** A helper that never answers (its thread killed) fails the step with a reason instead of hanging it. */
 const HELPER_TIMEOUT_MS = 10 * 60_000;
 
-const helpers: Worker[] = [];
-const ready: Worker[] = [];
+/** A started helper; its thread sets `ready[0]` once it listens for jobs. */
+interface Helper { worker: Worker; ready: Int32Array }
+
+const helpers: Helper[] = [];
 let failure: string | undefined;
 
 /** A Float32Array the helper threads share, copied from `values` when given. */
@@ -32,18 +34,24 @@ export function sharedFloats(length: number, values?: ArrayLike<number>): Float3
 /**
  * Starts helpers up to `count`; resolves once they are ready. Jobs run on the training thread
  * alone until then (the first batches, while a helper loads), and for good if one fails.
+ * A helper says it is ready on a shared word, not by a message: trainOnBatch loops keep the
+ * training thread busy, so a message to it waited unread and the helpers never took part.
  */
 export function startHelpers(count: number): Promise<void> {
-  const starting: Promise<void>[] = [];
   while (helpers.length < count) {
-    const helper = moduleWorker(__dirname, 'helper-worker');
-    helpers.push(helper);
+    const ready = new Int32Array(new SharedArrayBuffer(4));
+    const worker = moduleWorker(__dirname, 'helper-worker', { ready });
     // Helpers must not keep a finished training process alive.
-    helper.unref();
-    helper.on('error', (err) => { failure ??= `helper thread failed: ${err.message}`; });
-    starting.push(new Promise((resolve) => helper.once('message', () => resolve(void ready.push(helper)))));
+    worker.unref();
+    worker.on('error', (err) => { failure ??= `helper thread failed: ${err.message}`; });
+    helpers.push({ worker, ready });
   }
-  return Promise.all(starting).then(() => undefined);
+  return Promise.all(helpers.slice(0, count).map(({ ready }) => Atomics.waitAsync(ready, 0, 0).value)).then(() => undefined);
+}
+
+/** Up to `wanted` helpers whose threads have said they are ready. */
+function readyHelpers(wanted: number): Helper[] {
+  return helpers.slice(0, wanted).filter(({ ready }) => Atomics.load(ready, 0) === 1);
 }
 
 /** The threads the active backend trains with: the wasm build's pool size; other JS backends have one. */
@@ -58,7 +66,8 @@ export function backendThreads(): number {
 export function runSplit(job: HelperJob, items: number, threads = backendThreads()): number {
   const wanted = Math.min(threads, Math.floor(items / MIN_ITEMS_PER_THREAD)) - 1;
   if (wanted > 0 && failure === undefined) void startHelpers(wanted);
-  const used = failure === undefined ? Math.min(wanted, ready.length) : 0;
+  const ready = failure === undefined ? readyHelpers(wanted) : [];
+  const used = ready.length;
   if (used <= 0) {
     runJobRange(job, 0, 0, items);
     return 1;
@@ -67,7 +76,7 @@ export function runSplit(job: HelperJob, items: number, threads = backendThreads
   const share = Math.ceil(items / (used + 1));
   for (let i = 0; i < used; i++) {
     const message: HelperMessage = { job, part: i + 1, from: Math.min(items, (i + 1) * share), to: Math.min(items, (i + 2) * share), done };
-    ready[i].postMessage(message);
+    ready[i].worker.postMessage(message);
   }
   runJobRange(job, 0, 0, share);
   const deadline = Date.now() + HELPER_TIMEOUT_MS;

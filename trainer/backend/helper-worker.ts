@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { runJobRange } from './helper-jobs';
 import type { HelperMessage } from './helper-threads';
 
@@ -16,5 +16,7 @@ if (port) {
       Atomics.notify(done, 0);
     }
   });
-  port.postMessage('ready');
+  const { ready } = workerData as { ready: Int32Array };
+  Atomics.store(ready, 0, 1);
+  Atomics.notify(ready, 0);
 }

@@ -29,6 +29,26 @@ function run(activation: GateActivation, sequences: boolean, threads: number): F
   return [arrays.gates, arrays.c, arrays.h, backward.dz].map((a) => Float32Array.from(a));
 }
 
+/** A depthwise filter gradient job over seeded samples, as the SeparableConv2D's step hands over. */
+function depthwiseJob(threads: number) {
+  // 'same' padding, so the taps at the edges skip columns and rows.
+  const shape: UnitStepShape = { batchSize: 14, inHeight: 6, inWidth: 7, inChannels: 3, outHeight: 6, outWidth: 7, filterHeight: 3, filterWidth: 3, padInfo: { top: 1, left: 1 } };
+  const xs = sharedFloats(14 * 6 * 7 * 3, randomFloats(rng(6), 14 * 6 * 7 * 3));
+  const dys = sharedFloats(14 * 6 * 7 * 3, randomFloats(rng(7), 14 * 6 * 7 * 3));
+  const rows = new Float64Array(new SharedArrayBuffer(8 * threads * filterRowsLength(shape)));
+  return { kind: 'depthwise-filter' as const, xs, dys, shape, rows };
+}
+
+// First in this file: no helper may be started yet.
+test('helpers started by a split take part while the training thread never yields to its event loop', () => {
+  // A trainOnBatch loop: splits back to back, no await between them. Each helper counts its part
+  // done on the job's shared counter, so a split that reports 3 threads had both helpers run.
+  const deadline = Date.now() + 60_000;
+  let took = 0;
+  while (took < 3 && Date.now() < deadline) took = runSplit(depthwiseJob(3), 14, 3);
+  assert.equal(took, 3, 'the helpers never took part');
+});
+
 test('the LSTM recurrence split by batch rows across helper threads gives the same values as one thread', async () => {
   // 13 rows on 3 threads: two helpers take uneven ranges, the training thread the first.
   await startHelpers(2);
@@ -46,14 +66,10 @@ test('the LSTM recurrence split by batch rows across helper threads gives the sa
 
 test('the depthwise filter gradient split by samples across helper threads sums to what one thread sums', async () => {
   await startHelpers(2);
-  // 'same' padding, so the taps at the edges skip columns and rows.
-  const shape: UnitStepShape = { batchSize: 14, inHeight: 6, inWidth: 7, inChannels: 3, outHeight: 6, outWidth: 7, filterHeight: 3, filterWidth: 3, padInfo: { top: 1, left: 1 } };
-  const xs = sharedFloats(14 * 6 * 7 * 3, randomFloats(rng(6), 14 * 6 * 7 * 3));
-  const dys = sharedFloats(14 * 6 * 7 * 3, randomFloats(rng(7), 14 * 6 * 7 * 3));
   const gradient = (threads: number) => {
-    const rows = new Float64Array(new SharedArrayBuffer(8 * threads * filterRowsLength(shape)));
-    assert.equal(runSplit({ kind: 'depthwise-filter', xs, dys, shape, rows }, shape.batchSize, threads), threads);
-    return sumFilterRows(shape, rows, threads);
+    const job = depthwiseJob(threads);
+    assert.equal(runSplit(job, job.shape.batchSize, threads), threads);
+    return sumFilterRows(job.shape, job.rows, threads);
   };
   const single = gradient(1);
   const split = gradient(3);
