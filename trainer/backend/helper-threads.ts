@@ -4,11 +4,11 @@ import { moduleWorker } from '../../lib/module-worker';
 import { runJobRange, type HelperJob } from './helper-jobs';
 import { startedWasmThreads } from './wasm-threads';
 
-// Tensorlens's JS kernels and the fused LSTM's recurrence are JS, which XNNPACK's pool never
-// reaches: on threaded wasm they ran on one thread whatever the thread count (the recurrence was
-// half of the 2-input LSTM's step, the depthwise filter gradient a seventh of the SeparableConv2D
-// step). Their items (batch rows, samples) never mix, so helper threads each take a range of the
-// same shared arrays, handed over once per call, and the training thread waits on a shared counter.
+// Tensorlens's JS kernels are JS, which XNNPACK's pool never reaches: on threaded wasm they ran
+// on one thread whatever the thread count (the depthwise filter gradient was a seventh of the
+// SeparableConv2D step). Their items (samples) never mix, so helper threads each take a range of
+// the same shared arrays, handed over once per call, and the training thread waits on a shared
+// counter. (The fused LSTM's recurrence, once a job here, is a SIMD kernel on simd-threads.ts.)
 
 /** One helper's share of a job; done[0] counts finished helpers, done[1] is set when one failed. */
 export interface HelperMessage { job: HelperJob; part: number; from: number; to: number; done: Int32Array }
