@@ -35,13 +35,13 @@ function run(backend: BackendWasm, fn: string, x: tf.TensorInfo, args: tf.Tensor
   runParts('batch-norm', fn, wasmMemory(backend), threads, parts);
 }
 
-/** [C] scratch floats on the heap for the kernel's per-channel factors, freed after the call. */
-function withScratch(backend: BackendWasm, shape: number[], body: (scratch: tf.TensorInfo[]) => void): void {
-  const scratch = shape.map((c) => wasmAllocate(backend, [c], 'float32'));
+/** Scratch floats on the heap for the kernel's per-channel factors and tile sums, freed after the call. */
+function withScratch(backend: BackendWasm, size: number, body: (scratch: tf.TensorInfo) => void): void {
+  const scratch = wasmAllocate(backend, [size], 'float32');
   try {
     body(scratch);
   } finally {
-    for (const t of scratch) backend.disposeData(t.dataId);
+    backend.disposeData(scratch.dataId);
   }
 }
 
@@ -53,7 +53,7 @@ const forward: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const y = wasmAllocate(wasm, x.shape, 'float32');
   const mean = wasmAllocate(wasm, [channels], 'float32');
   const variance = wasmAllocate(wasm, [channels], 'float32');
-  withScratch(wasm, [channels], ([scale]) => run(wasm, 'batch_norm_forward', x, [x, gamma, beta, y, mean, variance, scale], epsilon));
+  withScratch(wasm, 2 * channels, (scratch) => run(wasm, 'batch_norm_forward', x, [x, gamma, beta, y, mean, variance, scratch], epsilon));
   return [y, mean, variance];
 };
 
@@ -64,8 +64,8 @@ const backward: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const dx = wasmAllocate(wasm, x.shape, 'float32');
   const dgamma = wasmAllocate(wasm, gamma.shape, 'float32');
   const dbeta = wasmAllocate(wasm, gamma.shape, 'float32');
-  withScratch(wasm, [gamma.shape[0], gamma.shape[0], gamma.shape[0]], (factors) => {
-    run(wasm, 'batch_norm_backward', x, [dy, x, gamma, mean, variance, dx, dgamma, dbeta, ...factors], epsilon);
+  withScratch(wasm, 5 * gamma.shape[0], (scratch) => {
+    run(wasm, 'batch_norm_backward', x, [dy, x, gamma, mean, variance, dx, dgamma, dbeta, scratch], epsilon);
   });
   return [dx, dgamma, dbeta];
 };
