@@ -68,7 +68,7 @@ function fits(layer: Conv1dLayer, ids: tf.Tensor, table: tf.Tensor, kwargs: Reco
   if (!backends.has(tf.getBackend()) || process.env[ENV_SWITCH] === '0') return false;
   if (layer.rank !== 1 || layer.dataFormat !== 'channelsLast' || dilation(layer) !== 1 || kwargs?.mask != null) return false;
   if ((layer.padding !== 'valid' && layer.padding !== 'same') || ids.isDisposed || ids.rank !== 2) return false;
-  const { outLen } = convGeometry(ids.shape[1], layer.kernelSize[0], layer.strides[0], layer.padding);
+  const { outLen } = convGeometry(ids.shape[1] as number, layer.kernelSize[0], layer.strides[0], layer.padding);
   return outLen > 0 && table.shape[0] * 2 <= ids.shape[0] * outLen;
 }
 
