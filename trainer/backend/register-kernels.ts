@@ -20,6 +20,8 @@ import { installEmbeddingConvFastPath, removeEmbeddingConvFastPath } from './emb
 import { concatRowsConfig, splitRowsConfig } from './kernels/concat-split';
 import { biasAddConfig } from './kernels/bias-add';
 import { castAliasConfig } from './kernels/cast-alias';
+import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig } from './kernels/batch-norm-training';
+import { installBatchNormFastPath, removeBatchNormFastPath } from './batch-norm-fast-path';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -60,6 +62,9 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.Add, biasAddConfig],
     [tf.Cast, castAliasConfig], // stock copies even to the same dtype: 14-16 such casts per zoo convnet step, 0.4-0.5 ms
     [tf.AvgPoolGrad, avgPoolGradConfig], // stock is a scalar C++ loop: Inception's 3x3 pool of [128, 16, 16, 8] 5.2 -> 0.6 ms
+    // our own: BatchNormalization training fused (batch-norm-fast-path), in place of ~20 kernels per layer
+    [BATCH_NORM_TRAINING, batchNormTrainingConfig],
+    [BATCH_NORM_TRAINING_GRAD, batchNormTrainingGradConfig],
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
@@ -84,6 +89,8 @@ const registered = new Map<string, Map<string, { ours: tf.KernelConfig; stock?: 
  * there) and an Embedding->Conv1D runs embeddingConv1d (its kernels are registered above).
  */
 const FUSED_LAYER_BACKENDS = new Set(['wasm', 'cpu']);
+/** Where tf.layers.batchNormalization trains through our fused kernels (registered above). */
+const FUSED_BATCH_NORM_BACKENDS = new Set(['wasm']);
 
 /**
  * Registers Tensorlens's training kernels for a backend and returns their names.
@@ -94,6 +101,7 @@ export function registerTrainingKernels(backendName: string): string[] {
     installLstmFastPath(backendName);
     installEmbeddingConvFastPath(backendName);
   }
+  if (FUSED_BATCH_NORM_BACKENDS.has(backendName)) installBatchNormFastPath(backendName);
   const ours = registered.get(backendName) ?? new Map();
   registered.set(backendName, ours);
   for (const [kernelName, build] of KERNELS[backendName] ?? []) {
@@ -117,6 +125,7 @@ export function registerTrainingKernels(backendName: string): string[] {
 export function unregisterTrainingKernels(backendName: string): void {
   removeLstmFastPath(backendName);
   removeEmbeddingConvFastPath(backendName);
+  removeBatchNormFastPath(backendName);
   const ours = registered.get(backendName);
   if (!ours) return;
   for (const [kernelName, { ours: config, stock }] of ours) {

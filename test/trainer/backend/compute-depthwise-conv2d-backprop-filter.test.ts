@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
-import { requestedWasmThreads, startedWasmThreads } from '../../../trainer/backend/wasm-threads';
+import { startedWasmThreads } from '../../../trainer/backend/wasm-threads';
 import { depthwiseCases, depthwiseOutShape, describeDepthwise, type DepthwiseCase } from './depthwise-cases';
 import { expectMatchesStock, randomFloats, rng } from './kernel-harness';
 import { stridedDepthwiseCases } from './strided-cases';
+import { testOnOtherWasmThreads } from './on-wasm-threads';
 
 /**
  * Large enough that the wasm kernel splits dW's channels across threads (and splits them off
@@ -43,17 +43,4 @@ test('the filter gradient of depthwiseConv2d (tf.grad) matches stock cpu', async
   }
 });
 
-// The wasm build is fixed once per process: this file runs again in a child for each of 1 and 2
-// threads that this process (one per core) does not run.
-const others = process.env.TENSORLENS_WASM_THREADS ? [] : ['1', '2'].filter((t) => Number(t) !== requestedWasmThreads());
-test(`the same on wasm with ${others.join(' and ')} thread(s)`, { skip: others.length === 0 }, () => {
-  // Without the runner's NODE_TEST_CONTEXT, which would make the child skip its tests.
-  const { NODE_TEST_CONTEXT: _, ...env } = process.env;
-  for (const threads of others) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--test', __filename], {
-      encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 26, env: { ...env, TENSORLENS_WASM_THREADS: threads },
-    });
-    assert.equal(child.status, 0, `${threads} thread(s): ${child.stdout}\n${child.stderr}`);
-    assert.match(child.stdout, /# pass 2\n/, `${threads} thread(s) ran both tests: ${child.stdout}`);
-  }
-});
+testOnOtherWasmThreads(__filename, 2);
