@@ -70,7 +70,6 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
     [tf.Conv2DBackpropFilter, conv2dBackpropFilterConfig], // stock reads through TensorBuffer.get: minutes per step
     [tf.MaxPoolGrad, maxPoolGradConfig], // stock reads through TensorBuffer.get: 1.5 s per step
-    [tf.Cast, castAliasConfig], // stock copies even to the same dtype: 14-16 such casts per zoo convnet step, 0.4-0.5 ms
     [tf.AvgPoolGrad, avgPoolGradConfig], // stock reads through TensorBuffer.get: a 2x2 avgPool step on x [16, 32, 32, 32] goes 89-133 -> 35 ms
     [tf.GatherV2, gatherV2Config], // stock recomputes each element's location: 0.6 s per step
     // stock reads through TensorBuffer.get: a 3x3 depthwiseConv2d step on x [16, 32, 32, 32] goes 1.0 s -> 0.28 s
