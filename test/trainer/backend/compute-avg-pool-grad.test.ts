@@ -15,6 +15,8 @@ const CASES: PoolCase[] = [
   { xShape: [1, 7, 9, 2], filterSize: [3, 3], strides: [1, 2], pad: 'same' },
   { xShape: [1, 1, 1, 1], filterSize: [1, 1], strides: [1, 1], pad: 'valid' },
   { xShape: [3, 5, 8, 1], filterSize: [3, 2], strides: [2, 3], pad: 'same' },
+  // the Inception module's pool, with channels in v128 lanes plus a tail (wasm's SIMD kernel)
+  { xShape: [2, 8, 8, 10], filterSize: [3, 3], strides: [2, 2], pad: 'same' },
 ];
 for (let k = 0; k < 6; k++) {
   const pad = rand() < 0.5 ? 'valid' : 'same';
