@@ -50,11 +50,26 @@ static inline f4 exp4(f4 x) {
   return y * (f4)scale;
 }
 
-/** tanh from e^(-2|x|), which cannot overflow; the sign put back. */
-static inline f4 tanh4(f4 x) {
-  v128_t sign = wasm_v128_and((v128_t)x, wasm_i32x4_splat((int)0x80000000));
-  f4 e = exp4(splat(-2.0f) * (f4)wasm_f32x4_abs((v128_t)x));
-  return (f4)wasm_v128_or((v128_t)((splat(1.0f) - e) / (splat(1.0f) + e)), sign);
+/**
+ * tanh as Eigen's rational approximation x·P(x²)/Q(x²) on [-7.9, 7.9] (within 3.3e-7 of
+ * tanh there, and ±1 in float32 beyond): half the work of one from e^x, and the forward pass
+ * takes two per unit and step.
+ */
+static inline f4 tanh4(f4 a) {
+  f4 x = vmin(vmax(a, splat(-7.90531110763549805f)), splat(7.90531110763549805f));
+  f4 x2 = x * x;
+  f4 p = x2 * splat(-2.76076847742355e-16f) + splat(2.00018790482477e-13f);
+  p = x2 * p + splat(-8.60467152213735e-11f);
+  p = x2 * p + splat(5.12229709037114e-08f);
+  p = x2 * p + splat(1.48572235717979e-05f);
+  p = x2 * p + splat(6.37261928875436e-04f);
+  p = x2 * p + splat(4.89352455891786e-03f);
+  f4 q = x2 * splat(1.19825839466702e-06f) + splat(1.18534705686654e-04f);
+  q = x2 * q + splat(2.26843463243900e-03f);
+  q = x2 * q + splat(4.89352518554385e-03f);
+  // Near zero tanh(x) is x to float precision.
+  v128_t tiny = wasm_f32x4_lt(wasm_f32x4_abs((v128_t)a), wasm_f32x4_splat(0.0004f));
+  return (f4)wasm_v128_bitselect((v128_t)a, (v128_t)(x * p / q), tiny);
 }
 
 /** The gate activation: Keras's hard sigmoid clip(0.2 z + 0.5, 0, 1), or the sigmoid. */
