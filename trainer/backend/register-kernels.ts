@@ -22,6 +22,7 @@ import { biasAddConfig } from './kernels/bias-add';
 import { castAliasConfig } from './kernels/cast-alias';
 import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig } from './kernels/batch-norm-training';
 import { installBatchNormFastPath, removeBatchNormFastPath } from './batch-norm-fast-path';
+import { installReluGradient, RELU_GRAD, reluGradConfig, removeReluGradient } from './kernels/relu-grad';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -65,6 +66,7 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     // our own: BatchNormalization training fused (batch-norm-fast-path), in place of ~20 kernels per layer
     [BATCH_NORM_TRAINING, batchNormTrainingConfig],
     [BATCH_NORM_TRAINING_GRAD, batchNormTrainingGradConfig],
+    [RELU_GRAD, reluGradConfig], // ours: Relu's gradient in one pass (relu-grad.ts), for tfjs's Step + Multiply
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
@@ -88,7 +90,7 @@ const registered = new Map<string, Map<string, { ours: tf.KernelConfig; stock?: 
  * there) and an Embedding->Conv1D runs embeddingConv1d (its kernels are registered above).
  */
 const FUSED_LAYER_BACKENDS = new Set(['wasm', 'cpu']);
-/** Where tf.layers.batchNormalization trains through our fused kernels (registered above). */
+/** Where tf.layers.batchNormalization trains, and Relu's gradient runs, through our kernels (registered above). */
 const FUSED_BATCH_NORM_BACKENDS = new Set(['wasm']);
 
 /**
@@ -100,7 +102,10 @@ export function registerTrainingKernels(backendName: string): string[] {
     installLstmFastPath(backendName);
     installEmbeddingConvFastPath(backendName);
   }
-  if (FUSED_BATCH_NORM_BACKENDS.has(backendName)) installBatchNormFastPath(backendName);
+  if (FUSED_BATCH_NORM_BACKENDS.has(backendName)) {
+    installBatchNormFastPath(backendName);
+    installReluGradient(backendName);
+  }
   const ours = registered.get(backendName) ?? new Map();
   registered.set(backendName, ours);
   for (const [kernelName, build] of KERNELS[backendName] ?? []) {
@@ -125,6 +130,7 @@ export function unregisterTrainingKernels(backendName: string): void {
   removeLstmFastPath(backendName);
   removeEmbeddingConvFastPath(backendName);
   removeBatchNormFastPath(backendName);
+  removeReluGradient(backendName);
   const ours = registered.get(backendName);
   if (!ours) return;
   for (const [kernelName, { ours: config, stock }] of ours) {
