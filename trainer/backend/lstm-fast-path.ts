@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { fusedLstm } from './fused-lstm';
+import { registerLstmSteps } from './lstm-steps';
 import type { GateActivation } from './lstm-recurrence';
 
 /** The parts of tfjs-layers' LSTM (not exported as a type) that decide whether the fused path fits. */
@@ -46,6 +47,7 @@ function fits(layer: LstmLayer, inputs: tf.Tensor, kwargs: Record<string, unknow
  */
 export function installLstmFastPath(backendName: string): void {
   backends.add(backendName);
+  registerLstmSteps(backendName);
   if (stockCall) return;
   const prototype = lstmPrototype();
   const stock = prototype.call;

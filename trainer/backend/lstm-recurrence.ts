@@ -1,7 +1,6 @@
 /**
- * An LSTM's recurrence over plain arrays, for a range of batch rows: rows never mix, so
- * several threads can each take a range of the same arrays (helper-threads.ts). Pure
- * arithmetic without tfjs, so a worker thread loads it quickly.
+ * An LSTM's recurrence over plain arrays in float64 arithmetic: lstm-steps.ts's kernels on
+ * backends other than wasm, where simd/lstm-steps.c runs the same layouts (described there).
  */
 
 /** The LSTM gate activations the fused path knows; tfjs-layers' default is hardSigmoid. */
@@ -13,46 +12,52 @@ const gate: Record<GateActivation, { apply(z: number): number; slope(s: number):
   sigmoid: { apply: (z) => 1 / (1 + Math.exp(-z)), slope: (s) => s * (1 - s) },
 };
 
-export interface RecurrenceArrays {
+export interface StepShape {
   batch: number;
   steps: number;
   units: number;
   activation: GateActivation;
+  /** Every step's output (and its gradient) rather than the last step's. */
+  sequences: boolean;
+}
+
+export interface ForwardArrays {
   /** The input projection x·kernel + bias [batch, steps, 4 * units]. */
   zx: Float32Array;
   /** The recurrent kernel [units, 4 * units]. */
   u: Float32Array;
-  /** Gate activations [batch, steps, 4 * units], written forward. */
+  /** Written: gate activations [batch, steps, 4 * units], cell states and previous outputs [batch, steps, units]. */
   gates: Float32Array;
-  /** Cell states and outputs [batch, steps, units], written forward. */
   c: Float32Array;
-  h: Float32Array;
+  hprev: Float32Array;
+  /** Written: the layer's output. */
+  out: Float32Array;
 }
 
-export interface BackwardArrays extends RecurrenceArrays {
-  /** The output's gradient: [batch, steps, units] with `sequences`, else [batch, units]. */
+export interface BackwardArrays {
+  gates: Float32Array;
+  c: Float32Array;
+  u: Float32Array;
+  /** The output's gradient, shaped as the output. */
   dy: Float32Array;
-  sequences: boolean;
-  /** The gate pre-activations' gradient [batch, steps, 4 * units], written backward. */
+  /** Written: the gate pre-activations' gradient [batch, steps, 4 * units]. */
   dz: Float32Array;
 }
 
-/** The forward pass of rows [from, to): fills gates, c and h there. */
-export function forwardRows(a: RecurrenceArrays, from: number, to: number): void {
-  const { steps, units, zx, u, gates, c, h } = a;
-  const activate = gate[a.activation].apply;
+export function forwardSteps(s: StepShape, a: ForwardArrays): void {
+  const { batch, steps, units } = s;
+  const { zx, u, gates, c, hprev, out } = a;
+  const activate = gate[s.activation].apply;
   const width = 4 * units;
   const row = new Float64Array(width);
-  for (let b = from; b < to; b++) {
+  for (let b = 0; b < batch; b++) {
+    hprev.fill(0, b * steps * units, (b * steps + 1) * units);
     for (let t = 0; t < steps; t++) {
       const at = b * steps + t;
       for (let k = 0; k < width; k++) row[k] = zx[at * width + k];
-      if (t > 0) {
-        for (let j = 0; j < units; j++) {
-          const hv = h[(at - 1) * units + j];
-          if (hv === 0) continue;
-          for (let k = 0, uo = j * width; k < width; k++) row[k] += hv * u[uo + k];
-        }
+      for (let j = 0; j < units && t > 0; j++) {
+        const hv = hprev[at * units + j];
+        for (let k = 0, uo = j * width; k < width; k++) row[k] += hv * u[uo + k];
       }
       for (let j = 0; j < units; j++) {
         const i = activate(row[j]);
@@ -60,23 +65,27 @@ export function forwardRows(a: RecurrenceArrays, from: number, to: number): void
         const g = Math.tanh(row[2 * units + j]);
         const o = activate(row[3 * units + j]);
         const cell = (t > 0 ? f * c[(at - 1) * units + j] : 0) + i * g;
+        const h = o * Math.tanh(cell);
         const go = at * width + j;
         gates[go] = i; gates[go + units] = f; gates[go + 2 * units] = g; gates[go + 3 * units] = o;
         c[at * units + j] = cell;
-        h[at * units + j] = o * Math.tanh(cell);
+        if (t + 1 < steps) hprev[(at + 1) * units + j] = h;
+        if (s.sequences) out[at * units + j] = h;
+        else if (t + 1 === steps) out[b * units + j] = h;
       }
     }
   }
 }
 
-/** Backpropagation through time for rows [from, to): the gate pre-activations' gradient, every step. */
-export function backwardRows(a: BackwardArrays, from: number, to: number): void {
-  const { steps, units, gates, c, u, dy, dz, sequences } = a;
-  const slope = gate[a.activation].slope;
+/** Backpropagation through time: the gate pre-activations' gradient, every step. */
+export function backwardSteps(s: StepShape, a: BackwardArrays): void {
+  const { batch, steps, units, sequences } = s;
+  const { gates, c, u, dy, dz } = a;
+  const slope = gate[s.activation].slope;
   const width = 4 * units;
   const dh = new Float64Array(units);
   const dc = new Float64Array(units);
-  for (let b = from; b < to; b++) {
+  for (let b = 0; b < batch; b++) {
     dh.fill(0);
     dc.fill(0);
     for (let t = steps - 1; t >= 0; t--) {

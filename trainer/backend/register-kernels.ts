@@ -15,9 +15,13 @@ import { installLstmFastPath, removeLstmFastPath } from './lstm-fast-path';
 import { identityAliasConfig } from './kernels/identity-alias';
 import { transposeConfig } from './kernels/transpose';
 import { broadcastEqualConfig } from './kernels/broadcast-equal';
+import { TAP_SCATTER, TAP_SUM, tapScatterConfig, tapSumConfig } from './kernels/tap-sum';
+import { installEmbeddingConvFastPath, removeEmbeddingConvFastPath } from './embedding-conv-fast-path';
 import { concatRowsConfig, splitRowsConfig } from './kernels/concat-split';
 import { addConfig, multiplyConfig, realDivConfig, reluConfig } from './kernels/elementwise';
 import { castAliasConfig } from './kernels/cast-alias';
+import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig } from './kernels/batch-norm-training';
+import { installBatchNormFastPath, removeBatchNormFastPath } from './batch-norm-fast-path';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -49,6 +53,8 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.Identity, identityAliasConfig], // stock copies each tensor a gradient saves: ~60 copies per step
     [tf.Transpose, transposeConfig], // stock walks element by element: 45 ms per step, 10 of them an identity
     [tf.Equal, broadcastEqualConfig], // stock broadcasting is slow: 15-35 ms per step (the max's gradient)
+    [TAP_SUM, tapSumConfig], // ours: the Embedding->Conv1D fusion (embedding-conv-fast-path.ts)
+    [TAP_SCATTER, tapScatterConfig],
     // stock copies row by row from JS: Inception's channel concat and its SplitV gradient 2.0 + 2.3 -> 0.1 + 0.1 ms
     [tf.Concat, concatRowsConfig],
     [tf.SplitV, splitRowsConfig],
@@ -60,6 +66,9 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.RealDiv, realDivConfig],
     [tf.Cast, castAliasConfig], // stock copies even to the same dtype: 14-16 such casts per zoo convnet step, 0.4-0.5 ms
     [tf.AvgPoolGrad, avgPoolGradConfig], // stock is a scalar C++ loop: Inception's 3x3 pool of [128, 16, 16, 8] 5.2 -> 0.6 ms
+    // our own: BatchNormalization training fused (batch-norm-fast-path), in place of ~20 kernels per layer
+    [BATCH_NORM_TRAINING, batchNormTrainingConfig],
+    [BATCH_NORM_TRAINING_GRAD, batchNormTrainingGradConfig],
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
@@ -70,21 +79,32 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     // stock reads through TensorBuffer.get: a 3x3 depthwiseConv2d step on x [16, 32, 32, 32] goes 1.0 s -> 0.28 s
     [tf.DepthwiseConv2dNativeBackpropFilter, depthwiseConv2dBackpropFilterConfig],
     [tf.DepthwiseConv2dNativeBackpropInput, depthwiseConv2dBackpropInputConfig],
+    [TAP_SUM, tapSumConfig],
+    [TAP_SCATTER, tapScatterConfig],
   ],
 };
 
 /** Per backend: kernel name -> the config we registered and the stock one it displaced. */
 const registered = new Map<string, Map<string, { ours: tf.KernelConfig; stock?: tf.KernelConfig }>>();
 
-/** Where tf.layers.lstm runs fusedLstm: its step loop costs thousands of tiny kernel calls a batch there. */
-const FUSED_LSTM_BACKENDS = new Set(['wasm', 'cpu']);
+/**
+ * Where tf.layers.lstm runs fusedLstm (its step loop costs thousands of tiny kernel calls a batch
+ * there) and an Embedding->Conv1D runs embeddingConv1d (its kernels are registered above).
+ */
+const FUSED_LAYER_BACKENDS = new Set(['wasm', 'cpu']);
+/** Where tf.layers.batchNormalization trains through our fused kernels (registered above). */
+const FUSED_BATCH_NORM_BACKENDS = new Set(['wasm']);
 
 /**
  * Registers Tensorlens's training kernels for a backend and returns their names.
  * Idempotent: kernels already registered by us are left in place.
  */
 export function registerTrainingKernels(backendName: string): string[] {
-  if (FUSED_LSTM_BACKENDS.has(backendName)) installLstmFastPath(backendName);
+  if (FUSED_LAYER_BACKENDS.has(backendName)) {
+    installLstmFastPath(backendName);
+    installEmbeddingConvFastPath(backendName);
+  }
+  if (FUSED_BATCH_NORM_BACKENDS.has(backendName)) installBatchNormFastPath(backendName);
   const ours = registered.get(backendName) ?? new Map();
   registered.set(backendName, ours);
   for (const [kernelName, build] of KERNELS[backendName] ?? []) {
@@ -107,6 +127,8 @@ export function registerTrainingKernels(backendName: string): string[] {
 /** Removes our kernels from a backend and restores the stock ones they replaced. */
 export function unregisterTrainingKernels(backendName: string): void {
   removeLstmFastPath(backendName);
+  removeEmbeddingConvFastPath(backendName);
+  removeBatchNormFastPath(backendName);
   const ours = registered.get(backendName);
   if (!ours) return;
   for (const [kernelName, { ours: config, stock }] of ours) {

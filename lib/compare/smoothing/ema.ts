@@ -36,22 +36,44 @@ function finiteValuesAreEqual(values: ArrayLike<number>): boolean {
   return true;
 }
 
-/** The smoothed value of every point, same length as `values`. */
-export function emaSmoothing(values: ArrayLike<number>, weight: number): Float64Array {
+/**
+ * The smoothed value of every point, same length as `values`, written into `out` when given (a
+ * slider redraws every series of the page: reusing its buffers spares the allocations).
+ *
+ * Exactly the arithmetic of the formula above, in two loops: once 1 − wⁿ rounds to 1, dividing by
+ * it changes no bit, so the second loop leaves out the division (for a weight of 0.6 that is after
+ * about 70 points; for 0.99 after about 3,700).
+ */
+export function emaSmoothing(values: ArrayLike<number>, weight: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
   const w = clampEmaWeight(weight);
-  // A copy made at once, not value by value as Float64Array.from makes it: three times faster, and a
-  // smoothing change copies every series of the page.
-  const out = new Float64Array(values);
-  if (w === 0 || finiteValuesAreEqual(values)) return out;
+  const n = values.length;
+  if (w === 0 || finiteValuesAreEqual(values)) {
+    out.set(values);
+    return out;
+  }
+  const rest = 1 - w;
   let last = 0;
   // wⁿ kept as a running product: one multiply per point instead of a pow.
   let wn = 1;
-  for (let i = 0; i < out.length; i++) {
-    const v = out[i];
-    if (!Number.isFinite(v)) continue;
-    last = last * w + (1 - w) * v;
+  let i = 0;
+  for (; i < n && 1 - wn !== 1; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) {
+      out[i] = v;
+      continue;
+    }
+    last = last * w + rest * v;
     wn *= w;
     out[i] = last / (1 - wn);
+  }
+  for (; i < n; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) {
+      out[i] = v;
+      continue;
+    }
+    last = last * w + rest * v;
+    out[i] = last;
   }
   return out;
 }

@@ -15,10 +15,12 @@ const CUTOFF_SIGMAS = 3;
  *   and do not spread.
  * - σ of 0 (or not a positive number) is the identity.
  *
+ * `out`, when given, is written instead of a new array.
+ *
  * Cost is O(n·k) for k points within 3σ of a point: a UI bounds σ to keep k in the tens or hundreds.
  */
-export function gaussianSmoothing({ steps, values }: ScalarColumn, sigma: number): Float64Array {
-  const out = new Float64Array(values);
+export function gaussianSmoothing({ steps, values }: ScalarColumn, sigma: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
+  out.set(values);
   if (!(sigma > 0) || !Number.isFinite(sigma)) return out;
   const reach = CUTOFF_SIGMAS * sigma;
   const scale = -1 / (2 * sigma * sigma);

@@ -31,8 +31,9 @@ class CompensatedSum {
   }
 }
 
-export function runningAverage({ steps, values }: ScalarColumn, window: number): Float64Array {
-  const out = new Float64Array(values);
+/** `out`, when given, is written instead of a new array. */
+export function runningAverage({ steps, values }: ScalarColumn, window: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
+  out.set(values);
   const half = (window - 1) / 2;
   if (!(half > 0)) return out;
   const sum = new CompensatedSum();

@@ -52,15 +52,18 @@ export function withSmoothingAmount(method: SmoothingMethod, amount: number): Sm
   }
 }
 
-/** The smoothed value of every point of the column; non-finite points keep their raw value. */
-export function smoothColumn(column: ScalarColumn, smoothing: Smoothing): Float64Array {
+/**
+ * The smoothed value of every point of the column; non-finite points keep their raw value. Written
+ * into `out` when given, which must have the column's length.
+ */
+export function smoothColumn(column: ScalarColumn, smoothing: Smoothing, out?: Float64Array): Float64Array {
   const s = withSmoothingAmount(smoothing.method, smoothingAmount(smoothing));
   switch (s.method) {
     case 'ema':
-      return emaSmoothing(column.values, s.weight);
+      return emaSmoothing(column.values, s.weight, out);
     case 'average':
-      return runningAverage(column, s.window);
+      return runningAverage(column, s.window, out);
     case 'gaussian':
-      return gaussianSmoothing(column, s.sigma);
+      return gaussianSmoothing(column, s.sigma, out);
   }
 }

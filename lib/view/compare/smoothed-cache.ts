@@ -20,7 +20,7 @@ export function isIdentity(smoothing: Smoothing): boolean {
 /**
  * One chart's runs as columns and smoothed columns, rebuilt only when what they come from changed:
  * a run's points (its version goes up when its store says the tag changed) or the smoothing. A
- * smoothing change then costs one pass per run, with no new columns.
+ * smoothing change then costs one pass per run, with no new columns and no new smoothed arrays.
  */
 export class SmoothedCache {
   private readonly entries = new Map<string, Entry>();
@@ -41,7 +41,10 @@ export class SmoothedCache {
       this.entries.set(runId, entry);
     }
     if (entry.smoothingKey !== smoothingKey) {
-      entry.smoothed = smoothColumn(entry.column, smoothing);
+      // Into the run's last smoothed buffer: a slider change would otherwise allocate every series
+      // of the page again, and the collector's pauses show as slow redraws.
+      const reusable = entry.smoothed !== entry.column.values && entry.smoothed.length === entry.column.values.length;
+      entry.smoothed = smoothColumn(entry.column, smoothing, reusable ? entry.smoothed : undefined);
       entry.smoothingKey = smoothingKey;
     }
     return entry;

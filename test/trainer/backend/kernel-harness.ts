@@ -40,7 +40,7 @@ interface Result {
 
 export type Variant = 'stock cpu' | 'ours on cpu' | 'ours on wasm';
 
-async function activate(variant: Variant): Promise<void> {
+export async function activate(variant: Variant): Promise<void> {
   if (variant === 'ours on wasm') {
     await selectBackend('wasm');
     return;

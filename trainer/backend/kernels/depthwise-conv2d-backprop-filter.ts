@@ -1,24 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
 import { allocate, view } from '../tensor-memory';
-import { backendThreads, runSplit } from '../helper-threads';
+import { isWasmBackend } from '../wasm-heap';
 import { forEachDepthwiseTap } from './depthwise-window';
-import { filterRowsLength, sumFilterRows, type UnitStepShape } from './depthwise-unit-step';
+import { accumulateFilterRows, filterRowsLength, sumFilterRows, type UnitStepShape } from './depthwise-unit-step';
+import { simdDepthwiseFilterGrad } from './depthwise-conv2d-backprop-filter-simd';
 
 // tfjs-backend-wasm has no DepthwiseConv2dNativeBackpropFilter, so SeparableConv2D
-// and DepthwiseConv2D could not train on it. The filter gradient
+// and DepthwiseConv2D could not train on it; there our SIMD kernel computes it
+// (depthwise-conv2d-backprop-filter-simd.ts). On tfjs-backend-cpu, whose own kernel
+// reads through TensorBuffer.get, the filter gradient
 //   dW[a, b, d1, q] = sum over n, i, j of x[n, i*sh + a*dh, j*sw + b*dw, d1] * dy[n, i, j, d1*m + q]
-// is summed in float64.
-//
-// At stride 1 with one filter per channel (every SeparableConv2D) the samples are split across
-// the backend's threads (depthwise-unit-step.ts). Otherwise the taps of forEachDepthwiseTap are
-// walked, channels innermost.
+// is summed in float64: at stride 1 with one filter per channel (every SeparableConv2D)
+// by rows (depthwise-unit-step.ts), otherwise by the taps of forEachDepthwiseTap,
+// channels innermost.
 
-/** The unit-step gradient, each thread's samples summed into its own rows, folded at the end. */
 function unitStepFilterGradient(xs: Float32Array, dys: Float32Array, shape: UnitStepShape): Float64Array {
-  const threads = backendThreads();
-  const rows = new Float64Array(new SharedArrayBuffer(8 * threads * filterRowsLength(shape)));
-  runSplit({ kind: 'depthwise-filter', xs, dys, shape, rows }, shape.batchSize, threads);
-  return sumFilterRows(shape, rows, threads);
+  const rows = new Float64Array(filterRowsLength(shape));
+  accumulateFilterRows(xs, dys, shape, rows);
+  return sumFilterRows(shape, rows);
 }
 
 const depthwiseConv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) => {
@@ -29,6 +28,7 @@ const depthwiseConv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }
   );
   const { inChannels, outChannels, strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
   const multiplier = outChannels / inChannels;
+  if (isWasmBackend(backend)) return simdDepthwiseFilterGrad(backend, x, dy, info);
 
   const { info: dwInfo, values: dw } = allocate(backend, filterShape, 'float32');
   const xs = view(backend, x);

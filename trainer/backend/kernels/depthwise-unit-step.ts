@@ -3,7 +3,6 @@
  * over a range of batch samples. A tap's x pixels along an output row are one contiguous run in
  * memory, as are dy's, so each (row, tap) is one flat multiply-add loop into a per-tap row of
  * sums (2.8 s of a loaded 13.9 s step went to the general walk, a callback per tap and pixel).
- * Pure arithmetic without tfjs, so helper threads (helper-threads.ts) can each take samples.
  */
 
 /** The fields of tfjs's Conv2DInfo the gradient reads; a plain object, so it passes to a thread. */
@@ -24,11 +23,11 @@ export function filterRowsLength(s: UnitStepShape): number {
   return s.filterHeight * s.filterWidth * s.outWidth * s.inChannels;
 }
 
-/** Adds samples [from, to) of x·dy into `rows` (filterRowsLength long). */
-export function accumulateFilterRows(xs: ArrayLike<number>, dys: ArrayLike<number>, s: UnitStepShape, rows: Float64Array, from: number, to: number): void {
+/** Adds every sample's x·dy into `rows` (filterRowsLength long). */
+export function accumulateFilterRows(xs: ArrayLike<number>, dys: ArrayLike<number>, s: UnitStepShape, rows: Float64Array): void {
   const { inHeight, inWidth, inChannels: channels, outHeight, outWidth, filterHeight, filterWidth, padInfo } = s;
   const rowLength = outWidth * channels;
-  for (let n = from; n < to; n++) {
+  for (let n = 0; n < s.batchSize; n++) {
     for (let i = 0; i < outHeight; i++) {
       const dyRow = (n * outHeight + i) * rowLength;
       for (let a = 0; a < filterHeight; a++) {
@@ -49,17 +48,14 @@ export function accumulateFilterRows(xs: ArrayLike<number>, dys: ArrayLike<numbe
   }
 }
 
-/** Folds `parts` consecutive sets of rows into the filter gradient [taps * channels]. */
-export function sumFilterRows(s: UnitStepShape, rows: Float64Array, parts: number): Float64Array {
+/** Folds the rows into the filter gradient [taps * channels]. */
+export function sumFilterRows(s: UnitStepShape, rows: Float64Array): Float64Array {
   const channels = s.inChannels;
   const rowLength = s.outWidth * channels;
   const taps = s.filterHeight * s.filterWidth;
   const dw = new Float64Array(taps * channels);
-  for (let p = 0; p < parts; p++) {
-    for (let tap = 0; tap < taps; tap++) {
-      const start = (p * taps + tap) * rowLength;
-      for (let k = 0; k < rowLength; k++) dw[tap * channels + (k % channels)] += rows[start + k];
-    }
+  for (let tap = 0; tap < taps; tap++) {
+    for (let k = 0; k < rowLength; k++) dw[tap * channels + (k % channels)] += rows[tap * rowLength + k];
   }
   return dw;
 }
