@@ -2,12 +2,17 @@
 // forward and backward, for trainer/backend/lstm-steps.ts. Per step and row, h·U (or dz·Uᵀ
 // backward) is a 4·units-wide multiply-add over units broadcast values, then the gates; the JS
 // recurrence (lstm-recurrence.ts) did the same with scalar float64, about 90 % of the 2-input
-// LSTM's step. Rows never mix, so threads each take a range of rows for every step.
+// LSTM's step. Rows never mix, so every thread runs the same call and takes the next row from a
+// shared counter until none is left: a thread the OS does not run (a loaded machine) leaves its
+// rows to the others instead of holding up the step, and a row's values never depend on who
+// computed it.
 //
 // Layouts (float32, row-major; W = 4 * units, gates in tfjs-layers' order i, f, g, o):
 //   zx, gates, dz [batch, steps, W]; c, hprev [batch, steps, units] (hprev: the previous step's
 //   output, zeros at step 0: what the recurrent kernel multiplied); u [units, W]; out and dy
-//   [batch, steps, units] with `sequences`, else [batch, units].
+//   [batch, steps, units] with `sequences`, else [batch, units]. Backward also writes dzt, dz
+//   transposed [W, batch * steps]: the weights' gradients (dzᵀ·x)ᵀ and (dzᵀ·hprev)ᵀ are then
+//   products of untransposed operands, where tfjs-backend-wasm would transpose x and hprev.
 //
 // Built without libc and with an imported memory (tfjs-backend-wasm's own heap), so it must use
 // no static data and no shadow stack: the backward pass's scratch comes from the caller.
@@ -111,11 +116,17 @@ static void multiply_add(float* acc, const float* init, const float* v, const fl
   }
 }
 
+/** The next row nobody has taken yet, or `batch` when all are. */
+static inline int take_row(int* next, int batch) {
+  int b = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);
+  return b < batch ? b : batch;
+}
+
 __attribute__((export_name("lstm_forward")))
 void lstm_forward(const float* zx, const float* u, float* gates, float* c, float* hprev, float* out,
-                  int steps, int units, int sigmoid, int sequences, int from, int to) {
+                  int steps, int units, int sigmoid, int sequences, int* next, int batch) {
   int w = 4 * units;
-  for (int b = from; b < to; b++) {
+  for (int b = take_row(next, batch); b < batch; b = take_row(next, batch)) {
     for (int j = 0; j < units; j++) hprev[b * steps * units + j] = 0.0f;
     for (int t = 0; t < steps; t++) {
       int at = b * steps + t;
@@ -141,7 +152,7 @@ void lstm_forward(const float* zx, const float* u, float* gates, float* c, float
   }
 }
 
-/** Floats of scratch one backward call needs: Uᵀ padded to whole vectors, dh and dc. */
+/** Floats of scratch one backward call needs (each thread its own): Uᵀ padded to whole vectors, dh and dc. */
 __attribute__((export_name("lstm_backward_scratch")))
 int lstm_backward_scratch(int units) {
   int padded = (units + 3) & ~3;
@@ -149,9 +160,9 @@ int lstm_backward_scratch(int units) {
 }
 
 __attribute__((export_name("lstm_backward")))
-void lstm_backward(const float* gates, const float* c, const float* u, const float* dy, float* dz, float* scratch,
-                   int steps, int units, int sigmoid, int sequences, int from, int to) {
-  int w = 4 * units, padded = (units + 3) & ~3;
+void lstm_backward(const float* gates, const float* c, const float* u, const float* dy, float* dz, float* dzt, float* scratch,
+                   int steps, int units, int sigmoid, int sequences, int* next, int batch) {
+  int w = 4 * units, padded = (units + 3) & ~3, total = batch * steps;
   float* ut = scratch;
   float* dh = ut + w * padded;
   float* dc = dh + padded;
@@ -159,7 +170,7 @@ void lstm_backward(const float* gates, const float* c, const float* u, const flo
   for (int k = 0; k < w; k++) {
     for (int j = 0; j < padded; j++) ut[k * padded + j] = j < units ? u[j * w + k] : 0.0f;
   }
-  for (int b = from; b < to; b++) {
+  for (int b = take_row(next, batch); b < batch; b = take_row(next, batch)) {
     for (int j = 0; j < padded; j++) dh[j] = dc[j] = 0.0f;
     for (int t = steps - 1; t >= 0; t--) {
       int at = b * steps + t;
@@ -181,6 +192,13 @@ void lstm_backward(const float* gates, const float* c, const float* u, const flo
         store_n(d + 3 * units + j, dout * tc * slope(o, sigmoid), n);
       }
       if (t > 0) multiply_add(dh, 0, d, ut, w, padded, padded);
+    }
+    // This row's dz into dzt, a run of `steps` floats per column: a float per column and step
+    // put every column's line in one cache set when batch * steps * 4 bytes is a multiple of 4 KB.
+    for (int k = 0; k < w; k++) {
+      const float* from = dz + b * steps * w + k;
+      float* to = dzt + k * total + b * steps;
+      for (int t = 0; t < steps; t++) to[t] = from[t * w];
     }
   }
 }
