@@ -68,6 +68,15 @@ const CONFIGS: Record<string, Config> = {
       if (info.threads < 2) throw new Error(`threaded wasm did not start: ${info.fallbackReasons.join('; ')}`);
     },
   },
+  // What the Embedding->Conv1D fusion gains: the threaded column with it turned off.
+  'wasm-unfused': {
+    label: `Tensorlens wasm, ${WASM_THREADS} thr., unfused`, batch: BATCH, batches: BATCHES,
+    setUp: async () => {
+      process.env.TENSORLENS_WASM_THREADS = String(WASM_THREADS);
+      process.env.TENSORLENS_FUSE_EMBEDDING_CONV = '0';
+      await selectBackend('wasm');
+    },
+  },
   'cpu-tensorlens': {
     label: 'Tensorlens cpu', batch: BATCH, batches: Math.max(3, Math.ceil(BATCHES / 3)),
     setUp: async () => { await tf.setBackend('cpu'); registerTrainingKernels('cpu'); },

@@ -27,8 +27,12 @@ interface Conv1dLayer {
 type Call<T> = (this: T, inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>) => tf.Tensor | tf.Tensor[];
 interface Patched<T> { prototype: { call: Call<T> }; stock: Call<T>; own: boolean }
 
-/** Each Embedding output of a fast-path backend: the ids it embedded, by the layer whose table it read. */
-const sources = new WeakMap<tf.Tensor, { layer: EmbeddingLayer; ids: tf.Tensor }>();
+/**
+ * Each Embedding output of a fast-path backend: the ids it embedded, by the layer whose table it
+ * read, and the data both held then (a variable assigned since holds other values).
+ */
+interface Source { layer: EmbeddingLayer; ids: tf.Tensor; idsData: tf.DataId; tableData: tf.DataId }
+const sources = new WeakMap<tf.Tensor, Source>();
 const backends = new Set<string>();
 let patched: { embedding: Patched<EmbeddingLayer>; conv: Patched<Conv1dLayer> } | undefined;
 
@@ -60,15 +64,17 @@ function dilation(layer: Conv1dLayer): number {
 }
 
 /**
- * Whether the fusion computes this Conv1D, and cheaper: unmasked ids still alive, channels-last
+ * Whether the fusion computes this Conv1D, and cheaper: ids and table as they were when the
+ * Embedding ran (unmasked), channels-last
  * valid or same padding without dilation, and no more vocabulary rows than half the output
  * positions (the precomputed table·W costs a convolution over `vocab` positions).
  */
-function fits(layer: Conv1dLayer, ids: tf.Tensor, table: tf.Tensor, kwargs: Record<string, unknown>): boolean {
+function fits(layer: Conv1dLayer, { ids, idsData, tableData }: Source, table: tf.Tensor, kwargs: Record<string, unknown>): boolean {
   if (!backends.has(tf.getBackend()) || process.env[ENV_SWITCH] === '0') return false;
+  if (ids.isDisposed || ids.dataId !== idsData || table.dataId !== tableData) return false;
   if (layer.rank !== 1 || layer.dataFormat !== 'channelsLast' || dilation(layer) !== 1 || kwargs?.mask != null) return false;
-  if ((layer.padding !== 'valid' && layer.padding !== 'same') || ids.isDisposed || ids.rank !== 2) return false;
-  const { outLen } = convGeometry(ids.shape[1], layer.kernelSize[0], layer.strides[0], layer.padding);
+  if ((layer.padding !== 'valid' && layer.padding !== 'same') || ids.rank !== 2) return false;
+  const { outLen } = convGeometry(ids.shape[1] as number, layer.kernelSize[0], layer.strides[0], layer.padding);
   return outLen > 0 && table.shape[0] * 2 <= ids.shape[0] * outLen;
 }
 
@@ -76,14 +82,16 @@ function install(): void {
   const embedding = patch<EmbeddingLayer>('Embedding', (stock) => function (inputs, kwargs) {
     const output = stock.call(this, inputs, kwargs);
     const ids = single(inputs);
-    if (!this.maskZero && output instanceof tf.Tensor && backends.has(tf.getBackend())) sources.set(output, { layer: this, ids });
+    if (!this.maskZero && output instanceof tf.Tensor && backends.has(tf.getBackend())) {
+      sources.set(output, { layer: this, ids, idsData: ids.dataId, tableData: this.embeddings.read().dataId });
+    }
     return output;
   });
   const conv = patch<Conv1dLayer>('Conv1D', (stock) => function (inputs, kwargs) {
     const x = single(inputs);
     const source = sources.get(x);
     const table = source?.layer.embeddings.read();
-    if (!source || !table || !fits(this, source.ids, table, kwargs)) return stock.call(this, inputs, kwargs);
+    if (!source || !table || !fits(this, source, table, kwargs)) return stock.call(this, inputs, kwargs);
     return tf.tidy(() => {
       const y = embeddingConv1d({
         ids: source.ids, table, kernel: this.kernel.read(), bias: this.bias ? this.bias.read() : null,

@@ -49,7 +49,7 @@ export function embeddingConv1d(args: EmbeddingConv1dArgs): tf.Tensor3D {
       // W as [dim, taps·filters]: column k·filters + f is tap k's filter f.
       const w = tf.reshape(tf.transpose(kernelIn, [1, 0, 2]), [dim, taps * filters]);
       const p = tf.matMul(tableIn, w);
-      const sumInputs = biasIn ? { p, ids: idsIn, bias: biasIn } : { p, ids: idsIn };
+      const sumInputs: tf.NamedTensorMap = biasIn ? { p, ids: idsIn, bias: biasIn } : { p, ids: idsIn };
       const value = tf.engine().runKernel(TAP_SUM, sumInputs, attrs) as tf.Tensor3D;
       save([idsIn, tableIn, w]);
       const gradFunc = (dy: tf.Tensor, [idsSaved, tableSaved, wSaved]: tf.Tensor[]) => {

@@ -18,7 +18,7 @@ import { broadcastEqualConfig } from './kernels/broadcast-equal';
 import { TAP_SCATTER, TAP_SUM, tapScatterConfig, tapSumConfig } from './kernels/tap-sum';
 import { installEmbeddingConvFastPath, removeEmbeddingConvFastPath } from './embedding-conv-fast-path';
 import { concatRowsConfig, splitRowsConfig } from './kernels/concat-split';
-import { biasAddConfig } from './kernels/bias-add';
+import { addConfig, multiplyConfig, realDivConfig, reluConfig } from './kernels/elementwise';
 import { castAliasConfig } from './kernels/cast-alias';
 import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig } from './kernels/batch-norm-training';
 import { installBatchNormFastPath, removeBatchNormFastPath } from './batch-norm-fast-path';
@@ -60,7 +60,11 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.Concat, concatRowsConfig],
     [tf.SplitV, splitRowsConfig],
     // stock broadcasts in general strides: each conv layer's bias Add [128, 16, 16, 8] + [8] 0.55 -> 0.1 ms (zoo convnets, ~3.5 ms per step)
-    [tf.Add, biasAddConfig],
+    [tf.Add, addConfig],
+    // with threads stock hands each to XNNPACK's pool: a residual-net step (2 threads, load 16) spent 8.0 ms in Multiply, 5.3 in Relu, 2-9 in RealDiv
+    [tf.Multiply, multiplyConfig],
+    [tf.Relu, reluConfig],
+    [tf.RealDiv, realDivConfig],
     [tf.Cast, castAliasConfig], // stock copies even to the same dtype: 14-16 such casts per zoo convnet step, 0.4-0.5 ms
     [tf.AvgPoolGrad, avgPoolGradConfig], // stock is a scalar C++ loop: Inception's 3x3 pool of [128, 16, 16, 8] 5.2 -> 0.6 ms
     // our own: BatchNormalization training fused (batch-norm-fast-path), in place of ~20 kernels per layer
@@ -72,7 +76,6 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
     [tf.Conv2DBackpropFilter, conv2dBackpropFilterConfig], // stock reads through TensorBuffer.get: minutes per step
     [tf.MaxPoolGrad, maxPoolGradConfig], // stock reads through TensorBuffer.get: 1.5 s per step
-    [tf.Cast, castAliasConfig], // stock copies even to the same dtype: 14-16 such casts per zoo convnet step, 0.4-0.5 ms
     [tf.AvgPoolGrad, avgPoolGradConfig], // stock reads through TensorBuffer.get: a 2x2 avgPool step on x [16, 32, 32, 32] goes 89-133 -> 35 ms
     [tf.GatherV2, gatherV2Config], // stock recomputes each element's location: 0.6 s per step
     // stock reads through TensorBuffer.get: a 3x3 depthwiseConv2d step on x [16, 32, 32, 32] goes 1.0 s -> 0.28 s

@@ -19,26 +19,54 @@ export function downsampleMinMax(points: readonly ScalarPoint[], maxPoints: numb
  * thins every line of the page again).
  */
 export function minMaxIndices(steps: ArrayLike<number>, values: ArrayLike<number>, from: number, to: number, maxPoints: number): number[] {
-  const count = to - from;
-  if (count <= maxPoints) return Array.from({ length: Math.max(0, count) }, (_, i) => from + i);
+  return pickMinMax(values, minMaxBuckets(steps, from, to, maxPoints));
+}
+
+/**
+ * Where minMaxIndices' buckets of [from, to) end, found from the steps alone: the compare view
+ * keeps them while only the values change (a smoothing change), and each redraw then reads the
+ * values and nothing else. `ends` is null where the range fits in `maxPoints` as it is.
+ */
+export interface MinMaxBuckets {
+  from: number;
+  to: number;
+  ends: Int32Array | null;
+}
+
+export function minMaxBuckets(steps: ArrayLike<number>, from: number, to: number, maxPoints: number): MinMaxBuckets {
+  if (to - from <= maxPoints) return { from, to, ends: null };
   const buckets = Math.max(1, Math.floor(maxPoints / 2));
   const first = steps[from];
   const span = steps[to - 1] - first + 1;
+  const ends = new Int32Array(buckets);
+  let i = from;
+  for (let b = 0; b < buckets; b++) {
+    const end = first + Math.ceil(((b + 1) * span) / buckets);
+    while (i < to && steps[i] < end) i++;
+    ends[b] = i;
+  }
+  return { from, to, ends };
+}
+
+/** The indices minMaxIndices keeps of `values`, in buckets found before. */
+export function pickMinMax(values: ArrayLike<number>, { from, to, ends }: MinMaxBuckets): number[] {
+  if (!ends) return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
   const out: number[] = [];
   let i = from;
-  for (let b = 0; b < buckets && i < to; b++) {
-    const end = first + Math.ceil(((b + 1) * span) / buckets);
+  for (let b = 0; b < ends.length && i < to; b++) {
+    const end = ends[b];
     let lo = -1;
     let hi = -1;
     let nan = -1;
-    for (; i < to && steps[i] < end; i++) {
+    // The extremes held in locals, not read back from the array for each point; a bucket of
+    // +Infinity alone finds no low and a bucket of −Infinity no high, and both keep the one index.
+    let low = Infinity;
+    let high = -Infinity;
+    for (; i < end; i++) {
       const v = values[i];
-      if (Number.isNaN(v)) {
-        if (nan < 0) nan = i;
-      } else {
-        if (lo < 0 || v < values[lo]) lo = i;
-        if (hi < 0 || v > values[hi]) hi = i;
-      }
+      if (v < low) (low = v), (lo = i);
+      if (v > high) (high = v), (hi = i);
+      else if (v !== v && nan < 0) nan = i;
     }
     pushInOrder(out, lo, hi, nan);
   }

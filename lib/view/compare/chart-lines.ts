@@ -7,7 +7,7 @@ import { groupSeries } from './compare-option';
 import { type MarkerDatum, nonFiniteData, nonFiniteSeries } from '../scalar/non-finite-markers';
 import type { TooltipLine, TooltipLookup, TooltipValues } from './compare-tooltip';
 import { bandAt, drawGroup } from './draw-group';
-import { drawLine, type LineDatum, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
+import { drawLine, type LineDatum, linePlan, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
 import { linePoints } from './resolution';
 import type { PlotLine, RunLines } from './line-layer';
 import { isIdentity, type SmoothedCache } from './smoothed-cache';
@@ -45,7 +45,8 @@ export interface ChartLines {
   runLines: RunLines;
   xMin: number;
   xMax: number;
-  visible: number[];
+  /** The values inside the zoom window, a list per line: what the value axis must show. */
+  visible: (readonly number[])[];
   /** Per drawn run (or group): a sum of its drawn smoothed values, which tests and benchmarks watch change. */
   fingerprints: Record<string, number>;
   /** Per drawn run: the last step it holds. */
@@ -106,10 +107,10 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     out.ready &&= data.isSmoothingReady(run.id, tag);
     return cache.get(run.id, tag, points, view.smoothing);
   };
-  const extend = (drawn: { xMin: number; xMax: number; visible: number[] }) => {
+  const extend = (drawn: { xMin: number; xMax: number; visible: readonly number[] }) => {
     out.xMin = Math.min(out.xMin, drawn.xMin);
     out.xMax = Math.max(out.xMax, drawn.xMax);
-    for (const v of drawn.visible) out.visible.push(v);
+    out.visible.push(drawn.visible);
   };
   if (groups) {
     const byId = new Map(runs.map((run) => [run.id, run]));
@@ -149,17 +150,20 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
     if (!held) continue;
     const x = xOfRun(view.xAxis, run.startedAt);
     const [xMin, xMax] = xExtent(held.column, x);
-    const smoothed = drawLine(held.column, held.smoothed, x, zoom, view.logScale, budget);
     const raw = cache.raw(run.id, `${rawKey}${run.color}${run.name}`, () => {
-      const drawn = drawLine(held.column, held.column.values, x, zoom, view.logScale, budget);
+      const plan = linePlan(held.column, x, zoom, budget);
+      const drawn = drawLine(held.column, held.column.values, x, zoom, view.logScale, budget, plan);
       const nonFinite = nonFiniteAt(held.column, drawn.at);
       return {
+        // The smoothed line is bucketed where the raw one is: a smoothing change reads only values.
+        plan,
         visible: showRaw ? drawn.visible : [],
         nonFinite: nonFinite.length,
         line: showRaw ? { runId: run.id, color: run.color, width: 1, opacity: 0.22, points: drawn.line, dots: false } : null,
         markers: nonFinite.length > 0 ? nonFiniteData(nonFinite, (p) => x(p[0], p[1]), run.color) : null,
       };
     });
+    const smoothed = drawLine(held.column, held.smoothed, x, zoom, view.logScale, budget, raw.value.plan);
     extend({ xMin, xMax, visible: smoothed.visible });
     extend({ xMin, xMax, visible: raw.value.visible });
     if (raw.value.line) rawLines.push(raw.value.line);

@@ -7,7 +7,7 @@ import { SeriesStore } from '../scalar/series-store';
 import { fetchJson } from '../shared/fetch-json';
 import { openLiveSocket } from '../shared/live-socket';
 import { subscribeRunPushes } from '../shared/use-run-pushes';
-import { type LoadTarget, loadFinishedRuns, loadLiveRun, PRIORITY } from './load-compare-run';
+import { type LoadTarget, loadLiveRun, loadRunsTogether, PRIORITY } from './load-compare-run';
 import { RequestQueue } from './request-queue';
 import { MAX_HELD_POINTS, MAX_REQUESTS, ZOOM_READ_POINTS } from './resolution';
 
@@ -19,9 +19,9 @@ interface HeldRun {
 /**
  * What the compare page shows of its runs: each run's summary, kept current by the run list's live
  * topic (status, renames, deletion), and each run's series in a SeriesStore, the run page's own
- * store, loaded in two passes (see loadCompareRun). Runs still training also get their points
- * pushed, through the run channel every page shares. Lives outside React state: a point costs a
- * chart update, not a render.
+ * store, loaded in two passes (see loadRunsTogether). Runs still training also get their points
+ * pushed, through the run channel every page shares, and read their series again once that is in
+ * place. Lives outside React state: a point costs a chart update, not a render.
  */
 export class CompareData {
   private readonly runs = new Map<string, HeldRun>();
@@ -30,8 +30,8 @@ export class CompareData {
   private readonly listeners = new Set<() => void>();
   private readonly queue = new RequestQueue(MAX_REQUESTS);
   private readonly zooms = new Map<string, AbortController>();
-  /** Finished runs opened in the same turn, read together a tag at a time. */
-  private finishedBatch: LoadTarget[] = [];
+  /** Runs opened in the same turn, read together a tag at a time. */
+  private batch: LoadTarget[] = [];
   private readonly batchLoads = new Set<AbortController>();
   private closeRunList: (() => void) | null = null;
   private wanted: readonly string[] = [];
@@ -124,19 +124,18 @@ export class CompareData {
 
   private open(runId: string, tags: readonly string[]): HeldRun {
     const store = new SeriesStore(tags, MAX_HELD_POINTS);
-    const target: LoadTarget = { runId, store, onSmoothingReady: (tag) => this.smoothingReady.add(`${runId}\n${tag}`) };
+    const live = this.summaries.get(runId)?.status === 'running';
+    const target: LoadTarget = { runId, store, onSmoothingReady: (tag) => this.smoothingReady.add(`${runId}\n${tag}`), liveLoaded: live ? new Set() : undefined };
     let known = store.tags();
     store.subscribe(() => {
       if (store.tags() === known) return;
       known = store.tags();
       this.emit();
     });
-    if (this.summaries.get(runId)?.status !== 'running') {
-      if (this.finishedBatch.length === 0) queueMicrotask(() => this.loadFinished());
-      this.finishedBatch.push(target);
-      return { store, close: () => undefined };
-    }
-    // A live run: fetch once the subscription is in place, so no point falls between the two.
+    if (this.batch.length === 0) queueMicrotask(() => this.loadBatch());
+    this.batch.push(target);
+    if (!live) return { store, close: () => undefined };
+    // A live run reads again once the subscription is in place, so no point falls between the two.
     const close = subscribeRunPushes(runId, (event, resync) => {
       if (resync) loadLiveRun(target, this.queue, resync).catch((e: Error) => this.failed(resync, this.summaries.get(runId)?.name ?? runId, e));
       if (event.type === 'scalars') store.add(event.points.map(([tag, step, wallTime, value]) => [tag, [step, wallTime, decodeNumber(value)]]));
@@ -144,12 +143,12 @@ export class CompareData {
     return { store, close };
   }
 
-  private loadFinished(): void {
-    const batch = this.finishedBatch;
-    this.finishedBatch = [];
+  private loadBatch(): void {
+    const batch = this.batch;
+    this.batch = [];
     const controller = new AbortController();
     this.batchLoads.add(controller);
-    loadFinishedRuns(batch, this.initialTags, this.queue, controller.signal)
+    loadRunsTogether(batch, this.initialTags, this.queue, controller.signal)
       .catch((e: Error) => this.failed(controller.signal, 'stored series', e))
       .finally(() => this.batchLoads.delete(controller));
   }
@@ -183,7 +182,7 @@ export class CompareData {
     this.runs.clear();
     this.zooms.clear();
     this.batchLoads.clear();
-    this.finishedBatch = [];
+    this.batch = [];
   }
 
   private emit(): void {

@@ -1,4 +1,4 @@
-import { minMaxIndices } from '../../kinds/scalar/downsample';
+import { type MinMaxBuckets, minMaxBuckets, pickMinMax } from '../../kinds/scalar/downsample';
 import type { ScalarPoint } from '../../kinds/scalar/points';
 import type { TimedScalarColumn } from '../../compare/scalar-column';
 import { DRAW_POINTS } from './resolution';
@@ -54,21 +54,26 @@ function firstAtOrAfter(n: number, xAt: (i: number) => number, x: number): numbe
   return lo;
 }
 
-/** Min/max indices of values[from, to) thinned to `budget`, as column indices. */
-function pick(steps: Float64Array, values: ArrayLike<number>, from: number, to: number, budget: number): number[] {
-  if (to <= from) return [];
-  return minMaxIndices(steps, values, from, to, budget);
+/**
+ * Where the full-resolution line is bucketed for the canvas: `budget` points over the zoom window
+ * (or the whole line), a few outside it. Found from the steps alone, so one set of buckets serves
+ * every smoothing of the same line.
+ */
+export function lineBuckets(steps: Float64Array, window: readonly [number, number] | null, budget = DRAW_POINTS): MinMaxBuckets[] {
+  const n = steps.length;
+  if (!window) return [minMaxBuckets(steps, 0, n, budget)];
+  const [lo, hi] = window;
+  return [minMaxBuckets(steps, 0, lo, OUTSIDE_POINTS), minMaxBuckets(steps, lo, hi, budget), minMaxBuckets(steps, hi, n, OUTSIDE_POINTS)];
 }
 
-/**
- * Thins the full-resolution line for the canvas: `budget` points over the zoom window (or the whole
- * line), a few outside it. `values` are the smoothed ones; the bucketing keeps their extremes.
- */
+/** The column indices of the points `buckets` keep of `values`: the bucketing keeps their extremes. */
+function bucketIndices(values: ArrayLike<number>, buckets: readonly MinMaxBuckets[]): number[] {
+  return buckets.length === 1 ? pickMinMax(values, buckets[0]) : buckets.flatMap((b) => pickMinMax(values, b));
+}
+
+/** Thins the full-resolution line for the canvas (see lineBuckets); `values` are the smoothed ones. */
 export function drawIndices(steps: Float64Array, values: ArrayLike<number>, window: readonly [number, number] | null, budget = DRAW_POINTS): number[] {
-  const n = steps.length;
-  if (!window) return pick(steps, values, 0, n, budget);
-  const [lo, hi] = window;
-  return [...pick(steps, values, 0, lo, OUTSIDE_POINTS), ...pick(steps, values, lo, hi, budget), ...pick(steps, values, hi, n, OUTSIDE_POINTS)];
+  return bucketIndices(values, lineBuckets(steps, window, budget));
 }
 
 /**
@@ -88,23 +93,36 @@ export function zoomWindow(n: number, xAt: (i: number) => number, zoom: readonly
   return [Math.max(0, firstAtOrAfter(n, xAt, zoom[0]) - 1), Math.min(n, firstAtOrAfter(n, xAt, zoom[1]) + 1)];
 }
 
+/** How a run's line is thinned for one view: its zoom window in column indices, and its buckets. */
+export interface LinePlan {
+  window: [number, number] | null;
+  buckets: MinMaxBuckets[];
+}
+
+export function linePlan(column: RunColumn, x: XOf, zoom: readonly [number, number] | null, budget = DRAW_POINTS): LinePlan {
+  const { steps, wallTimes } = column;
+  const window = zoomWindow(steps.length, (i) => x(steps[i], wallTimes[i]), zoom);
+  return { window, buckets: lineBuckets(steps, window, budget) };
+}
+
 /**
  * One line of a run for a chart: `values` (the column's own, or smoothed from them at full
  * resolution) thinned by min/max bucketing, never smoothed after thinning. On a log axis values ≤ 0
- * are gaps.
+ * are gaps. A plan kept from an earlier draw of the same view (linePlan) spares finding the buckets.
  */
-export function drawLine(column: RunColumn, values: ArrayLike<number>, x: XOf, zoom: readonly [number, number] | null, logScale: boolean, budget = DRAW_POINTS): DrawnLine {
+export function drawLine(column: RunColumn, values: ArrayLike<number>, x: XOf, zoom: readonly [number, number] | null, logScale: boolean, budget = DRAW_POINTS, plan = linePlan(column, x, zoom, budget)): DrawnLine {
   const { steps, wallTimes } = column;
-  const xAt = (i: number) => x(steps[i], wallTimes[i]);
-  const window = zoomWindow(steps.length, xAt, zoom);
+  const { window } = plan;
+  const at = bucketIndices(values, plan.buckets);
+  const line = new Array<LineDatum>(at.length);
   const visible: number[] = [];
-  const at = drawIndices(steps, values, window, budget);
-  const line = at.map((i): LineDatum => {
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k];
     const v = values[i];
-    if (!Number.isFinite(v) || (logScale && v <= 0)) return [xAt(i), null];
-    if (!window || (i >= window[0] && i < window[1])) visible.push(v);
-    return [xAt(i), v];
-  });
+    const shown = Number.isFinite(v) && !(logScale && v <= 0);
+    line[k] = [x(steps[i], wallTimes[i]), shown ? v : null];
+    if (shown && (!window || (i >= window[0] && i < window[1]))) visible.push(v);
+  }
   return { line, at, visible };
 }
 

@@ -17,6 +17,11 @@ export interface LoadTarget {
   store: SeriesStore;
   /** Called once a tag holds the series smoothing works on (the whole series, or SMOOTHING_POINTS of it). */
   onSmoothingReady: (tag: string) => void;
+  /**
+   * Set for a run still training: the tags its own reads (after its live subscription) have stored.
+   * It joins the first coarse read of all runs, which must then not replace those finer reads.
+   */
+  liveLoaded?: Set<string>;
 }
 
 /** Stores one read of a tag, and says when it is the one smoothing works on. */
@@ -38,15 +43,24 @@ async function settleAll(tasks: Promise<unknown>[], signal: AbortSignal): Promis
   if (failed && !signal.aborted) throw failed.reason;
 }
 
-async function readLiveTags(target: LoadTarget, queue: RequestQueue, tags: readonly WireScalarTagInfo[], maxPoints: number, priority: number, signal: AbortSignal): Promise<void> {
+/**
+ * A run still training, once its live subscription is in place (so no point falls between the two):
+ * every tag read again at the resolution smoothing works on, pushed points merged into each read.
+ * Its first coarse read came with all the other runs' (loadRunsTogether), without waiting for
+ * the subscription and behind no finer read.
+ */
+export async function loadLiveRun(target: LoadTarget, queue: RequestQueue, signal: AbortSignal): Promise<void> {
   target.store.beginLoad();
   try {
+    const tags = await queue.run(PRIORITY.first, () => fetchJson<WireScalarTagInfo[]>(scalarTagsApiUrl(target.runId), signal));
     await settleAll(
       tags.map(({ tag }) =>
-        queue.run(priority, async () => {
+        queue.run(PRIORITY.smoothing, async () => {
           if (signal.aborted) return;
-          const series = await fetchJson<ScalarSeriesResponse>(seriesApiUrl(target.runId, tag, maxPoints), signal);
-          if (!signal.aborted) take(target, tag, series.count, fromHttpPoints(series.points), maxPoints);
+          const series = await fetchJson<ScalarSeriesResponse>(seriesApiUrl(target.runId, tag, SMOOTHING_POINTS), signal);
+          if (signal.aborted) return;
+          target.liveLoaded?.add(tag);
+          take(target, tag, series.count, fromHttpPoints(series.points), SMOOTHING_POINTS);
         }),
       ),
       signal,
@@ -57,17 +71,9 @@ async function readLiveTags(target: LoadTarget, queue: RequestQueue, tags: reado
 }
 
 /**
- * A run still training: its stored series, fetched once its live subscription is in place (so no
- * point falls between the two), coarse first, then again at the resolution smoothing works on.
+ * One request per tag and pass for up to MAX_TAG_RUNS runs; fills `thinned` with the runs whose tag
+ * was thinned and that read it again here (live runs read it again themselves).
  */
-export async function loadLiveRun(target: LoadTarget, queue: RequestQueue, signal: AbortSignal): Promise<void> {
-  const tags = await queue.run(PRIORITY.first, () => fetchJson<WireScalarTagInfo[]>(scalarTagsApiUrl(target.runId), signal));
-  await readLiveTags(target, queue, tags, FIRST_READ_POINTS, PRIORITY.first, signal);
-  const thinned = tags.filter((info) => info.count > FIRST_READ_POINTS);
-  if (thinned.length > 0 && !signal.aborted) await readLiveTags(target, queue, thinned, SMOOTHING_POINTS, PRIORITY.smoothing, signal);
-}
-
-/** One request per tag and pass for up to MAX_TAG_RUNS runs; returns the runs whose tag was thinned. */
 function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueue, maxPoints: number, priority: number, signal: AbortSignal, thinned: Map<string, LoadTarget[]>): Promise<void>[] {
   const requests: Promise<void>[] = [];
   for (let i = 0; i < targets.length; i += MAX_TAG_RUNS) {
@@ -79,9 +85,9 @@ function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueu
         if (signal.aborted) return;
         for (const target of chunk) {
           const series = runs.get(target.runId);
-          if (!series) continue;
+          if (!series || target.liveLoaded?.has(tag)) continue;
           take(target, tag, series.count, columnPoints(series), maxPoints);
-          if (series.count > maxPoints) thinned.set(tag, [...(thinned.get(tag) ?? []), target]);
+          if (series.count > maxPoints && !target.liveLoaded) thinned.set(tag, [...(thinned.get(tag) ?? []), target]);
         }
       }),
     );
@@ -90,12 +96,13 @@ function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueu
 }
 
 /**
- * Runs that no longer change, read a tag at a time for all of them (GET /api/scalars/{tag}), so a
- * chart of fifty runs costs one request: first coarse, then again at the resolution smoothing works
- * on where the first read was thinned. Tags the server rendered are used as they are; runs without
- * them have their tags fetched first.
+ * The runs opened together, read a tag at a time for all of them (GET /api/scalars/{tag}), so a
+ * chart of fifty runs costs one request: first coarse, runs still training included, so that every
+ * line draws at once; then again at the resolution smoothing works on where the first read was
+ * thinned, for runs that no longer change. Tags the server rendered are used as they are; runs
+ * without them have their tags fetched first.
  */
-export async function loadFinishedRuns(targets: readonly LoadTarget[], knownTags: Readonly<Record<string, readonly string[]>>, queue: RequestQueue, signal: AbortSignal): Promise<void> {
+export async function loadRunsTogether(targets: readonly LoadTarget[], knownTags: Readonly<Record<string, readonly string[]>>, queue: RequestQueue, signal: AbortSignal): Promise<void> {
   const byTag = new Map<string, LoadTarget[]>();
   await settleAll(
     targets.map(async (target) => {

@@ -13,18 +13,27 @@ function quantile(sorted: Float64Array, q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
 }
 
-export function yRange(values: readonly number[], ignoreOutliers: boolean, logScale: boolean): { min: number; max: number } | null {
-  if (values.length === 0) return null;
+/** `lists`: the visible values of each line, as the lines hold them (not copied into one array on every redraw). */
+export function yRange(lists: readonly (readonly number[])[], ignoreOutliers: boolean, logScale: boolean): { min: number; max: number } | null {
+  let count = 0;
+  for (const list of lists) count += list.length;
+  if (count === 0) return null;
   let min = Infinity;
   let max = -Infinity;
   if (ignoreOutliers) {
-    const sorted = Float64Array.from(values).sort();
+    const sorted = new Float64Array(count);
+    let at = 0;
+    for (const list of lists) for (let i = 0; i < list.length; i++) sorted[at++] = list[i];
+    sorted.sort();
     min = quantile(sorted, OUTLIER_QUANTILE);
     max = quantile(sorted, 1 - OUTLIER_QUANTILE);
   } else {
-    for (const v of values) {
-      if (v < min) min = v;
-      if (v > max) max = v;
+    for (const list of lists) {
+      for (let i = 0; i < list.length; i++) {
+        const v = list[i];
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
     }
   }
   if (logScale) {

@@ -2,44 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../../trainer/backend/select-backend';
-import { expectMatchesStock, randomFloats, rng } from './kernel-harness';
-
-interface LstmCase {
-  batch: number;
-  steps: number;
-  inputDim: number;
-  units: number;
-  recurrentActivation: 'hardSigmoid' | 'sigmoid';
-  returnSequences: boolean;
-  useBias: boolean;
-}
-
-const CASES: LstmCase[] = [
-  { batch: 3, steps: 5, inputDim: 4, units: 3, recurrentActivation: 'hardSigmoid', returnSequences: false, useBias: true },
-  { batch: 2, steps: 7, inputDim: 3, units: 5, recurrentActivation: 'hardSigmoid', returnSequences: true, useBias: true },
-  { batch: 4, steps: 2, inputDim: 2, units: 2, recurrentActivation: 'sigmoid', returnSequences: false, useBias: false },
-  { batch: 2, steps: 6, inputDim: 5, units: 4, recurrentActivation: 'sigmoid', returnSequences: true, useBias: true },
-];
-
-/**
- * The layer's output and the gradients of a weighted sum of it with respect to its input and
- * each weight, all from seeded values; wide weights push the hard sigmoid into its flat parts.
- */
-function outputAndGradients(c: LstmCase): tf.Tensor[] {
-  const layer = tf.layers.lstm({ units: c.units, recurrentActivation: c.recurrentActivation, returnSequences: c.returnSequences, useBias: c.useBias });
-  const x = tf.variable(tf.tensor3d(randomFloats(rng(1), c.batch * c.steps * c.inputDim), [c.batch, c.steps, c.inputDim]).mul(2));
-  layer.apply(x);
-  layer.setWeights(layer.getWeights().map((w, k) => tf.tensor(randomFloats(rng(10 + k), w.size), w.shape).mul(1.5)));
-  const weights = layer.trainableWeights.map((w) => w.read() as tf.Variable);
-  const outputSize = c.batch * c.units * (c.returnSequences ? c.steps : 1);
-  const outputWeights = tf.tensor(randomFloats(rng(2), outputSize), c.returnSequences ? [c.batch, c.steps, c.units] : [c.batch, c.units]);
-  const { value, grads } = tf.variableGrads(() => (layer.apply(x) as tf.Tensor).mul(outputWeights).sum() as tf.Scalar, [x, ...weights]);
-  const output = layer.apply(x) as tf.Tensor;
-  const result = [output, value, grads[x.name], ...weights.map((w) => grads[w.name])];
-  layer.dispose();
-  x.dispose();
-  return result;
-}
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { assertClose, expectMatchesStock, randomFloats, rng, runOn } from './kernel-harness';
+import { CASES, THREAD_CASES, outputAndGradients } from './lstm-cases';
 
 for (const c of CASES) {
   const label = `LSTM batch ${c.batch}, ${c.steps} steps, ${c.inputDim} → ${c.units}, ${c.recurrentActivation}${c.returnSequences ? ', sequences' : ''}${c.useBias ? '' : ', no bias'}`;
@@ -68,4 +34,24 @@ test('on wasm, an LSTM over 50 steps runs as a handful of kernels, not a step lo
   assert.ok(profile.kernels.length < 25, `${profile.kernels.length} kernels`);
   layer.dispose();
   x.dispose();
+});
+
+/** Outputs and gradients of THREAD_CASES on wasm in a fresh process with `threads` threads. */
+function onWasmThreads(threads: number): Array<Awaited<ReturnType<typeof runOn>>> {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'lstm-on-wasm.ts')], {
+    encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 26, env: { ...process.env, TENSORLENS_WASM_THREADS: String(threads) },
+  });
+  assert.equal(child.status, 0, child.stderr);
+  const out = JSON.parse(child.stdout.trim().split('\n').pop()!) as { threads: number; results: Array<Awaited<ReturnType<typeof runOn>>> };
+  assert.equal(out.threads, threads);
+  return out.results;
+}
+
+test('on wasm with 2 threads (batch rows split) the LSTM gives exactly what 1 thread gives, and matches stock cpu', async () => {
+  const [single, split] = [onWasmThreads(1), onWasmThreads(2)];
+  for (const [k, c] of THREAD_CASES.entries()) {
+    const label = `LSTM batch ${c.batch}, ${c.steps} steps, ${c.units} units, ${c.recurrentActivation}`;
+    assert.deepEqual(split[k], single[k], `${label}: 2 threads against 1`);
+    assertClose(single[k], await runOn('stock cpu', () => outputAndGradients(c)), 1e-5, label);
+  }
 });

@@ -38,6 +38,9 @@ export const POINTWISE_CASES: ConvCase[] = [
   { label: 'pointwise valid, one output channel', xShape: [2, 4, 3, 5], filterShape: [1, 1, 5, 1], strides: [1, 1], pad: 'valid' },
   { label: 'pointwise with explicit padding', xShape: [2, 3, 4, 2], filterShape: [1, 1, 2, 3], strides: [1, 1], pad: [[0, 0], [1, 0], [0, 2], [0, 0]] },
   { label: 'pointwise stride 2', xShape: [2, 5, 6, 3], filterShape: [1, 1, 3, 2], strides: [2, 2], pad: 'valid' },
+  // strided 1x1s reading no padding (Inception's and the residual net's): their input gradient is spread, not convolved
+  { label: 'pointwise same, stride 2, odd width', xShape: [2, 8, 7, 8], filterShape: [1, 1, 8, 5], strides: [2, 2], pad: 'same' },
+  { label: 'pointwise stride [3, 2], padding only after', xShape: [1, 7, 6, 5], filterShape: [1, 1, 5, 6], strides: [3, 2], pad: [[0, 0], [0, 1], [0, 2], [0, 0]] },
   // channels off the SIMD kernel's tiles (13 = 3 * 4 + 1, 11 = 8 + 3), large enough to split between threads
   { label: 'pointwise split between threads, channels off the tiles', xShape: [6, 17, 19, 13], filterShape: [1, 1, 13, 11], strides: [1, 1], pad: 'same' },
 ];

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ScalarPoint } from '../../../lib/kinds/scalar/points';
 import { emaSmoothing } from '../../../lib/compare/smoothing/ema';
-import { drawLine, nearestPoint, nonFiniteAt, toRunColumn, xExtent } from '../../../lib/view/compare/draw-run';
+import { drawLine, linePlan, nearestPoint, nonFiniteAt, toRunColumn, xExtent } from '../../../lib/view/compare/draw-run';
 import { compareTooltip, type TooltipLine, type TooltipLookup } from '../../../lib/view/compare/compare-tooltip';
 import { drawGroup } from '../../../lib/view/compare/draw-group';
 import { DRAW_POINTS } from '../../../lib/view/compare/resolution';
@@ -49,6 +49,17 @@ test('a zoom window gets the full drawing budget; the rest of the line is kept c
   assert.equal(Math.max(...drawn.line.map(([x]) => x)), 19_999);
 });
 
+test('a smoothed line bucketed where the raw line was is the line bucketed afresh, zoomed or not', () => {
+  const column = toRunColumn('loss', zigzag(20_000));
+  for (const zoom of [null, [10_000, 12_500] as [number, number]]) {
+    const plan = linePlan(column, byStep, zoom, 300);
+    for (const weight of [0.3, 0.9]) {
+      const smoothed = emaSmoothing(column.values, weight);
+      assert.deepEqual(drawLine(column, smoothed, byStep, zoom, false, 300, plan), drawLine(column, smoothed, byStep, zoom, false, 300));
+    }
+  }
+});
+
 test('a log axis turns values at or below zero into gaps, and the y range ignores outliers when asked', () => {
   const points: ScalarPoint[] = [[0, 0, 1], [1, 1, 0], [2, 2, -3], [3, 3, 10]];
   const column = toRunColumn('lr', points);
@@ -56,14 +67,17 @@ test('a log axis turns values at or below zero into gaps, and the y range ignore
   assert.deepEqual(drawn.line.map((d) => d[1]), [1, null, null, 10]);
   assert.deepEqual(drawn.visible, [1, 10]);
 
-  const values = [...Array.from({ length: 98 }, (_, i) => i / 97), -1_000, 1_000];
+  // Two lines' visible values: the range and the quantiles are over all of them together.
+  const values = [Array.from({ length: 98 }, (_, i) => i / 97), [-1_000, 1_000]];
   const all = yRange(values, false, false)!;
   assert.ok(all.min < -1_000 && all.max > 1_000);
   const trimmed = yRange(values, true, false)!;
   assert.ok(trimmed.min > -0.1 && trimmed.max < 1.1, JSON.stringify(trimmed));
-  const log = yRange([0.001, 10], false, true)!;
+  assert.deepEqual(yRange([[0, 0.5], [], [1]], false, false), yRange([[0, 0.5, 1]], false, false));
+  const log = yRange([[0.001], [10]], false, true)!;
   assert.ok(log.min < 0.001 && log.min > 0 && log.max > 10);
   assert.equal(yRange([], false, false), null);
+  assert.equal(yRange([[], []], true, false), null);
 });
 
 test('a group draws its runs mean with the band it was asked for', () => {

@@ -1,4 +1,6 @@
-// A strided copy of `rows` rows of `row_bytes` bytes each, for Concat and SplitV
+// Strided copies for Concat, SplitV and a strided convolution's input gradient.
+//
+// copy_rows: a strided copy of `rows` rows of `row_bytes` bytes each, for Concat and SplitV
 // (kernels/concat-split.ts): the concat axis cuts every tensor into outer rows of one
 // contiguous block, so each input (Concat) or output (SplitV) is one strided copy
 // between its packed rows and its column of the wide tensor. The blocks are short
@@ -31,4 +33,21 @@ void copy_rows(unsigned char* dst, int dst_stride, const unsigned char* src, int
     return;
   }
   for (int r = 0; r < rows; r++, dst += dst_stride, src += src_stride) copy_row(dst, src, row_bytes);
+}
+
+// Spreads an NHWC float32 src [n, h, w, c] into a zeroed dst [n, H, W, c] with src[b, i, j]
+// at dst[b, i * sh, j * sw] (dropped where that lies outside H x W): a strided convolution's
+// input gradient as a stride-1 one (kernels/conv2d-backprop-input.ts).
+__attribute__((export_name("spread")))
+void spread(float* dst, const float* src, int n, int h, int w, int c, int H, int W, int sh, int sw) {
+  __builtin_memset(dst, 0, (unsigned long)n * H * W * c * sizeof(float));
+  int rows = (H + sh - 1) / sh < h ? (H + sh - 1) / sh : h;
+  int cols = (W + sw - 1) / sw < w ? (W + sw - 1) / sw : w;
+  for (int b = 0; b < n; b++) {
+    for (int i = 0; i < rows; i++) {
+      float* out = dst + (((long)b * H + (long)i * sh) * W) * c;
+      const float* in = src + (((long)b * h + i) * w) * c;
+      for (int j = 0; j < cols; j++) copy_row((unsigned char*)(out + (long)j * sw * c), (const unsigned char*)(in + (long)j * c), c * 4);
+    }
+  }
 }

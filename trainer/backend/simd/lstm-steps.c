@@ -2,12 +2,17 @@
 // forward and backward, for trainer/backend/lstm-steps.ts. Per step and row, h·U (or dz·Uᵀ
 // backward) is a 4·units-wide multiply-add over units broadcast values, then the gates; the JS
 // recurrence (lstm-recurrence.ts) did the same with scalar float64, about 90 % of the 2-input
-// LSTM's step. Rows never mix, so threads each take a range of rows for every step.
+// LSTM's step. Rows never mix, so every thread runs the same call and takes the next row from a
+// shared counter until none is left: a thread the OS does not run (a loaded machine) leaves its
+// rows to the others instead of holding up the step, and a row's values never depend on who
+// computed it.
 //
 // Layouts (float32, row-major; W = 4 * units, gates in tfjs-layers' order i, f, g, o):
 //   zx, gates, dz [batch, steps, W]; c, hprev [batch, steps, units] (hprev: the previous step's
 //   output, zeros at step 0: what the recurrent kernel multiplied); u [units, W]; out and dy
-//   [batch, steps, units] with `sequences`, else [batch, units].
+//   [batch, steps, units] with `sequences`, else [batch, units]. Backward also writes dzt, dz
+//   transposed [W, batch * steps]: the weights' gradients (dzᵀ·x)ᵀ and (dzᵀ·hprev)ᵀ are then
+//   products of untransposed operands, where tfjs-backend-wasm would transpose x and hprev.
 //
 // Built without libc and with an imported memory (tfjs-backend-wasm's own heap), so it must use
 // no static data and no shadow stack: the backward pass's scratch comes from the caller.
@@ -50,11 +55,26 @@ static inline f4 exp4(f4 x) {
   return y * (f4)scale;
 }
 
-/** tanh from e^(-2|x|), which cannot overflow; the sign put back. */
-static inline f4 tanh4(f4 x) {
-  v128_t sign = wasm_v128_and((v128_t)x, wasm_i32x4_splat((int)0x80000000));
-  f4 e = exp4(splat(-2.0f) * (f4)wasm_f32x4_abs((v128_t)x));
-  return (f4)wasm_v128_or((v128_t)((splat(1.0f) - e) / (splat(1.0f) + e)), sign);
+/**
+ * tanh as Eigen's rational approximation x·P(x²)/Q(x²) on [-7.9, 7.9] (within 3.3e-7 of
+ * tanh there, and ±1 in float32 beyond): half the work of one from e^x, and the forward pass
+ * takes two per unit and step.
+ */
+static inline f4 tanh4(f4 a) {
+  f4 x = vmin(vmax(a, splat(-7.90531110763549805f)), splat(7.90531110763549805f));
+  f4 x2 = x * x;
+  f4 p = x2 * splat(-2.76076847742355e-16f) + splat(2.00018790482477e-13f);
+  p = x2 * p + splat(-8.60467152213735e-11f);
+  p = x2 * p + splat(5.12229709037114e-08f);
+  p = x2 * p + splat(1.48572235717979e-05f);
+  p = x2 * p + splat(6.37261928875436e-04f);
+  p = x2 * p + splat(4.89352455891786e-03f);
+  f4 q = x2 * splat(1.19825839466702e-06f) + splat(1.18534705686654e-04f);
+  q = x2 * q + splat(2.26843463243900e-03f);
+  q = x2 * q + splat(4.89352518554385e-03f);
+  // Near zero tanh(x) is x to float precision.
+  v128_t tiny = wasm_f32x4_lt(wasm_f32x4_abs((v128_t)a), wasm_f32x4_splat(0.0004f));
+  return (f4)wasm_v128_bitselect((v128_t)a, (v128_t)(x * p / q), tiny);
 }
 
 /** The gate activation: Keras's hard sigmoid clip(0.2 z + 0.5, 0, 1), or the sigmoid. */
@@ -96,11 +116,17 @@ static void multiply_add(float* acc, const float* init, const float* v, const fl
   }
 }
 
+/** The next row nobody has taken yet, or `batch` when all are. */
+static inline int take_row(int* next, int batch) {
+  int b = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);
+  return b < batch ? b : batch;
+}
+
 __attribute__((export_name("lstm_forward")))
 void lstm_forward(const float* zx, const float* u, float* gates, float* c, float* hprev, float* out,
-                  int steps, int units, int sigmoid, int sequences, int from, int to) {
+                  int steps, int units, int sigmoid, int sequences, int* next, int batch) {
   int w = 4 * units;
-  for (int b = from; b < to; b++) {
+  for (int b = take_row(next, batch); b < batch; b = take_row(next, batch)) {
     for (int j = 0; j < units; j++) hprev[b * steps * units + j] = 0.0f;
     for (int t = 0; t < steps; t++) {
       int at = b * steps + t;
@@ -126,7 +152,7 @@ void lstm_forward(const float* zx, const float* u, float* gates, float* c, float
   }
 }
 
-/** Floats of scratch one backward call needs: Uᵀ padded to whole vectors, dh and dc. */
+/** Floats of scratch one backward call needs (each thread its own): Uᵀ padded to whole vectors, dh and dc. */
 __attribute__((export_name("lstm_backward_scratch")))
 int lstm_backward_scratch(int units) {
   int padded = (units + 3) & ~3;
@@ -134,9 +160,9 @@ int lstm_backward_scratch(int units) {
 }
 
 __attribute__((export_name("lstm_backward")))
-void lstm_backward(const float* gates, const float* c, const float* u, const float* dy, float* dz, float* scratch,
-                   int steps, int units, int sigmoid, int sequences, int from, int to) {
-  int w = 4 * units, padded = (units + 3) & ~3;
+void lstm_backward(const float* gates, const float* c, const float* u, const float* dy, float* dz, float* dzt, float* scratch,
+                   int steps, int units, int sigmoid, int sequences, int* next, int batch) {
+  int w = 4 * units, padded = (units + 3) & ~3, total = batch * steps;
   float* ut = scratch;
   float* dh = ut + w * padded;
   float* dc = dh + padded;
@@ -144,7 +170,7 @@ void lstm_backward(const float* gates, const float* c, const float* u, const flo
   for (int k = 0; k < w; k++) {
     for (int j = 0; j < padded; j++) ut[k * padded + j] = j < units ? u[j * w + k] : 0.0f;
   }
-  for (int b = from; b < to; b++) {
+  for (int b = take_row(next, batch); b < batch; b = take_row(next, batch)) {
     for (int j = 0; j < padded; j++) dh[j] = dc[j] = 0.0f;
     for (int t = steps - 1; t >= 0; t--) {
       int at = b * steps + t;
@@ -166,6 +192,13 @@ void lstm_backward(const float* gates, const float* c, const float* u, const flo
         store_n(d + 3 * units + j, dout * tc * slope(o, sigmoid), n);
       }
       if (t > 0) multiply_add(dh, 0, d, ut, w, padded, padded);
+    }
+    // This row's dz into dzt, a run of `steps` floats per column: a float per column and step
+    // put every column's line in one cache set when batch * steps * 4 bytes is a multiple of 4 KB.
+    for (int k = 0; k < w; k++) {
+      const float* from = dz + b * steps * w + k;
+      float* to = dzt + k * total + b * steps;
+      for (int t = 0; t < steps; t++) to[t] = from[t * w];
     }
   }
 }
