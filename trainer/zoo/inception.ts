@@ -7,5 +7,9 @@ export const inception = patternClassifierEntry({
   imageSize: 16,
   classes: 5,
   defaultSamples: 2000,
+  // Its convolutions have 8 channels: too small to split, so XNNPACK's pool hand-offs cost
+  // more than they give. Quiet, 2 threads ran at 0.82x 1 thread's speed; loaded (8-11),
+  // a step took 19-30 ms on 1 thread against 50-82 ms on 2.
+  wasmThreads: 1,
   build: buildInception,
 });

@@ -11,6 +11,8 @@ export interface PatternClassifierArgs {
   imageSize: number;
   classes: number;
   defaultSamples: number;
+  /** ModelEntry.wasmThreads: the threads this model trains with on wasm, if not one per core. */
+  wasmThreads?: number;
   build(args: { imageSize: number; classes: number; learningRate: number }): tf.LayersModel;
 }
 
@@ -19,6 +21,7 @@ export function patternClassifierEntry(args: PatternClassifierArgs): ModelEntry 
   return {
     name: args.name,
     description: args.description,
+    wasmThreads: args.wasmThreads,
     async prepare(flags) {
       return preparePatternClassifier(flags, args);
     },

@@ -35,17 +35,18 @@ void copy_rows(unsigned char* dst, int dst_stride, const unsigned char* src, int
   for (int r = 0; r < rows; r++, dst += dst_stride, src += src_stride) copy_row(dst, src, row_bytes);
 }
 
-// Spreads an NHWC float32 src [n, h, w, c] into a zeroed dst [n, H, W, c] with src[b, i, j]
-// at dst[b, i * sh, j * sw] (dropped where that lies outside H x W): a strided convolution's
-// input gradient as a stride-1 one (kernels/conv2d-backprop-input.ts).
-__attribute__((export_name("spread")))
-void spread(float* dst, const float* src, int n, int h, int w, int c, int H, int W, int sh, int sw) {
-  __builtin_memset(dst, 0, (unsigned long)n * H * W * c * sizeof(float));
-  int rows = (H + sh - 1) / sh < h ? (H + sh - 1) / sh : h;
-  int cols = (W + sw - 1) / sw < w ? (W + sw - 1) / sw : w;
+// Places an NHWC float32 src [n, h, w, c] into dst [n, H, W, c] with src[b, i, j] at
+// dst[b, r0 + i * sh, c0 + j * sw] (dropped where that lies outside H x W), zeroing dst
+// first if asked: a strided convolution's input gradient is put together from one
+// stride-1 convolution per phase of the stride (kernels/conv2d-backprop-input.ts).
+__attribute__((export_name("place")))
+void place(float* dst, const float* src, int n, int h, int w, int c, int H, int W, int r0, int c0, int sh, int sw, int zero) {
+  if (zero) __builtin_memset(dst, 0, (unsigned long)n * H * W * c * sizeof(float));
+  int rows = (H - r0 + sh - 1) / sh < h ? (H - r0 + sh - 1) / sh : h;
+  int cols = (W - c0 + sw - 1) / sw < w ? (W - c0 + sw - 1) / sw : w;
   for (int b = 0; b < n; b++) {
     for (int i = 0; i < rows; i++) {
-      float* out = dst + (((long)b * H + (long)i * sh) * W) * c;
+      float* out = dst + (((long)b * H + r0 + (long)i * sh) * W + c0) * c;
       const float* in = src + (((long)b * h + i) * w) * c;
       for (int j = 0; j < cols; j++) copy_row((unsigned char*)(out + (long)j * sw * c), (const unsigned char*)(in + (long)j * c), c * 4);
     }
