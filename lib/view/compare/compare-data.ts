@@ -148,9 +148,15 @@ export class CompareData {
     this.batch = [];
     const controller = new AbortController();
     this.batchLoads.add(controller);
-    loadRunsTogether(batch, this.initialTags, this.queue, controller.signal)
+    let firstReadDone = () => {};
+    const firstRead = new Promise<void>((resolve) => (firstReadDone = resolve));
+    for (const target of batch) target.firstRead = firstRead;
+    loadRunsTogether(batch, this.initialTags, this.queue, controller.signal, firstReadDone)
       .catch((e: Error) => this.failed(controller.signal, 'stored series', e))
-      .finally(() => this.batchLoads.delete(controller));
+      .finally(() => {
+        firstReadDone();
+        this.batchLoads.delete(controller);
+      });
   }
 
   /**

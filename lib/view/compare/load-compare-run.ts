@@ -22,6 +22,8 @@ export interface LoadTarget {
    * It joins the first coarse read of all runs, which must then not replace those finer reads.
    */
   liveLoaded?: Set<string>;
+  /** Settles once the first coarse read of the runs opened with this one is in. */
+  firstRead?: Promise<void>;
 }
 
 /** Stores one read of a tag, and says when it is the one smoothing works on. */
@@ -53,6 +55,8 @@ export async function loadLiveRun(target: LoadTarget, queue: RequestQueue, signa
   target.store.beginLoad();
   try {
     const tags = await queue.run(PRIORITY.first, () => fetchJson<WireScalarTagInfo[]>(scalarTagsApiUrl(target.runId), signal));
+    // Behind every run's first coarse read: these finer reads would hold up the first draw at the server.
+    await target.firstRead;
     await settleAll(
       tags.map(({ tag }) =>
         queue.run(PRIORITY.smoothing, async () => {
@@ -102,7 +106,7 @@ function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueu
  * thinned, for runs that no longer change. Tags the server rendered are used as they are; runs
  * without them have their tags fetched first.
  */
-export async function loadRunsTogether(targets: readonly LoadTarget[], knownTags: Readonly<Record<string, readonly string[]>>, queue: RequestQueue, signal: AbortSignal): Promise<void> {
+export async function loadRunsTogether(targets: readonly LoadTarget[], knownTags: Readonly<Record<string, readonly string[]>>, queue: RequestQueue, signal: AbortSignal, onFirstRead: () => void): Promise<void> {
   const byTag = new Map<string, LoadTarget[]>();
   await settleAll(
     targets.map(async (target) => {
@@ -113,6 +117,7 @@ export async function loadRunsTogether(targets: readonly LoadTarget[], knownTags
   );
   const thinned = new Map<string, LoadTarget[]>();
   await settleAll([...byTag].flatMap(([tag, runs]) => readTag(tag, runs, queue, FIRST_READ_POINTS, PRIORITY.first, signal, thinned)), signal);
+  onFirstRead();
   const ignored = new Map<string, LoadTarget[]>();
   await settleAll([...thinned].flatMap(([tag, runs]) => readTag(tag, runs, queue, SMOOTHING_POINTS, PRIORITY.smoothing, signal, ignored)), signal);
 }
