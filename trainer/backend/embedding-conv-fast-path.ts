@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { convGeometry, embeddingConv1d } from './embedding-conv1d';
+import { layerPrototype, type LayerCall } from './layer-fast-path';
 
 // Routes a Conv1D whose input is an Embedding's output through embeddingConv1d. The
 // Embedding still computes its output (anything may consume it: another layer, a model
@@ -24,7 +25,7 @@ interface Conv1dLayer {
   bias: { read(): tf.Tensor } | null;
   activation: { apply(x: tf.Tensor): tf.Tensor } | null;
 }
-type Call<T> = (this: T, inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>) => tf.Tensor | tf.Tensor[];
+type Call<T> = LayerCall<T>;
 interface Patched<T> { prototype: { call: Call<T> }; stock: Call<T>; own: boolean }
 
 /**
@@ -36,14 +37,8 @@ const sources = new WeakMap<tf.Tensor, Source>();
 const backends = new Set<string>();
 let patched: { embedding: Patched<EmbeddingLayer>; conv: Patched<Conv1dLayer> } | undefined;
 
-function prototypeOf<T>(className: string): { call: Call<T> } {
-  // tfjs does not export the layer classes; its serialization registry holds them under their Keras names.
-  const [layerClass] = tf.serialization.SerializationMap.getMap().classNameMap[className] as unknown as [{ prototype: { call: Call<T> } }];
-  return layerClass.prototype;
-}
-
 function patch<T>(className: string, call: (stock: Call<T>) => Call<T>): Patched<T> {
-  const prototype = prototypeOf<T>(className);
+  const prototype = layerPrototype<T>(className);
   const own = Object.prototype.hasOwnProperty.call(prototype, 'call');
   const stock = prototype.call;
   prototype.call = call(stock);
