@@ -5,9 +5,11 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../../trainer/backend/select-backend';
 
 const WASM_KERNELS = [
-  'BatchMatMul', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNative',
-  'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'Equal', 'FusedConv2D', 'FusedDepthwiseConv2D',
-  'GatherV2', 'Identity', 'MaxPoolGrad', 'Mean', 'Sum', 'Tile', 'Transpose', 'UnsortedSegmentSum', '_FusedMatMul',
+  'Add', 'AvgPoolGrad', 'BatchMatMul', 'Cast', 'Concat', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput',
+  'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'Equal',
+  'FusedConv2D', 'FusedDepthwiseConv2D', 'GatherV2', 'Identity', 'MaxPoolGrad', 'Mean', 'Multiply', 'RealDiv', 'Relu',
+  'SplitV', 'Sum', 'TensorlensBatchNormTraining', 'TensorlensBatchNormTrainingGrad', 'TensorlensReluGrad',
+  'TensorlensTapScatter', 'TensorlensTapSum', 'Tile', 'Transpose', 'UnsortedSegmentSum', '_FusedMatMul',
 ];
 
 function installed(name: string): boolean {
@@ -69,7 +71,7 @@ test("selectBackend('cpu') picks cpu with its kernels and no fallbacks", async (
   });
   assert.deepEqual([...info.kernels].sort(), [
     'AvgPoolGrad', 'Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput',
-    'GatherV2', 'MaxPoolGrad', 'UnsortedSegmentSum',
+    'GatherV2', 'MaxPoolGrad', 'TensorlensTapScatter', 'TensorlensTapSum', 'UnsortedSegmentSum',
   ]);
 });
 
