@@ -7,7 +7,7 @@ import { groupSeries } from './compare-option';
 import { type MarkerDatum, nonFiniteData, nonFiniteSeries } from '../scalar/non-finite-markers';
 import type { TooltipLine, TooltipLookup, TooltipValues } from './compare-tooltip';
 import { bandAt, drawGroup } from './draw-group';
-import { drawLine, type LineDatum, linePlan, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
+import { type DrawnLine, drawLine, type LineDatum, linePlan, nearestPoint, nonFiniteAt, type XOf, xExtent } from './draw-run';
 import { linePoints } from './resolution';
 import type { PlotLine, RunLines } from './line-layer';
 import { isIdentity, type SmoothedCache } from './smoothed-cache';
@@ -157,13 +157,16 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
       return {
         // The smoothed line is bucketed where the raw one is: a smoothing change reads only values.
         plan,
+        // The run's smoothed line for this view, drawn over at each smoothing change (drawLine's `into`).
+        smoothed: undefined as DrawnLine | undefined,
         visible: showRaw ? drawn.visible : [],
         nonFinite: nonFinite.length,
         line: showRaw ? { runId: run.id, color: run.color, width: 1, opacity: 0.22, points: drawn.line, dots: false } : null,
         markers: nonFinite.length > 0 ? nonFiniteData(nonFinite, (p) => x(p[0], p[1]), run.color) : null,
       };
     });
-    const smoothed = drawLine(held.column, held.smoothed, x, zoom, view.logScale, budget, raw.value.plan);
+    const smoothed = drawLine(held.column, held.smoothed, x, zoom, view.logScale, budget, raw.value.plan, raw.value.smoothed);
+    raw.value.smoothed = smoothed;
     extend({ xMin, xMax, visible: smoothed.visible });
     extend({ xMin, xMax, visible: raw.value.visible });
     if (raw.value.line) rawLines.push(raw.value.line);

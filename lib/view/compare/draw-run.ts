@@ -109,18 +109,29 @@ export function linePlan(column: RunColumn, x: XOf, zoom: readonly [number, numb
  * One line of a run for a chart: `values` (the column's own, or smoothed from them at full
  * resolution) thinned by min/max bucketing, never smoothed after thinning. On a log axis values ≤ 0
  * are gaps. A plan kept from an earlier draw of the same view (linePlan) spares finding the buckets.
+ * `into`, a line drawn before and no longer shown, is written over, its points' pairs included: a
+ * smoothing change redraws every line of the page, and new pairs for each were the collector's work.
  */
-export function drawLine(column: RunColumn, values: ArrayLike<number>, x: XOf, zoom: readonly [number, number] | null, logScale: boolean, budget = DRAW_POINTS, plan = linePlan(column, x, zoom, budget)): DrawnLine {
+export function drawLine(column: RunColumn, values: ArrayLike<number>, x: XOf, zoom: readonly [number, number] | null, logScale: boolean, budget = DRAW_POINTS, plan = linePlan(column, x, zoom, budget), into?: DrawnLine): DrawnLine {
   const { steps, wallTimes } = column;
   const { window } = plan;
   const at = bucketIndices(values, plan.buckets);
-  const line = new Array<LineDatum>(at.length);
-  const visible: number[] = [];
+  const line = into?.line ?? [];
+  const visible = into?.visible ?? [];
+  const reused = Math.min(line.length, at.length);
+  line.length = at.length;
+  visible.length = 0;
   for (let k = 0; k < at.length; k++) {
     const i = at[k];
     const v = values[i];
     const shown = Number.isFinite(v) && !(logScale && v <= 0);
-    line[k] = [x(steps[i], wallTimes[i]), shown ? v : null];
+    const px = x(steps[i], wallTimes[i]);
+    const y = shown ? v : null;
+    if (k < reused) {
+      const point = line[k];
+      point[0] = px;
+      point[1] = y;
+    } else line[k] = [px, y];
     if (shown && (!window || (i >= window[0] && i < window[1]))) visible.push(v);
   }
   return { line, at, visible };

@@ -21,10 +21,14 @@ interface Rect {
   height: number;
 }
 
-/** Where the chart's grid sits and how values map to its pixels, as ECharts lays them out now. */
+/**
+ * Where the chart's grid sits and how values map to its pixels, as ECharts lays them out now. x and
+ * y map apart: a slider change paints some 40,000 points, and a pair per point was garbage to collect.
+ */
 export interface PlotFrame {
   rect: Rect;
-  toPixel: (x: number, y: number) => [number, number];
+  toX: (x: number) => number;
+  toY: (y: number) => number;
   /** Equal for two frames that place every point alike. */
   key: string;
 }
@@ -48,14 +52,15 @@ export function plotFrame(chart: EChartsType, xRef: readonly [number, number], l
   if (!a || !b || ![...a, ...b].every(Number.isFinite)) return null;
   const sx = (b[0] - a[0]) / (x1 - x0);
   const sy = (b[1] - a[1]) / (logScale ? 1 : y1 - y0);
-  const toPixel = logScale ? (x: number, y: number): [number, number] => [a[0] + (x - x0) * sx, a[1] + Math.log10(y) * sy] : (x: number, y: number): [number, number] => [a[0] + (x - x0) * sx, a[1] + (y - y0) * sy];
+  const toX = (x: number) => a[0] + (x - x0) * sx;
+  const toY = logScale ? (y: number) => a[1] + Math.log10(y) * sy : (y: number) => a[1] + (y - y0) * sy;
   const rect = grid.coordinateSystem.getRect();
-  return { rect, toPixel, key: [...a, ...b, rect.x, rect.y, rect.width, rect.height, logScale].join() };
+  return { rect, toX, toY, key: [...a, ...b, rect.x, rect.y, rect.width, rect.height, logScale].join() };
 }
 
 /** Strokes each line, broken at its null values, clipped to the grid; `lines` are drawn in order, later ones on top. */
 export function paintLines(ctx: CanvasRenderingContext2D, frame: PlotFrame, lines: readonly PlotLine[]): void {
-  const { rect, toPixel } = frame;
+  const { rect, toX, toY } = frame;
   ctx.save();
   ctx.beginPath();
   ctx.rect(rect.x, rect.y, rect.width, rect.height);
@@ -67,13 +72,17 @@ export function paintLines(ctx: CanvasRenderingContext2D, frame: PlotFrame, line
     ctx.fillStyle = line.color;
     ctx.lineWidth = line.width;
     ctx.beginPath();
+    const { points } = line;
     let open = false;
-    for (const [x, y] of line.points) {
+    // Indexed, not destructured: this loop runs for every point of every line of the page.
+    for (let i = 0; i < points.length; i++) {
+      const y = points[i][1];
       if (y === null) {
         open = false;
         continue;
       }
-      const [px, py] = toPixel(x, y);
+      const px = toX(points[i][0]);
+      const py = toY(y);
       if (open) ctx.lineTo(px, py);
       else ctx.moveTo(px, py);
       open = true;
@@ -81,9 +90,10 @@ export function paintLines(ctx: CanvasRenderingContext2D, frame: PlotFrame, line
     ctx.stroke();
     if (!line.dots) continue;
     ctx.beginPath();
-    for (const [x, y] of line.points) {
+    for (const [x, y] of points) {
       if (y === null) continue;
-      const [px, py] = toPixel(x, y);
+      const px = toX(x);
+      const py = toY(y);
       ctx.moveTo(px + DOT_RADIUS, py);
       ctx.arc(px, py, DOT_RADIUS, 0, 2 * Math.PI);
     }
@@ -96,7 +106,7 @@ const svgNumber = (v: number) => String(Math.round(v * 100) / 100);
 
 /** The same lines as SVG, for a chart exported as vector graphics. */
 export function linesSvg(frame: PlotFrame, lines: readonly PlotLine[]): string {
-  const { rect, toPixel } = frame;
+  const { rect, toX, toY } = frame;
   const parts = [`<clipPath id="run-lines-clip"><rect x="${rect.x}" y="${rect.y}" width="${rect.width}" height="${rect.height}"/></clipPath><g clip-path="url(#run-lines-clip)" fill="none" stroke-linejoin="round">`];
   for (const line of lines) {
     const stroke = `stroke="${line.color}" stroke-width="${line.width}" stroke-opacity="${line.opacity}"`;
@@ -107,7 +117,7 @@ export function linesSvg(frame: PlotFrame, lines: readonly PlotLine[]): string {
     };
     for (const [x, y] of line.points) {
       if (y === null) flush();
-      else stretch.push(toPixel(x, y).map(svgNumber).join(','));
+      else stretch.push(`${svgNumber(toX(x))},${svgNumber(toY(y))}`);
     }
     flush();
   }

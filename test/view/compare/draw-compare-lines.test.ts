@@ -49,6 +49,17 @@ test('a zoom window gets the full drawing budget; the rest of the line is kept c
   assert.equal(Math.max(...drawn.line.map(([x]) => x)), 19_999);
 });
 
+test('a line drawn over an earlier one is the line drawn afresh, longer or shorter, gaps included', () => {
+  const column = toRunColumn('loss', zigzag(20_000));
+  const into = drawLine(column, column.values, byStep, null, true, 300);
+  for (const [budget, weight, logScale] of [[300, 0.9, false], [400, 0.3, true], [150, 0.6, false], [300, 0, true]] as const) {
+    const smoothed = emaSmoothing(column.values, weight);
+    const drawn = drawLine(column, smoothed, byStep, null, logScale, budget, undefined, into);
+    assert.equal(drawn.line, into.line);
+    assert.deepEqual(drawn, drawLine(column, smoothed, byStep, null, logScale, budget));
+  }
+});
+
 test('a smoothed line bucketed where the raw line was is the line bucketed afresh, zoomed or not', () => {
   const column = toRunColumn('loss', zigzag(20_000));
   for (const zoom of [null, [10_000, 12_500] as [number, number]]) {

@@ -5,7 +5,7 @@ import { init } from '../../../lib/view/shared/echarts-setup';
 
 const rect = { x: 10, y: 5, width: 200, height: 100 };
 /** x 0..10 over the grid's width, y 0..1 from its bottom edge up. */
-const frame: PlotFrame = { rect, toPixel: (x, y) => [rect.x + x * 20, rect.y + rect.height - y * 100], key: 'test' };
+const frame: PlotFrame = { rect, toX: (x) => rect.x + x * 20, toY: (y) => rect.y + rect.height - y * 100, key: 'test' };
 
 function line(runId: string, points: PlotLine['points'], opacity = 1): PlotLine {
   return { runId, color: '#2f6fed', width: 1.6, opacity, points, dots: false };
@@ -38,7 +38,7 @@ test('the fitted frame puts points where ECharts itself would, on linear and log
       assert.deepEqual([grid.x, grid.y, grid.height], [40, 10, 260]);
       assert.ok(grid.width > 500 && grid.width <= 550, String(grid.width));
       for (const [x, y] of [[1_000, 0.01], [2_500, 0.3], [9_000, 50], [4_321, 7]]) {
-        const [px, py] = fitted.toPixel(x, y);
+        const [px, py] = [fitted.toX(x), fitted.toY(y)];
         const [ex, ey] = chart.convertToPixel({ gridIndex: 0 }, [x, y]) as number[];
         assert.ok(Math.abs(px - ex) < 1e-6 && Math.abs(py - ey) < 1e-6, `${logScale ? 'log' : 'linear'} (${x}, ${y}): ${px},${py} vs ${ex},${ey}`);
       }
