@@ -97,6 +97,8 @@ export class LiveHub {
   }
 
   private pushRun(runId: string): void {
+    // With no dashboard open, reading the run's summary (at every ingest throttle tick) costs the server for nothing.
+    if (this.runListeners.size === 0 && !this.pointListeners.get(runId)?.size) return;
     const run = this.app.read.scalar.findRun(runId);
     if (!run) return;
     const event: LiveEvent = { type: 'run', run: toWireRun(run) };
