@@ -40,9 +40,6 @@ export interface TensorlensCallbackArgs {
   nowFunc?: () => number;
 }
 
-/** Often enough for a live chart; rarely enough that a fast step does not wait on the socket at every batch. */
-const YIELD_EVERY_MS = 200;
-
 /** The learning rate the optimizer will use next, read from its config since tfjs keeps it private. */
 export function currentLearningRate(model: tf.LayersModel | undefined): number | undefined {
   const config = model?.optimizer?.getConfig() as { learningRate?: number } | undefined;
@@ -71,8 +68,6 @@ export class TensorlensCallback extends tf.Callback {
   private binning: Promise<void>[] = [];
   private step = 0;
   private epochStartedAt = 0;
-  /** performance.now() at the last turn of the event loop given to the socket; 0: none yet. */
-  private yieldedAt = 0;
 
   constructor(args: TensorlensCallbackArgs) {
     super();
@@ -115,11 +110,6 @@ export class TensorlensCallback extends tf.Callback {
     if (this.updateFreq === 'batch') this.run.log(prefix('batch', await resolveLogs(logs)), this.step);
     // fit() is one chain of promise continuations: tfjs yields only inside its own CustomCallback.
     // Without a turn of the event loop here, the socket could not connect or send until fit() ends.
-    // One turn per YIELD_EVERY_MS rather than per batch: the points of several batches go as one
-    // message, which the trainer sends and the server stores once.
-    const now = performance.now();
-    if (now - this.yieldedAt < YIELD_EVERY_MS) return;
-    this.yieldedAt = now;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
