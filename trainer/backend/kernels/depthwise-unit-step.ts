@@ -5,7 +5,7 @@
  * sums (2.8 s of a loaded 13.9 s step went to the general walk, a callback per tap and pixel).
  */
 
-/** The fields of tfjs's Conv2DInfo the gradient reads; a plain object, so it passes to a thread. */
+/** The fields of tfjs's Conv2DInfo the gradient reads. */
 export interface UnitStepShape {
   batchSize: number;
   inHeight: number;
