@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { throttleDraws } from '../shared/throttle-draws';
+import type { ChartOption } from '../shared/echarts-setup';
 import { useChart } from '../shared/use-chart';
 import type { CompareData } from './compare-data';
 import { compareBaseOption, xAxisOption, yAxisOption } from './compare-option';
@@ -72,13 +73,15 @@ export function CompareChart({ tag, runs, groups, data, view, smoothing, cursor,
   // latest props for the zoom handler, which is set up once per chart.
   // `wanted`: a zoom from the address, set once the chart knows its x extent.
   // `axes`: what the axes were last set to, so a draw that changes only the run lines leaves ECharts alone.
-  const held = useRef({ zoom: null as [number, number] | null, wanted: undefined as readonly [number, number] | null | undefined, extent: [0, 1] as [number, number], seriesIds: '', axes: '', draws: 0, request: () => {} });
+  const held = useRef({ base: null as ChartOption | null, zoom: null as [number, number] | null, wanted: undefined as readonly [number, number] | null | undefined, extent: [0, 1] as [number, number], seriesIds: '', axes: '', draws: 0, request: () => {} });
   const latest = useRef({ runs, groups, view, zoom, onZoom });
   latest.current = { runs, groups, view, zoom, onZoom };
 
   useEffect(() => {
     if (!chart || !theme) return;
-    chart.setOption(compareBaseOption(theme, view.xAxis, tooltip), { notMerge: true });
+    // Set with the first draw that has lines, in one ECharts update: an empty frame drawn first
+    // would cost the page's first draw a full update per chart.
+    held.current.base = compareBaseOption(theme, view.xAxis, tooltip);
     held.current.seriesIds = '';
     held.current.axes = '';
     held.current.zoom = null;
@@ -95,6 +98,10 @@ export function CompareChart({ tag, runs, groups, data, view, smoothing, cursor,
     const draw = throttleDraws(() => {
       const settings: ChartView = { ...layout, smoothing: smoothing.current };
       const lines = chartLines(tag, shown, grouped, data, cache, settings, h.zoom, theme, tooltip);
+      // Runs whose points are still on their way: the frame waits for them.
+      if (h.base && !lines.ready && Object.keys(lines.fingerprints).length === 0) return;
+      if (h.base) chart.setOption(h.base, { notMerge: true, lazyUpdate: true });
+      h.base = null;
       if (lines.xMin <= lines.xMax) h.extent = [lines.xMin, lines.xMax];
       const ids = lines.series.map((s) => s.id).join('\n');
       const range = yRange(lines.visible, settings.ignoreOutliers, settings.logScale);

@@ -35,15 +35,21 @@ export interface PlotFrame {
 
 /** ECharts keeps the grid's layout on its model; there is no public call for the rectangle. */
 interface GridModel {
-  getModel(): { getComponent(type: 'grid', index: number): { coordinateSystem: { getRect(): Rect } } | undefined };
+  /** Undefined until the chart's first option. */
+  getModel(): { getComponent(type: 'grid', index: number): { coordinateSystem: { getRect(): Rect } } | undefined } | undefined;
 }
 
 /**
  * The frame fitted through two points of the axes (in log₁₀ on a log axis, where ECharts' scale is
  * linear), so a line costs no call into ECharts per point. `xRef` is any two distinct x values.
  */
+/** False until the chart's first option: ECharts' pixel conversions throw before it. */
+export function hasOption(chart: EChartsType): boolean {
+  return (chart as unknown as GridModel).getModel() !== undefined;
+}
+
 export function plotFrame(chart: EChartsType, xRef: readonly [number, number], logScale: boolean): PlotFrame | null {
-  const grid = (chart as unknown as GridModel).getModel().getComponent('grid', 0);
+  const grid = (chart as unknown as GridModel).getModel()?.getComponent('grid', 0);
   if (!grid) return null;
   const [x0, x1] = xRef[1] > xRef[0] ? xRef : [xRef[0], xRef[0] + 1];
   const [y0, y1] = logScale ? [1, 10] : [0, 1];

@@ -1,4 +1,5 @@
 import type { EChartsType } from '../shared/echarts-setup';
+import { hasOption } from './line-layer';
 
 type Listener = (x: number | null, source: EChartsType) => void;
 
@@ -24,6 +25,7 @@ export class StepCursor {
 export function linkCursor(cursor: StepCursor, chart: EChartsType, line: HTMLElement): () => void {
   const zr = chart.getZr();
   const onMove = (event: { offsetX: number; offsetY: number }) => {
+    if (!hasOption(chart)) return;
     const at = [event.offsetX, event.offsetY];
     cursor.set(chart.containPixel('grid', at) ? (chart.convertFromPixel({ xAxisIndex: 0 }, event.offsetX) as number) : null, chart);
   };
@@ -31,7 +33,7 @@ export function linkCursor(cursor: StepCursor, chart: EChartsType, line: HTMLEle
   zr.on('mousemove', onMove);
   zr.on('globalout', onOut);
   const unsubscribe = cursor.subscribe((x, source) => {
-    if (source === chart) return;
+    if (source === chart || !hasOption(chart)) return;
     const px = x === null ? NaN : (chart.convertToPixel({ xAxisIndex: 0 }, x) as number);
     const inside = Number.isFinite(px) && chart.containPixel('grid', [px, chart.getHeight() / 2]);
     line.style.transform = inside ? `translateX(${px}px)` : '';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { linesSvg, type PlotFrame, type PlotLine, plotFrame } from '../../../lib/view/compare/line-layer';
+import { hasOption, linesSvg, type PlotFrame, type PlotLine, plotFrame } from '../../../lib/view/compare/line-layer';
 import { init } from '../../../lib/view/shared/echarts-setup';
 
 const rect = { x: 10, y: 5, width: 200, height: 100 };
@@ -45,5 +45,19 @@ test('the fitted frame puts points where ECharts itself would, on linear and log
     } finally {
       chart.dispose();
     }
+  }
+});
+
+test('a chart without its first option yet has no frame and says so, rather than throwing', () => {
+  // The compare chart sets its frame with its first lines, so hovers and resizes can come first.
+  const chart = init(null, undefined, { renderer: 'svg', ssr: true, width: 600, height: 300 });
+  try {
+    assert.equal(hasOption(chart), false);
+    assert.equal(plotFrame(chart, [0, 1], false), null);
+    chart.setOption({ grid: {}, xAxis: { type: 'value', min: 0, max: 1 }, yAxis: { type: 'value' }, series: [] });
+    assert.equal(hasOption(chart), true);
+    assert.notEqual(plotFrame(chart, [0, 1], false), null);
+  } finally {
+    chart.dispose();
   }
 });
