@@ -97,15 +97,16 @@ export function chartLines(tag: string, runs: readonly ChartRun[], groups: reado
   tooltip.clear();
   const out: ChartLines = { series: [], runLines: { raw: [], smoothed: [] }, xMin: Infinity, xMax: -Infinity, visible: [], fingerprints: {}, lastSteps: {}, ready: true, nonFiniteRuns: 0, unchanged: new Set() };
   const smoothedOf = (run: ChartRun) => {
-    const points = data.store(run.id)?.get(tag)?.points;
-    if (!points) return null;
-    if (points.length === 0) {
+    const columns = data.store(run.id)?.get(tag)?.columns;
+    if (!columns) return null;
+    const { steps } = columns;
+    if (steps.length === 0) {
       out.ready = false;
       return null;
     }
-    out.lastSteps[run.id] = points[points.length - 1][0];
+    out.lastSteps[run.id] = steps[steps.length - 1];
     out.ready &&= data.isSmoothingReady(run.id, tag);
-    return cache.get(run.id, tag, points, view.smoothing);
+    return cache.get(run.id, tag, columns, view.smoothing);
   };
   const extend = (drawn: { xMin: number; xMax: number; visible: readonly number[] }) => {
     out.xMin = Math.min(out.xMin, drawn.xMin);

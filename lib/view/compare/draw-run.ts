@@ -2,6 +2,7 @@ import { type MinMaxBuckets, minMaxBuckets, pickMinMax } from '../../kinds/scala
 import type { ScalarPoint } from '../../kinds/scalar/points';
 import type { TimedScalarColumn } from '../../compare/scalar-column';
 import { DRAW_POINTS } from './resolution';
+import { pointColumns } from '../scalar/series-store';
 
 /** A run's held points as columns, the shape smoothing and the thinning work on. */
 export interface RunColumn extends TimedScalarColumn {
@@ -11,17 +12,7 @@ export interface RunColumn extends TimedScalarColumn {
 }
 
 export function toRunColumn(tag: string, points: readonly ScalarPoint[]): RunColumn {
-  const n = points.length;
-  const steps = new Float64Array(n);
-  const wallTimes = new Float64Array(n);
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = points[i];
-    steps[i] = p[0];
-    wallTimes[i] = p[1];
-    values[i] = p[2];
-  }
-  return { tag, steps, wallTimes, values };
+  return { tag, ...pointColumns(points) };
 }
 
 /** Where a point sits on the chart's x axis: its step, or a time. */

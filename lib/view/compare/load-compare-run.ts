@@ -1,10 +1,10 @@
 import type { ScalarPoint } from '../../kinds/scalar/points';
 import type { ScalarSeriesResponse, WireScalarTagInfo } from '../../kinds/scalar/reader';
-import { decodeTagRunColumns, type TagRunColumns } from '../../kinds/scalar/tag-runs-columns';
+import { decodeTagRunColumns } from '../../kinds/scalar/tag-runs-columns';
 import { MAX_TAG_RUNS } from '../../kinds/scalar/tag-runs-reader';
 import { scalarTagsApiUrl, seriesApiUrl, tagRunsApiUrl } from '../scalar/api-paths';
 import { fromHttpPoints } from '../scalar/load-series';
-import type { SeriesStore } from '../scalar/series-store';
+import type { SeriesColumns, SeriesStore } from '../scalar/series-store';
 import { fetchBytes, fetchJson } from '../shared/fetch-json';
 import type { RequestQueue } from './request-queue';
 import { FIRST_READ_POINTS, SMOOTHING_POINTS } from './resolution';
@@ -26,18 +26,12 @@ export interface LoadTarget {
   firstRead?: Promise<void>;
 }
 
-/** Stores one read of a tag, and says when it is the one smoothing works on. */
-function take(target: LoadTarget, tag: string, count: number, points: ScalarPoint[], maxPoints: number): void {
+/** Stores one read of a tag (points, or columns as the tag-runs read gives them), and says when it is the one smoothing works on. */
+function take(target: LoadTarget, tag: string, count: number, read: ScalarPoint[] | SeriesColumns, maxPoints: number): void {
   // Before the store's change event, which redraws the chart that asks.
   if (count <= maxPoints || maxPoints === SMOOTHING_POINTS) target.onSmoothingReady(tag);
-  target.store.load(tag, points);
-}
-
-/** The run page's store holds points as tuples. */
-function columnPoints({ steps, wallTimes, values }: TagRunColumns): ScalarPoint[] {
-  const points = new Array<ScalarPoint>(steps.length);
-  for (let i = 0; i < steps.length; i++) points[i] = [steps[i], wallTimes[i], values[i]];
-  return points;
+  if (Array.isArray(read)) target.store.load(tag, read);
+  else target.store.loadColumns(tag, read);
 }
 
 async function settleAll(tasks: Promise<unknown>[], signal: AbortSignal): Promise<void> {
@@ -90,7 +84,7 @@ function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueu
         for (const target of chunk) {
           const series = runs.get(target.runId);
           if (!series || target.liveLoaded?.has(tag)) continue;
-          take(target, tag, series.count, columnPoints(series), maxPoints);
+          take(target, tag, series.count, series, maxPoints);
           if (series.count > maxPoints && !target.liveLoaded) thinned.set(tag, [...(thinned.get(tag) ?? []), target]);
         }
       }),

@@ -1,6 +1,6 @@
-import type { ScalarPoint } from '../../kinds/scalar/points';
 import { type Smoothing, smoothColumn, smoothingAmount } from '../../compare/smoothing/smoothing';
-import { type RunColumn, toRunColumn } from './draw-run';
+import type { RunColumn } from './draw-run';
+import type { SeriesColumns } from '../scalar/series-store';
 
 interface Entry {
   version: number;
@@ -31,12 +31,12 @@ export class SmoothedCache {
     this.versions.set(runId, (this.versions.get(runId) ?? 0) + 1);
   }
 
-  get(runId: string, tag: string, points: readonly ScalarPoint[], smoothing: Smoothing): { column: RunColumn; smoothed: Float64Array } {
+  get(runId: string, tag: string, columns: SeriesColumns, smoothing: Smoothing): { column: RunColumn; smoothed: Float64Array } {
     const version = this.versions.get(runId) ?? 0;
     const smoothingKey = `${smoothing.method}:${smoothingAmount(smoothing)}`;
     let entry = this.entries.get(runId);
     if (!entry || entry.version !== version) {
-      const column = toRunColumn(tag, points);
+      const column = { tag, ...columns };
       entry = { version, column, smoothingKey: '', smoothed: column.values };
       this.entries.set(runId, entry);
     }

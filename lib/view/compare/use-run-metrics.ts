@@ -1,22 +1,11 @@
 import { useEffect, useState } from 'react';
 import { type MetricSummary, summarizeMetric } from '../../compare/metric-summary';
-import type { ScalarPoint } from '../../kinds/scalar/points';
 import type { CompareData } from './compare-data';
 
 /** While series load or stream in, the table recomputes at most this often. */
 const RECOMPUTE_MS = 1_000;
 
 export type RunMetrics = ReadonlyMap<string, ReadonlyMap<string, MetricSummary>>;
-
-function summarize(points: readonly ScalarPoint[], tag: string): MetricSummary {
-  const steps = new Float64Array(points.length);
-  const values = new Float64Array(points.length);
-  for (let i = 0; i < points.length; i++) {
-    steps[i] = points[i][0];
-    values[i] = points[i][2];
-  }
-  return summarizeMetric(tag, { steps, values });
-}
 
 /**
  * Each run's last, min, max and best per tag, from the points the page holds. Those are min/max
@@ -36,8 +25,8 @@ export function useRunMetrics(data: CompareData, runIds: readonly string[]): Run
         const store = data.store(id);
         const byTag = new Map<string, MetricSummary>();
         for (const tag of store?.tags() ?? []) {
-          const points = store!.get(tag)?.points ?? [];
-          if (points.length > 0) byTag.set(tag, summarize(points, tag));
+          const columns = store!.get(tag)?.columns;
+          if (columns && columns.steps.length > 0) byTag.set(tag, summarizeMetric(tag, columns));
         }
         next.set(id, byTag);
       }

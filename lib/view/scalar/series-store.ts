@@ -2,9 +2,67 @@ import { downsampleMinMax } from '../../kinds/scalar/downsample';
 import type { ScalarPoint } from '../../kinds/scalar/points';
 
 export interface Series {
-  tag: string;
+  readonly tag: string;
   /** Sorted by step, one point per step; a value may be NaN or ±Infinity, which charts must show. */
-  points: ScalarPoint[];
+  readonly points: ScalarPoint[];
+  /** The same points as columns, what the compare view smooths and thins. */
+  readonly columns: SeriesColumns;
+}
+
+export interface SeriesColumns {
+  readonly steps: Float64Array;
+  readonly wallTimes: Float64Array;
+  readonly values: Float64Array;
+}
+
+export function pointColumns(points: readonly ScalarPoint[]): SeriesColumns {
+  const n = points.length;
+  const steps = new Float64Array(n);
+  const wallTimes = new Float64Array(n);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = points[i];
+    steps[i] = p[0];
+    wallTimes[i] = p[1];
+    values[i] = p[2];
+  }
+  return { steps, wallTimes, values };
+}
+
+function columnPoints({ steps, wallTimes, values }: SeriesColumns): ScalarPoint[] {
+  const points = new Array<ScalarPoint>(steps.length);
+  for (let i = 0; i < steps.length; i++) points[i] = [steps[i], wallTimes[i], values[i]];
+  return points;
+}
+
+/**
+ * Holds a series as points, as columns or both, each made from the other when first asked for: a
+ * read that came as columns (the compare view's) is drawn without a point array of fifty runs ever
+ * being built, and pushed points merge into points. Every change sets one and drops the other.
+ */
+class HeldSeries implements Series {
+  private list: ScalarPoint[] | null = [];
+  private held: SeriesColumns | null = null;
+
+  constructor(readonly tag: string) {}
+
+  get points(): ScalarPoint[] {
+    return (this.list ??= columnPoints(this.held!));
+  }
+
+  set points(points: ScalarPoint[]) {
+    this.list = points;
+    this.held = null;
+  }
+
+  get columns(): SeriesColumns {
+    return (this.held ??= pointColumns(this.list!));
+  }
+
+  set columns(columns: SeriesColumns) {
+    this.held = columns;
+    this.list = null;
+  }
 }
 
 /** A live series keeps growing; past this, it is thinned. */
@@ -42,7 +100,7 @@ export function mergePoints(target: ScalarPoint[], incoming: readonly ScalarPoin
  * state so that a point costs one chart update, not a re-render of the page.
  */
 export class SeriesStore {
-  private readonly series = new Map<string, Series>();
+  private readonly series = new Map<string, HeldSeries>();
   private readonly listeners = new Set<Listener>();
   private tagList: readonly string[] = [];
   /** Points pushed since the current load began; a load's snapshot may predate them. */
@@ -86,6 +144,16 @@ export class SeriesStore {
     this.emit(new Set([tag]));
   }
 
+  /** load() for a read that came as columns, kept as they are unless points pushed meanwhile must merge in. */
+  loadColumns(tag: string, columns: SeriesColumns): void {
+    if (this.pushedDuringLoad?.get(tag)?.length || columns.steps.length > this.maxHeld) {
+      this.load(tag, columnPoints(columns));
+      return;
+    }
+    this.entry(tag).columns = columns;
+    this.emit(new Set([tag]));
+  }
+
   /**
    * A finer read of one step range (a zoomed chart) takes the place of the points held there; the
    * rest of the series stays as it was.
@@ -123,10 +191,10 @@ export class SeriesStore {
     this.emit(new Set(byTag.keys()));
   }
 
-  private entry(tag: string): Series {
+  private entry(tag: string): HeldSeries {
     let series = this.series.get(tag);
     if (!series) {
-      series = { tag, points: [] };
+      series = new HeldSeries(tag);
       this.series.set(tag, series);
       this.tagList = [...this.series.keys()].sort();
     }

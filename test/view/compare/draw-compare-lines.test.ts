@@ -8,6 +8,7 @@ import { drawGroup } from '../../../lib/view/compare/draw-group';
 import { DRAW_POINTS } from '../../../lib/view/compare/resolution';
 import { yRange } from '../../../lib/view/compare/y-range';
 import { isIdentity, SmoothedCache } from '../../../lib/view/compare/smoothed-cache';
+import { pointColumns } from '../../../lib/view/scalar/series-store';
 
 const byStep = (step: number) => step;
 
@@ -112,20 +113,21 @@ test('smoothing that changes nothing needs no raw line behind it', () => {
 test('the cache smooths again only for new points or another smoothing, and redraws raw lines only for another view', () => {
   const cache = new SmoothedCache();
   const points: ScalarPoint[] = [[0, 0, 1], [1, 1, 3]];
-  const first = cache.get('r', 'loss', points, { method: 'ema', weight: 0.5 }).smoothed;
-  assert.equal(cache.get('r', 'loss', points, { method: 'ema', weight: 0.5 }).smoothed, first, 'nothing changed: the same array');
+  const columns = pointColumns(points);
+  const first = cache.get('r', 'loss', columns, { method: 'ema', weight: 0.5 }).smoothed;
+  assert.equal(cache.get('r', 'loss', columns, { method: 'ema', weight: 0.5 }).smoothed, first, 'nothing changed: the same array');
   let draws = 0;
   const draw = () => ++draws;
   assert.deepEqual(cache.raw('r', 'step', draw), { value: 1, fresh: true });
   assert.deepEqual(cache.raw('r', 'step', draw), { value: 1, fresh: false });
   const firstValues = Array.from(first);
-  const again = cache.get('r', 'loss', points, { method: 'ema', weight: 0.9 }).smoothed;
+  const again = cache.get('r', 'loss', columns, { method: 'ema', weight: 0.9 }).smoothed;
   assert.notDeepEqual(Array.from(again), firstValues);
   assert.equal(again, first, 'another smoothing writes into the same buffer');
   assert.deepEqual(cache.raw('r', 'step', draw), { value: 1, fresh: false }, 'another smoothing keeps the raw line');
   assert.deepEqual(cache.raw('r', 'wall', draw), { value: 2, fresh: true }, 'another axis draws it again');
   cache.touch('r');
-  cache.get('r', 'loss', [...points, [2, 2, 5]], { method: 'ema', weight: 0.9 });
+  cache.get('r', 'loss', pointColumns([...points, [2, 2, 5]]), { method: 'ema', weight: 0.9 });
   assert.deepEqual(cache.raw('r', 'wall', draw), { value: 3, fresh: true }, 'new points draw it again');
 });
 

@@ -6,6 +6,7 @@ import { type ChartRun, chartLines, type ChartView } from '../../../lib/view/com
 import type { CompareData } from '../../../lib/view/compare/compare-data';
 import type { TooltipLookup } from '../../../lib/view/compare/compare-tooltip';
 import { SmoothedCache } from '../../../lib/view/compare/smoothed-cache';
+import { pointColumns } from '../../../lib/view/scalar/series-store';
 import type { MarkerDatum } from '../../../lib/view/scalar/non-finite-markers';
 import type { ChartTheme } from '../../../lib/view/shared/chart-theme';
 
@@ -14,7 +15,7 @@ const view: ChartView = { smoothing: DEFAULT_SMOOTHING, xAxis: 'step', logScale:
 
 /** The runs' points for one tag, as the page's data holder hands them to a chart. */
 function dataOf(points: Record<string, ScalarPoint[]>): CompareData {
-  const held = { store: (runId: string) => new Map([['loss', { points: points[runId] }]]), isSmoothingReady: () => true };
+  const held = { store: (runId: string) => new Map([['loss', { points: points[runId], columns: pointColumns(points[runId]) }]]), isSmoothingReady: () => true };
   return held as unknown as CompareData;
 }
 

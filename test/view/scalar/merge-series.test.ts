@@ -55,3 +55,27 @@ test('a series that outgrows the cap is thinned, keeping its latest point', () =
   // The store thins the points it was given, not copies of them.
   assert.ok(held.includes(spike) && held.includes(nan));
 });
+
+test('a read given as columns is held as those columns, and points, pushes and caps work on it as on points', () => {
+  const steps = new Float64Array([0, 1, 2]);
+  const columns = { steps, wallTimes: new Float64Array([10, 11, 12]), values: new Float64Array([1, NaN, Infinity]) };
+  const store = new SeriesStore();
+  store.loadColumns('loss', columns);
+  assert.equal(store.get('loss')!.columns, columns, 'kept without a copy');
+  assert.deepEqual(store.get('loss')!.points, [[0, 10, 1], [1, 11, NaN], [2, 12, Infinity]]);
+  store.add([['loss', [1, 21, 5]], ['loss', [3, 13, 7]]]);
+  assert.deepEqual(Array.from(store.get('loss')!.columns.values), [1, 5, Infinity, 7], 'a push replaces step 1 and appends step 3');
+  assert.deepEqual(Array.from(store.get('loss')!.columns.wallTimes), [10, 21, 12, 13]);
+
+  store.beginLoad();
+  store.add([['loss', [9, 19, 0.5]]]);
+  store.loadColumns('loss', columns);
+  assert.deepEqual(store.get('loss')!.points.map((p) => p[0]), [0, 1, 2, 9], 'what was pushed during the load is kept');
+  store.endLoad();
+
+  const capped = new SeriesStore([], 100);
+  const many = Float64Array.from({ length: 1_000 }, (_, i) => i);
+  capped.loadColumns('acc', { steps: many, wallTimes: many, values: many });
+  const held = capped.get('acc')!.columns.steps;
+  assert.ok(held.length <= 100 && held[held.length - 1] === 999, `thinned to ${held.length}, latest kept`);
+});
