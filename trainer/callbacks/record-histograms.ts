@@ -8,6 +8,15 @@ function tagOf(prefix: string, name: string): string {
 }
 
 /**
+ * A tensor's values as an array of their own, which the histogram binner may take over: other
+ * backends read into a fresh array, tfjs cpu hands out the tensor's storage itself.
+ */
+function ownValues(tensor: tf.Tensor): TensorValues[string] {
+  const values = tensor.dataSync() as TensorValues[string];
+  return tf.getBackend() === 'cpu' ? values.slice() : values;
+}
+
+/**
  * The values of every weight tensor of every layer, tagged `weights/<layer>/<weight>`, to bin
  * into histograms. The tag comes from the weight's original name: tfjs suffixes `name`
  * (`dense/kernel_1`) when any earlier model in the process had a weight of that name.
@@ -15,7 +24,7 @@ function tagOf(prefix: string, name: string): string {
 export function weightValues(model: tf.LayersModel): TensorValues {
   const out: TensorValues = {};
   for (const layer of model.layers) {
-    for (const weight of layer.weights) out[tagOf('weights', weight.originalName)] = weight.read().dataSync();
+    for (const weight of layer.weights) out[tagOf('weights', weight.originalName)] = ownValues(weight.read());
   }
   return out;
 }
@@ -68,7 +77,7 @@ export function activationProbe(model: tf.LayersModel): ActivationRecorder {
     const result = tap.predict(inputs.length === 1 ? inputs[0] : inputs);
     const tensors = Array.isArray(result) ? result : [result];
     const out: TensorValues = {};
-    tensors.forEach((t, i) => (out[tags[i]] = t.dataSync()));
+    tensors.forEach((t, i) => (out[tags[i]] = ownValues(t)));
     tf.dispose(tensors);
     return out;
   };

@@ -23,19 +23,34 @@ test('a worker thread bins every tensor exactly as computeHistogram does here, i
     'activations/empty': new Float32Array(0),
     'activations/ids': Int32Array.of(3, 1, 4, 1, 5, 9, 2, 6),
   };
+  const expected = Object.fromEntries(Object.entries(values).map(([tag, v]) => [tag, computeHistogram(v, 12)]));
+  const dense = values['activations/dense'].slice();
   const histograms = await binner.bin(values, 12);
   assert.deepEqual(Object.keys(histograms), Object.keys(values));
-  for (const [tag, v] of Object.entries(values)) assert.deepEqual(histograms[tag], computeHistogram(v, 12), tag);
-  assert.deepEqual(await binner.bin({ a: values['activations/dense'] }), { a: computeHistogram(values['activations/dense']) }, 'the default bucket count');
+  for (const tag of Object.keys(values)) assert.deepEqual(histograms[tag], expected[tag], tag);
+  assert.deepEqual(await binner.bin({ a: dense.slice() }), { a: computeHistogram(dense) }, 'the default bucket count');
 });
 
-test('jobs in flight together each get their own histograms, and the tensors keep their data', async (t) => {
+test('the values move to the worker uncopied; arrays sharing a buffer, and a shared buffer, are binned too', async (t) => {
+  const binner = new HistogramBinner();
+  t.after(() => binner.close());
+  const whole = randomValues(1_000, 7);
+  const [head, tail] = [whole.subarray(0, 400), whole.subarray(400)];
+  const shared = new Float32Array(new SharedArrayBuffer(4 * 300));
+  shared.set(randomValues(300, 8));
+  const expected = { head: computeHistogram(head), tail: computeHistogram(tail), shared: computeHistogram(shared) };
+  assert.deepEqual(await binner.bin({ head, tail, shared }), expected);
+  assert.equal(whole.buffer.byteLength, 0, 'the buffer was transferred, not copied');
+  assert.equal(shared.length, 300, 'a shared buffer stays where it is');
+});
+
+test('jobs in flight together each get their own histograms', async (t) => {
   const binner = new HistogramBinner();
   t.after(() => binner.close());
   const inputs = [1, 2, 3].map((seed) => ({ x: randomValues(50_000, seed) }));
+  const expected = inputs.map((v) => computeHistogram(v.x));
   const results = await Promise.all(inputs.map((v) => binner.bin(v)));
-  results.forEach((h, i) => assert.deepEqual(h.x, computeHistogram(inputs[i].x)));
-  assert.equal(inputs[0].x.length, 50_000, 'copied to the worker, not transferred');
+  results.forEach((h, i) => assert.deepEqual(h.x, expected[i]));
 });
 
 test('a job still in flight when the binner closes fails with a clear error', async () => {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
+import { HistogramBinner } from '../../../lib/kinds/histogram/histogram-binner';
 import { activationProbe, weightValues } from '../../../trainer/callbacks/record-histograms';
 import { buildSharedVision } from '../../../trainer/models/shared-vision';
 import { buildSiameseLstm } from '../../../trainer/models/siamese-lstm';
@@ -54,5 +55,23 @@ test('a nested model used as a layer gets its output per call and all its weight
   const weights = Object.keys(weightValues(model));
   for (const tag of ['weights/base_conv2d/kernel', 'weights/base_conv2d_1/bias', 'weights/compare/kernel']) assert.ok(weights.includes(tag), `${tag} in ${weights}`);
   tf.dispose([left, right]);
+  model.dispose();
+});
+
+test('what is recorded can be handed to the binner: on cpu the weights and the probe keep their data', async (t) => {
+  await tf.setBackend('cpu');
+  const binner = new HistogramBinner();
+  t.after(() => binner.close());
+  // A Dropout right on the input passes the probe's own tensor through at inference.
+  const input = tf.input({ shape: [4] });
+  const dense = tf.layers.dense({ units: 3 }).apply(tf.layers.dropout({ rate: 0.5 }).apply(input)) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: dense });
+  const probe = tf.tensor2d([[1, 2, 3, 4]]);
+  const kernel = model.layers[2].getWeights()[0].dataSync().slice();
+  const histograms = await binner.bin({ ...weightValues(model), ...activationProbe(model)(probe) });
+  assert.ok(Object.keys(histograms).includes('activations/' + model.layers[1].name));
+  assert.deepEqual(model.layers[2].getWeights()[0].dataSync(), kernel, 'the kernel kept its values');
+  assert.deepEqual(Array.from(probe.dataSync()), [1, 2, 3, 4], 'the probe kept its values');
+  probe.dispose();
   model.dispose();
 });
