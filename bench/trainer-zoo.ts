@@ -3,7 +3,8 @@
  * backend, single-threaded and threaded, beside its PyTorch twin (bench/zoo_reference.py)
  * with the same threads, in one run. `tsx bench/trainer-zoo.ts` alone prints the table and a
  * JSON line; bench/trainer.ts runs it after the IMDB Conv1D and adds its zoo_ratios.
- * ZOO_MODELS=a,b limits the models.
+ * ZOO_MODELS=a,b limits the models; ZOO_ROUNDS (default 3) sets how often each default path and
+ * its twin alternate.
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -22,6 +23,10 @@ const WARMUP = 2;
 // its steps after 60 took 7-12. So both sides warm up and time for at least these seconds.
 const MIN_SECONDS = Number(process.env.BENCH_MIN_SECONDS ?? 3);
 const SYSTEM_PYTHON = '/usr/bin/python3';
+// PyTorch's own figure for the same MLP moved from 117k to 217k samples/s within ten minutes of one
+// quiet run, so one twin run beside one of ours decided a ratio by chance. Each model's default
+// path and its twin run this many times, alternating; the ratio is the median of the rounds'.
+const ROUNDS = Math.max(1, Number(process.env.ZOO_ROUNDS ?? 3));
 
 type Figure = { samplesPerSecond: number; batch: number; batches: number } | { error: string };
 
@@ -79,6 +84,19 @@ function runTwin(name: string): Figure {
 const speed = (f: Figure) => ('error' in f ? null : f.samplesPerSecond);
 const cell = (f: Figure) => ('error' in f ? f.error : f.samplesPerSecond.toPrecision(3));
 
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The round of median speed: the figure a table of one run per path shows. */
+function medianFigure(figures: Figure[]): Figure {
+  const ok = figures.filter((f) => !('error' in f)).sort((a, b) => speed(a)! - speed(b)!);
+  return ok.length > 0 ? ok[Math.floor((ok.length - 1) / 2)] : figures[0];
+}
+
 export interface ZooResult {
   figures: Record<string, Record<string, Figure>>;
   /**
@@ -86,26 +104,38 @@ export interface ZooResult {
    * for that model given ZOO_THREADS cores (the model's own count, else one per core).
    */
   ratios: Record<string, number | null>;
+  /** Each round's ratio, default path over twin, in the order run; `ratios` holds their median. */
+  roundRatios: Record<string, number[]>;
   threadSpeedups: Record<string, number | null>;
 }
 
 /** Times every zoo model on both builds and its twin, printing a row per model as it goes. */
 export function runZooBench(names = process.env.ZOO_MODELS?.split(',') ?? Object.keys(ZOO_BENCH_MODELS)): ZooResult {
-  console.log(`zoo models, samples/s (${WARMUP} warm-up batches or ${MIN_SECONDS} s excluded), PyTorch with ${ZOO_THREADS} threads; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`zoo models, samples/s (${WARMUP} warm-up batches or ${MIN_SECONDS} s excluded), PyTorch with ${ZOO_THREADS} threads, default path and twin alternating ${ROUNDS}× (medians); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`${'model'.padEnd(16)} ${'1 thread'.padStart(10)} ${`${ZOO_THREADS} threads`.padStart(10)} ${'PyTorch'.padStart(10)} ${'ratio'.padStart(7)}`);
-  const result: ZooResult = { figures: {}, ratios: {}, threadSpeedups: {} };
+  const result: ZooResult = { figures: {}, ratios: {}, roundRatios: {}, threadSpeedups: {} };
   for (const name of names) {
-    // Each model's three runs back to back, so a shift in the machine's load hits all of them alike.
-    const twin = runTwin(name);
-    const single = runChild('wasm-tensorlens', name);
-    const threaded = runChild('wasm-threads', name);
-    const [s, t, p] = [speed(single), speed(threaded), speed(twin)];
+    // Each model's runs back to back, so a shift in the machine's load hits all of them alike.
     const oneThread = requestedWasmThreads({}, ZOO_THREADS, findModel(name).wasmThreads) === 1;
-    const chosen = oneThread ? s : t;
+    const [chosenKey, otherKey] = oneThread ? ['wasm-tensorlens', 'wasm-threads'] : ['wasm-threads', 'wasm-tensorlens'];
+    const twins: Figure[] = [];
+    const ours: Figure[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      twins.push(runTwin(name));
+      ours.push(runChild(chosenKey, name));
+    }
+    const chosen = medianFigure(ours);
+    const other = runChild(otherKey, name);
+    const twin = medianFigure(twins);
+    const [single, threaded] = oneThread ? [chosen, other] : [other, chosen];
+    const roundRatios = ours.flatMap((f, i) => (speed(f) !== null && speed(twins[i]) !== null ? [speed(f)! / speed(twins[i])!] : []));
+    const [s, t] = [speed(single), speed(threaded)];
     result.figures[name] = { 'wasm-tensorlens': single, 'wasm-threads': threaded, pytorch: twin };
-    result.ratios[name] = chosen !== null && p !== null ? chosen / p : null;
+    result.ratios[name] = median(roundRatios);
+    result.roundRatios[name] = roundRatios;
     result.threadSpeedups[name] = t !== null && s !== null ? t / s : null;
-    console.log(`${name.padEnd(16)} ${cell(single).padStart(10)} ${cell(threaded).padStart(10)} ${cell(twin).padStart(10)} ${(result.ratios[name]?.toFixed(2) ?? '-').padStart(7)}${oneThread ? ' (1 thread)' : ''}  load ${loadavg()[0].toFixed(1)}`);
+    const rounds = roundRatios.map((r) => r.toFixed(2)).join(' ');
+    console.log(`${name.padEnd(16)} ${cell(single).padStart(10)} ${cell(threaded).padStart(10)} ${cell(twin).padStart(10)} ${(result.ratios[name]?.toFixed(2) ?? '-').padStart(7)}${oneThread ? ' (1 thread)' : ''}  rounds ${rounds}  load ${loadavg()[0].toFixed(1)}`);
   }
   return result;
 }
@@ -117,7 +147,7 @@ async function main(): Promise<void> {
     return;
   }
   const result = runZooBench();
-  console.log(JSON.stringify({ zoo_ratios: result.ratios, zoo_thread_speedups: result.threadSpeedups, zoo: result.figures, loadavg: loadavg() }));
+  console.log(JSON.stringify({ zoo_ratios: result.ratios, zoo_round_ratios: result.roundRatios, zoo_thread_speedups: result.threadSpeedups, zoo: result.figures, loadavg: loadavg() }));
 }
 
 if (require.main === module) void main();

@@ -212,6 +212,7 @@ async function main(): Promise<void> {
     ...plain(figures),
     ratio_vs_pytorch: fast !== null && torch !== null ? fast / torch : null,
     zoo_ratios: zoo.ratios,
+    zoo_round_ratios: zoo.roundRatios,
     zoo_thread_speedups: zoo.threadSpeedups,
     zoo: zoo.figures,
     // PyTorch's CPU time per sample over ours (threaded): the same comparison, less disturbed by other load.
