@@ -99,6 +99,14 @@ test('three runs chosen in the list open side by side; smoothing, hiding and the
     await expect(page.locator(`[data-legend-run="${hidden}"]`)).toHaveAttribute('aria-pressed', 'false');
     await expect(loss).toHaveAttribute('data-ready', 'true');
     expect(await drawnRuns(page, 'batch/loss')).toEqual(ids.filter((id) => id !== hidden));
+    // The server render had the browser fetch the charts' first read, and the page took those answers.
+    const reads = await page.evaluate(() => {
+      const preloaded = [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')].map((link) => link.href);
+      const fetched = performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'fetch').map((e) => e.name);
+      return { preloaded, fetchedAgain: preloaded.filter((href) => fetched.includes(href)) };
+    });
+    expect(reads.preloaded.some((href) => href.includes('/api/scalars/batch%2Floss?runs=') || href.includes('/api/scalars/batch/loss?runs='))).toBe(true);
+    expect(reads.fetchedAgain).toEqual([]);
 
     // Back undoes the hiding, forward redoes it, without a reload.
     await page.goBack();

@@ -1,13 +1,13 @@
 import type { ScalarPoint } from '../../kinds/scalar/points';
 import type { ScalarSeriesResponse, WireScalarTagInfo } from '../../kinds/scalar/reader';
 import { decodeTagRunColumns } from '../../kinds/scalar/tag-runs-columns';
-import { MAX_TAG_RUNS } from '../../kinds/scalar/tag-runs-reader';
 import { scalarTagsApiUrl, seriesApiUrl, tagRunsApiUrl } from '../scalar/api-paths';
 import { fromHttpPoints } from '../scalar/load-series';
 import type { SeriesColumns, SeriesStore } from '../scalar/series-store';
 import { fetchBytes, fetchJson } from '../shared/fetch-json';
 import type { RequestQueue } from './request-queue';
 import { FIRST_READ_POINTS, SMOOTHING_POINTS } from './resolution';
+import { byTag, requestChunks } from './tag-reads';
 
 /** Queue priorities: a zoom first, then every run's first read, then the reads smoothing works on. */
 export const PRIORITY = { zoom: 0, first: 1, smoothing: 2 } as const;
@@ -73,24 +73,19 @@ export async function loadLiveRun(target: LoadTarget, queue: RequestQueue, signa
  * was thinned and that read it again here (live runs read it again themselves).
  */
 function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueue, maxPoints: number, priority: number, signal: AbortSignal, thinned: Map<string, LoadTarget[]>): Promise<void>[] {
-  const requests: Promise<void>[] = [];
-  for (let i = 0; i < targets.length; i += MAX_TAG_RUNS) {
-    const chunk = targets.slice(i, i + MAX_TAG_RUNS);
-    requests.push(
-      queue.run(priority, async () => {
-        if (signal.aborted) return;
-        const { runs } = decodeTagRunColumns(await fetchBytes(tagRunsApiUrl(tag, chunk.map((t) => t.runId), maxPoints), signal));
-        if (signal.aborted) return;
-        for (const target of chunk) {
-          const series = runs.get(target.runId);
-          if (!series || target.liveLoaded?.has(tag)) continue;
-          take(target, tag, series.count, series, maxPoints);
-          if (series.count > maxPoints && !target.liveLoaded) thinned.set(tag, [...(thinned.get(tag) ?? []), target]);
-        }
-      }),
-    );
-  }
-  return requests;
+  return requestChunks(targets).map((chunk) =>
+    queue.run(priority, async () => {
+      if (signal.aborted) return;
+      const { runs } = decodeTagRunColumns(await fetchBytes(tagRunsApiUrl(tag, chunk.map((t) => t.runId), maxPoints), signal));
+      if (signal.aborted) return;
+      for (const target of chunk) {
+        const series = runs.get(target.runId);
+        if (!series || target.liveLoaded?.has(tag)) continue;
+        take(target, tag, series.count, series, maxPoints);
+        if (series.count > maxPoints && !target.liveLoaded) thinned.set(tag, [...(thinned.get(tag) ?? []), target]);
+      }
+    }),
+  );
 }
 
 /**
@@ -101,16 +96,17 @@ function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueu
  * without them have their tags fetched first.
  */
 export async function loadRunsTogether(targets: readonly LoadTarget[], knownTags: Readonly<Record<string, readonly string[]>>, queue: RequestQueue, signal: AbortSignal, onFirstRead: () => void): Promise<void> {
-  const byTag = new Map<string, LoadTarget[]>();
+  const tagsOf = new Map<LoadTarget, readonly string[]>();
   await settleAll(
     targets.map(async (target) => {
-      const tags = knownTags[target.runId] ?? (await queue.run(PRIORITY.first, () => fetchJson<WireScalarTagInfo[]>(scalarTagsApiUrl(target.runId), signal))).map((t) => t.tag);
-      for (const tag of tags) byTag.set(tag, [...(byTag.get(tag) ?? []), target]);
+      tagsOf.set(target, knownTags[target.runId] ?? (await queue.run(PRIORITY.first, () => fetchJson<WireScalarTagInfo[]>(scalarTagsApiUrl(target.runId), signal))).map((t) => t.tag));
     }),
     signal,
   );
   const thinned = new Map<string, LoadTarget[]>();
-  await settleAll([...byTag].flatMap(([tag, runs]) => readTag(tag, runs, queue, FIRST_READ_POINTS, PRIORITY.first, signal, thinned)), signal);
+  // Tags and runs in the order firstReadUrls gives the server render: the same requests, so the ones it started are used.
+  const reads = byTag(targets, (target) => tagsOf.get(target) ?? []);
+  await settleAll([...reads].flatMap(([tag, runs]) => readTag(tag, runs, queue, FIRST_READ_POINTS, PRIORITY.first, signal, thinned)), signal);
   onFirstRead();
   const ignored = new Map<string, LoadTarget[]>();
   await settleAll([...thinned].flatMap(([tag, runs]) => readTag(tag, runs, queue, SMOOTHING_POINTS, PRIORITY.smoothing, signal, ignored)), signal);
