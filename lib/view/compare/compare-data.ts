@@ -52,11 +52,14 @@ export class CompareData {
       onStatus: () => undefined,
       onEvent: (event) => {
         if (event.type === 'runs') {
+          const held = this.wanted.map((id) => JSON.stringify(this.summaries.get(id) ?? null)).join('\n');
           this.summaries.clear();
           for (const run of event.runs) this.summaries.set(run.id, run);
           // Deleted while this page was not listening.
           for (const id of this.runs.keys()) if (!this.summaries.has(id)) this.onDeleted(id);
-          this.sync();
+          // The list comes once the page is up, most often saying what the server render did: a
+          // render of the whole page for nothing new would hold up the charts' first draw.
+          if (this.wanted.map((id) => JSON.stringify(this.summaries.get(id) ?? null)).join('\n') !== held) this.sync();
         } else if (event.type === 'run') {
           this.summaries.set(event.run.id, event.run);
           if (this.wanted.includes(event.run.id)) this.sync();
