@@ -23,6 +23,10 @@ import { castAliasConfig } from './kernels/cast-alias';
 import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig } from './kernels/batch-norm-training';
 import { installBatchNormFastPath, removeBatchNormFastPath } from './batch-norm-fast-path';
 import { installReluGradient, RELU_GRAD, reluGradConfig, removeReluGradient } from './kernels/relu-grad';
+import { DENSE, DENSE_GRAD, denseConfig, denseGradConfig } from './kernels/dense';
+import { installDenseFastPath, removeDenseFastPath } from './dense-fast-path';
+import { CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD, categoricalCrossentropyConfig, categoricalCrossentropyGradConfig } from './kernels/categorical-crossentropy';
+import { installLossFastPath, removeLossFastPath } from './loss-fast-path';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -71,6 +75,12 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [BATCH_NORM_TRAINING, batchNormTrainingConfig],
     [BATCH_NORM_TRAINING_GRAD, batchNormTrainingGradConfig],
     [RELU_GRAD, reluGradConfig], // ours: Relu's gradient in one pass (relu-grad.ts), for tfjs's Step + Multiply
+    // ours: a Dense layer's product, bias and relu, and their gradients, as 2 kernel calls in place of ~15 (dense-fast-path)
+    [DENSE, denseConfig],
+    [DENSE_GRAD, denseGradConfig],
+    // ours: categoricalCrossentropy and its gradient as 2 kernel calls in place of ~38 (loss-fast-path)
+    [CATEGORICAL_CROSSENTROPY, categoricalCrossentropyConfig],
+    [CATEGORICAL_CROSSENTROPY_GRAD, categoricalCrossentropyGradConfig],
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
@@ -109,6 +119,8 @@ export function registerTrainingKernels(backendName: string): string[] {
   if (FUSED_BATCH_NORM_BACKENDS.has(backendName)) {
     installBatchNormFastPath(backendName);
     installReluGradient(backendName);
+    installDenseFastPath(backendName);
+    installLossFastPath(backendName);
   }
   const ours = registered.get(backendName) ?? new Map();
   registered.set(backendName, ours);
@@ -135,6 +147,8 @@ export function unregisterTrainingKernels(backendName: string): void {
   removeEmbeddingConvFastPath(backendName);
   removeBatchNormFastPath(backendName);
   removeReluGradient(backendName);
+  removeDenseFastPath(backendName);
+  removeLossFastPath(backendName);
   const ours = registered.get(backendName);
   if (!ours) return;
   for (const [kernelName, { ours: config, stock }] of ours) {
