@@ -34,7 +34,9 @@ const forward: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     let total = 0;
     for (let j = 0; j < classes; j++) {
       const q = Math.min(hi, Math.max(lo, f32(p[base + j] / s)));
-      total += t[base + j] * f32(Math.log(q));
+      // A zero target adds 0 (the clip keeps the log finite) unless q is NaN: one-hot
+      // targets need one log per row, and the logs were most of this kernel's time.
+      if (t[base + j] !== 0 || q !== q) total += t[base + j] * f32(Math.log(q));
     }
     loss[r] = -total;
   }

@@ -1,12 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { RELU_GRAD } from './relu-grad';
+import { runParts, splitRanges } from '../simd/simd-threads';
+import { wasmAllocate, wasmMemory, wasmOffset } from '../wasm-heap';
+import { startedWasmThreads } from '../wasm-threads';
 
-// A Dense layer's training step as two kernels of our own, each composed of the backend's
-// own kernels called directly (no engine dispatch, tape node or saved clone between them).
-// While a gradient is recorded, tfjs-core runs a Dense with relu as MatMul, Add and Relu,
-// and its gradient as ~8 more kernels (the bias's Sum and Reshapes, two products, Relu's
-// gradient); each dispatch costs more than its arithmetic on a small layer: the
-// 64 → 32 → 32 → 10 MLP's Dense layers took ~45 of its 113 kernel calls per step.
+// A Dense layer's training step as two kernels of our own. While a gradient is recorded,
+// tfjs-core runs a Dense with relu as MatMul, Add and Relu, and its gradient as ~8 more
+// kernels (the bias's Sum and Reshapes, two products, Relu's gradient); each dispatch costs
+// more than its arithmetic on a small layer: the 64 → 32 → 32 → 10 MLP's Dense layers took
+// ~45 of its 113 kernel calls per step. The products run in our SIMD kernel (simd/dense.c),
+// not XNNPACK's, which builds an operator for each new right-hand buffer (~16 µs), and
+// in training every product has one; the rest are the backend's kernels, called directly.
 
 export const DENSE = 'TensorlensDense';
 export const DENSE_GRAD = 'TensorlensDenseGrad';
@@ -16,56 +21,68 @@ export type DenseActivation = 'linear' | 'relu';
 
 interface Attrs { activation: DenseActivation; hasBias: boolean }
 
-type Backend = { disposeData(dataId: tf.DataId): void };
-
-/** The same buffer as a [1, rows, cols] matrix: the wasm products take rank 3. */
-const batched = (t: tf.TensorInfo): tf.TensorInfo => ({ dataId: t.dataId, dtype: t.dtype, shape: [1, ...t.shape] });
-const unbatched = (t: tf.TensorInfo): tf.TensorInfo => ({ dataId: t.dataId, dtype: t.dtype, shape: t.shape.slice(1) });
-
 function kernel(name: string, backendName: string): tf.KernelFunc {
   const config = tf.getKernel(name, backendName);
   if (!config) throw new Error(`${DENSE}: backend '${backendName}' has no ${name} kernel`);
   return config.kernelFunc;
 }
 
+/**
+ * out = a · b (+ bias) (relu), out [rows, N] and b [K, N] row-major; a is read at
+ * a[r * aRowStride + k * aInnerStride], so x and xᵀ both serve. Rows are split between threads.
+ */
+function gemm(backend: BackendWasm, a: tf.TensorInfo, aStrides: [number, number], b: tf.TensorInfo, bias: tf.TensorInfo | undefined,
+  out: tf.TensorInfo, relu: boolean): void {
+  const [rows, n] = out.shape;
+  const k = b.shape[0];
+  const head = [wasmOffset(backend, a), ...aStrides, wasmOffset(backend, b), bias ? wasmOffset(backend, bias) : 0, wasmOffset(backend, out), k, n, relu ? 1 : 0];
+  const threads = startedWasmThreads();
+  const parts = splitRanges(rows, threads, rows * k * n, 4).map((range) => [...head, ...range]);
+  runParts('dense', 'gemm', wasmMemory(backend), threads, parts);
+}
+
 /** y = activation(x · kernel + bias), x [batch, inputs]. */
-function forward(backendName: string): tf.KernelFunc {
+function forward(): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
+    const wasm = backend as BackendWasm;
     const { x, kernel: w, bias } = inputs as Record<'x' | 'kernel' | 'bias', tf.TensorInfo>;
     const { activation } = attrs as unknown as Attrs;
-    const y = kernel(tf._FusedMatMul, backendName)({
-      inputs: { a: batched(x), b: batched(w), bias },
-      backend,
-      attrs: { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0 },
-    }) as tf.TensorInfo;
-    return unbatched(y);
+    const y = wasmAllocate(wasm, [x.shape[0], w.shape[1]], 'float32');
+    gemm(wasm, x, [x.shape[1], 1], w, bias, y, activation === 'relu');
+    return y;
   };
 }
 
 /** dx, dkernel and (with a bias) dbias from dy and the saved x, kernel and y. */
 function backward(backendName: string): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
+    const wasm = backend as BackendWasm;
     const { dy, x, kernel: w, y } = inputs as Record<'dy' | 'x' | 'kernel' | 'y', tf.TensorInfo>;
     const { activation, hasBias } = attrs as unknown as Attrs;
-    const matMul = kernel(tf.BatchMatMul, backendName);
-    // relu(z) > 0 exactly where z > 0, so the output masks the gradient as the input would.
-    const dz = activation === 'relu' ? kernel(RELU_GRAD, backendName)({ inputs: { dy, x: y }, backend, attrs: {} }) as tf.TensorInfo : dy;
+    const inputsCount = x.shape[1];
+    const made: tf.TensorInfo[] = [];
     try {
-      const product = (a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean) =>
-        unbatched(matMul({ inputs: { a: batched(a), b: batched(b) }, backend, attrs: { transposeA, transposeB } }) as tf.TensorInfo);
-      const dx = product(dz, w, false, true);
-      const dw = product(x, dz, true, false);
+      // relu(z) > 0 exactly where z > 0, so the output masks the gradient as the input would.
+      const dz = activation === 'relu' ? kernel(RELU_GRAD, backendName)({ inputs: { dy, x: y }, backend, attrs: {} }) as tf.TensorInfo : dy;
+      if (dz !== dy) made.push(dz);
+      const wT = kernel(tf.Transpose, backendName)({ inputs: { x: w }, backend, attrs: { perm: [1, 0] } }) as tf.TensorInfo;
+      made.push(wT);
+      const dx = wasmAllocate(wasm, x.shape, 'float32');
+      const dw = wasmAllocate(wasm, w.shape, 'float32');
+      gemm(wasm, dz, [dz.shape[1], 1], wT, undefined, dx, false);
+      // dw = xᵀ · dz: xᵀ's row r is x's column r.
+      gemm(wasm, x, [1, inputsCount], dz, undefined, dw, false);
       if (!hasBias) return [dx, dw];
       const db = kernel(tf.Sum, backendName)({ inputs: { x: dz }, backend, attrs: { axis: [0], keepDims: false } }) as tf.TensorInfo;
       return [dx, dw, db];
     } finally {
-      if (dz !== dy) (backend as Backend).disposeData(dz.dataId);
+      for (const t of made) wasm.disposeData(t.dataId);
     }
   };
 }
 
 export function denseConfig(backendName: string): tf.KernelConfig {
-  return { kernelName: DENSE, backendName, kernelFunc: forward(backendName) };
+  return { kernelName: DENSE, backendName, kernelFunc: forward() };
 }
 
 export function denseGradConfig(backendName: string): tf.KernelConfig {
