@@ -8,7 +8,8 @@ const WASM_KERNELS = [
   'Add', 'AvgPoolGrad', 'BatchMatMul', 'Cast', 'Concat', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput',
   'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'Equal',
   'FusedConv2D', 'FusedDepthwiseConv2D', 'GatherV2', 'Identity', 'MaxPoolGrad', 'Mean', 'Multiply', 'RealDiv', 'Relu',
-  'SplitV', 'Sum', 'TensorlensBatchNormTraining', 'TensorlensBatchNormTrainingGrad', 'TensorlensReluGrad',
+  'SplitV', 'Sum', 'TensorlensBatchNormTraining', 'TensorlensBatchNormTrainingGrad', 'TensorlensCategoricalCrossentropy',
+  'TensorlensCategoricalCrossentropyGrad', 'TensorlensDense', 'TensorlensDenseGrad', 'TensorlensReluGrad',
   'TensorlensTapScatter', 'TensorlensTapSum', 'Tile', 'Transpose', 'UnsortedSegmentSum', '_FusedMatMul',
 ];
 
