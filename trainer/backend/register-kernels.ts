@@ -27,6 +27,7 @@ import { DENSE, DENSE_GRAD, denseConfig, denseGradConfig } from './kernels/dense
 import { installDenseFastPath, removeDenseFastPath } from './dense-fast-path';
 import { CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD, categoricalCrossentropyConfig, categoricalCrossentropyGradConfig } from './kernels/categorical-crossentropy';
 import { installLossFastPath, removeLossFastPath } from './loss-fast-path';
+import { installSoftmaxGradient, removeSoftmaxGradient, SOFTMAX_GRAD, softmaxGradConfig } from './kernels/softmax-grad';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -81,6 +82,7 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     // ours: categoricalCrossentropy and its gradient as 2 kernel calls in place of ~38 (loss-fast-path)
     [CATEGORICAL_CROSSENTROPY, categoricalCrossentropyConfig],
     [CATEGORICAL_CROSSENTROPY_GRAD, categoricalCrossentropyGradConfig],
+    [SOFTMAX_GRAD, softmaxGradConfig], // ours: Softmax's gradient in one pass, for tfjs's Multiply, Sum, Multiply, Sub and Reshape
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
@@ -121,6 +123,7 @@ export function registerTrainingKernels(backendName: string): string[] {
     installReluGradient(backendName);
     installDenseFastPath(backendName);
     installLossFastPath(backendName);
+    installSoftmaxGradient(backendName);
   }
   const ours = registered.get(backendName) ?? new Map();
   registered.set(backendName, ours);
@@ -149,6 +152,7 @@ export function unregisterTrainingKernels(backendName: string): void {
   removeReluGradient(backendName);
   removeDenseFastPath(backendName);
   removeLossFastPath(backendName);
+  removeSoftmaxGradient(backendName);
   const ours = registered.get(backendName);
   if (!ours) return;
   for (const [kernelName, { ours: config, stock }] of ours) {

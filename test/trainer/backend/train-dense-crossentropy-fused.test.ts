@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { DENSE, DENSE_GRAD } from '../../../trainer/backend/kernels/dense';
 import { CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD } from '../../../trainer/backend/kernels/categorical-crossentropy';
+import { SOFTMAX_GRAD } from '../../../trainer/backend/kernels/softmax-grad';
 import { selectBackend } from '../../../trainer/backend/select-backend';
 import { buildMlpFunctional } from '../../../trainer/models/mlp-functional';
 import { buildMlpSequential } from '../../../trainer/models/mlp-sequential';
 import { activate, assertClose, expectMatchesStock, randomFloats, rng, type Variant } from './kernel-harness';
 import { testOnOtherWasmThreads } from './on-wasm-threads';
 
-// tf.layers.dense and the 'categoricalCrossentropy' loss through the fused kernels (on wasm)
+// tf.layers.dense, the 'categoricalCrossentropy' loss and Softmax's gradient through the fused kernels (on wasm)
 // against tfjs-layers' own ops on stock cpu: outputs, gradients, and whole training steps.
 
 interface DenseCase { label: string; shape: [number, number]; units: number; activation: string; useBias?: boolean }
@@ -45,6 +46,14 @@ test('Dense outputs and gradients match tfjs-layers on stock cpu', async () => {
   for (const c of DENSE_CASES) await expectMatchesStock(`dense ${c.label}: x ${c.shape} -> ${c.units}`, () => denseStep(c), 1e-5);
 });
 
+test('Softmax\'s gradient matches stock cpu, on a rank-3 input', async () => {
+  await expectMatchesStock('softmax gradient [3, 4, 7]', () => {
+    const x = tf.tensor3d(randomFloats(rng(5), 84), [3, 4, 7]);
+    const w = tf.tensor3d(randomFloats(rng(6), 84), [3, 4, 7]);
+    return [tf.softmax(x), tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.softmax(t), w)))(x)];
+  }, 1e-5);
+});
+
 /** The loss per row, its mean's gradient with respect to the probabilities, through a compiled model's loss. */
 function lossStep(probabilities: number[][], targets: number[][]): tf.Tensor[] {
   const input = tf.input({ shape: [1] });
@@ -72,10 +81,10 @@ test('on wasm a training step runs the fused kernels in place of tfjs\'s matMul,
   const model = buildMlpSequential({ inputDim: 6, classes: 3 });
   const [x, y] = [tf.randomNormal([8, 6]), tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2, 0, 1], 'int32'), 3)];
   const profile = await tf.profile(async () => void (await model.trainOnBatch(x, y)));
-  for (const name of [DENSE, DENSE_GRAD, CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD]) {
+  for (const name of [DENSE, DENSE_GRAD, CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD, SOFTMAX_GRAD]) {
     assert.ok(profile.kernelNames.includes(name), `${name} in ${profile.kernelNames.join(', ')}`);
   }
-  for (const name of [tf.BatchMatMul, tf.Relu, tf.ClipByValue, tf.Log]) assert.ok(!profile.kernelNames.includes(name), `${name} ran`);
+  for (const name of [tf.BatchMatMul, tf.Relu, tf.ClipByValue, tf.Log, tf.Sub]) assert.ok(!profile.kernelNames.includes(name), `${name} ran`);
   tf.dispose([x, y]);
   model.dispose();
 });
@@ -119,4 +128,4 @@ test('trainOnBatch steps give the weights, loss and accuracy of tfjs-layers on s
   }
 });
 
-testOnOtherWasmThreads(__filename, 4);
+testOnOtherWasmThreads(__filename, 5);
