@@ -32,7 +32,9 @@ function lossOf(loss: tf.ModelCompileArgs['loss'], i: number, outputNames: strin
 
 function fused(stock: LossFn): LossFn {
   return (yTrue, yPred) => {
-    if (!backends.has(tf.getBackend()) || yPred.dtype !== 'float32' || yPred.rank < 1) return stock(yTrue, yPred);
+    // Stock broadcasts targets of another shape through its Multiply; the kernel reads them element for element.
+    const fits = yPred.dtype === 'float32' && yPred.rank >= 1 && tf.util.arraysEqual(yTrue.shape, yPred.shape);
+    if (!fits || !backends.has(tf.getBackend())) return stock(yTrue, yPred);
     // tfjs-layers' epsilon(): the backend's, 1e-7 on the float32 backends.
     return categoricalCrossentropy(yTrue, yPred, tf.backend().epsilon());
   };

@@ -76,6 +76,10 @@ test('the categoricalCrossentropy loss and its gradient match tfjs-layers on sto
   await expectMatchesStock('categoricalCrossentropy', () => lossStep(probabilities, targets), 1e-5);
 });
 
+test('targets of another shape than the probabilities broadcast as in tfjs-layers', async () => {
+  await expectMatchesStock('categoricalCrossentropy, targets [4, 1]', () => lossStep([[0.7, 0.2, 0.1], [0.1, 0.5, 0.4], [0.3, 0.3, 0.4], [0.2, 0.2, 0.6]], [[1], [0], [1], [0.5]]), 1e-5);
+});
+
 test('on wasm a training step runs the fused kernels in place of tfjs\'s matMul, add, relu and loss ops', async () => {
   await selectBackend('wasm');
   const model = buildMlpSequential({ inputDim: 6, classes: 3 });
@@ -128,4 +132,4 @@ test('trainOnBatch steps give the weights, loss and accuracy of tfjs-layers on s
   }
 });
 
-testOnOtherWasmThreads(__filename, 5);
+testOnOtherWasmThreads(__filename, 6);
