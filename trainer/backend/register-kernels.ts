@@ -27,6 +27,7 @@ import { DENSE, DENSE_GRAD, denseConfig, denseGradConfig } from './kernels/dense
 import { installDenseFastPath, removeDenseFastPath } from './dense-fast-path';
 import { CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD, categoricalCrossentropyConfig, categoricalCrossentropyGradConfig } from './kernels/categorical-crossentropy';
 import { installLossFastPath, removeLossFastPath } from './loss-fast-path';
+import { CATEGORICAL_ACCURACY, categoricalAccuracyConfig } from './kernels/categorical-accuracy';
 import { installSoftmaxGradient, removeSoftmaxGradient, SOFTMAX_GRAD, softmaxGradConfig } from './kernels/softmax-grad';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
@@ -82,6 +83,7 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     // ours: categoricalCrossentropy and its gradient as 2 kernel calls in place of ~38 (loss-fast-path)
     [CATEGORICAL_CROSSENTROPY, categoricalCrossentropyConfig],
     [CATEGORICAL_CROSSENTROPY_GRAD, categoricalCrossentropyGradConfig],
+    [CATEGORICAL_ACCURACY, categoricalAccuracyConfig], // ours: the 'acc' metric in one pass, for 2 ArgMax (and their saved clones), Equal and Cast
     [SOFTMAX_GRAD, softmaxGradConfig], // ours: Softmax's gradient in one pass, for tfjs's Multiply, Sum, Multiply, Sub and Reshape
   ],
   cpu: [

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { DENSE, DENSE_GRAD } from '../../../trainer/backend/kernels/dense';
 import { CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD } from '../../../trainer/backend/kernels/categorical-crossentropy';
+import { CATEGORICAL_ACCURACY } from '../../../trainer/backend/kernels/categorical-accuracy';
 import { SOFTMAX_GRAD } from '../../../trainer/backend/kernels/softmax-grad';
 import { selectBackend } from '../../../trainer/backend/select-backend';
 import { buildMlpFunctional } from '../../../trainer/models/mlp-functional';
@@ -10,7 +11,7 @@ import { buildMlpSequential } from '../../../trainer/models/mlp-sequential';
 import { activate, assertClose, expectMatchesStock, randomFloats, rng, type Variant } from './kernel-harness';
 import { testOnOtherWasmThreads } from './on-wasm-threads';
 
-// tf.layers.dense, the 'categoricalCrossentropy' loss and Softmax's gradient through the fused kernels (on wasm)
+// tf.layers.dense, the 'categoricalCrossentropy' loss, the 'acc' metric and Softmax's gradient through the fused kernels (on wasm)
 // against tfjs-layers' own ops on stock cpu: outputs, gradients, and whole training steps.
 
 interface DenseCase { label: string; shape: [number, number]; units: number; activation: string; useBias?: boolean }
@@ -80,15 +81,38 @@ test('targets of another shape than the probabilities broadcast as in tfjs-layer
   await expectMatchesStock('categoricalCrossentropy, targets [4, 1]', () => lossStep([[0.7, 0.2, 0.1], [0.1, 0.5, 0.4], [0.3, 0.3, 0.4], [0.2, 0.2, 0.6]], [[1], [0], [1], [0.5]]), 1e-5);
 });
 
+/** The compiled 'acc' metric of a model with `units` outputs, on the given targets and predictions. */
+function accuracy(units: number, loss: string, targets: number[][], predictions: number[][]): tf.Tensor {
+  const input = tf.input({ shape: [1] });
+  const model = tf.model({ inputs: input, outputs: tf.layers.dense({ units }).apply(input) as tf.SymbolicTensor });
+  model.compile({ optimizer: 'sgd', loss, metrics: ['acc'] });
+  const [[metric]] = (model as unknown as { metricsTensors: Array<[(t: tf.Tensor, p: tf.Tensor) => tf.Tensor, number]> }).metricsTensors;
+  const out = metric(tf.tensor2d(targets), tf.tensor2d(predictions));
+  model.dispose();
+  return out;
+}
+
+test('the categorical accuracy metric matches tfjs-layers on stock cpu, ties to the first class included', async () => {
+  const targets = [[0, 1, 0], [1, 0, 0], [0, 0, 1], [0, 1, 0], [0.2, 0.5, 0.3]];
+  const predictions = [[0.1, 0.8, 0.1], [0.4, 0.4, 0.2], [0.5, 0.2, 0.3], [0.3, 0.3, 0.3], [0.1, 0.6, 0.3]];
+  await expectMatchesStock('categorical accuracy', () => accuracy(3, 'categoricalCrossentropy', targets, predictions), 0);
+});
+
+test('a one-unit output keeps tfjs-layers\' binary accuracy', async () => {
+  await selectBackend('wasm');
+  const profile = await tf.profile(() => tf.tidy(() => accuracy(1, 'categoricalCrossentropy', [[1], [0]], [[0.7], [0.6]])));
+  assert.ok(!profile.kernelNames.includes(CATEGORICAL_ACCURACY), profile.kernelNames.join(', '));
+});
+
 test('on wasm a training step runs the fused kernels in place of tfjs\'s matMul, add, relu and loss ops', async () => {
   await selectBackend('wasm');
   const model = buildMlpSequential({ inputDim: 6, classes: 3 });
   const [x, y] = [tf.randomNormal([8, 6]), tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2, 0, 1], 'int32'), 3)];
   const profile = await tf.profile(async () => void (await model.trainOnBatch(x, y)));
-  for (const name of [DENSE, DENSE_GRAD, CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD, SOFTMAX_GRAD]) {
+  for (const name of [DENSE, DENSE_GRAD, CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD, SOFTMAX_GRAD, CATEGORICAL_ACCURACY]) {
     assert.ok(profile.kernelNames.includes(name), `${name} in ${profile.kernelNames.join(', ')}`);
   }
-  for (const name of [tf.BatchMatMul, tf.Relu, tf.ClipByValue, tf.Log, tf.Sub]) assert.ok(!profile.kernelNames.includes(name), `${name} ran`);
+  for (const name of [tf.BatchMatMul, tf.Relu, tf.ClipByValue, tf.Log, tf.Sub, tf.ArgMax]) assert.ok(!profile.kernelNames.includes(name), `${name} ran`);
   tf.dispose([x, y]);
   model.dispose();
 });
@@ -132,4 +156,4 @@ test('trainOnBatch steps give the weights, loss and accuracy of tfjs-layers on s
   }
 });
 
-testOnOtherWasmThreads(__filename, 6);
+testOnOtherWasmThreads(__filename, 8);
