@@ -23,7 +23,7 @@ import { castAliasConfig } from './kernels/cast-alias';
 import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig } from './kernels/batch-norm-training';
 import { installBatchNormFastPath, removeBatchNormFastPath } from './batch-norm-fast-path';
 import { installReluGradient, RELU_GRAD, reluGradConfig, removeReluGradient } from './kernels/relu-grad';
-import { DENSE, DENSE_GRAD, denseConfig, denseGradConfig } from './kernels/dense';
+import { DENSE, DENSE_GRAD, DENSE_GRAD_INPUT, denseConfig, denseGradConfig, denseGradInputConfig } from './kernels/dense';
 import { installDenseFastPath, removeDenseFastPath } from './dense-fast-path';
 import { CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD, categoricalCrossentropyConfig, categoricalCrossentropyGradConfig } from './kernels/categorical-crossentropy';
 import { installLossFastPath, removeLossFastPath } from './loss-fast-path';
@@ -77,9 +77,10 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [BATCH_NORM_TRAINING, batchNormTrainingConfig],
     [BATCH_NORM_TRAINING_GRAD, batchNormTrainingGradConfig],
     [RELU_GRAD, reluGradConfig], // ours: Relu's gradient in one pass (relu-grad.ts), for tfjs's Step + Multiply
-    // ours: a Dense layer's product, bias and relu, and their gradients, as 2 kernel calls in place of ~15 (dense-fast-path)
+    // ours: a Dense layer's product, bias and relu, and their gradients, as 2-3 kernel calls in place of ~15 (dense-fast-path)
     [DENSE, denseConfig],
     [DENSE_GRAD, denseGradConfig],
+    [DENSE_GRAD_INPUT, denseGradInputConfig],
     // ours: categoricalCrossentropy and its gradient as 2 kernel calls in place of ~38 (loss-fast-path)
     [CATEGORICAL_CROSSENTROPY, categoricalCrossentropyConfig],
     [CATEGORICAL_CROSSENTROPY_GRAD, categoricalCrossentropyGradConfig],

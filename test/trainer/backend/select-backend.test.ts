@@ -9,7 +9,7 @@ const WASM_KERNELS = [
   'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'Equal',
   'FusedConv2D', 'FusedDepthwiseConv2D', 'GatherV2', 'Identity', 'MaxPoolGrad', 'Mean', 'Multiply', 'RealDiv', 'Relu',
   'SplitV', 'Sum', 'TensorlensBatchNormTraining', 'TensorlensBatchNormTrainingGrad', 'TensorlensCategoricalAccuracy', 'TensorlensCategoricalCrossentropy',
-  'TensorlensCategoricalCrossentropyGrad', 'TensorlensDense', 'TensorlensDenseGrad', 'TensorlensReluGrad', 'TensorlensSoftmaxGrad',
+  'TensorlensCategoricalCrossentropyGrad', 'TensorlensDense', 'TensorlensDenseGrad', 'TensorlensDenseGradInput', 'TensorlensReluGrad', 'TensorlensSoftmaxGrad',
   'TensorlensTapScatter', 'TensorlensTapSum', 'Tile', 'Transpose', 'UnsortedSegmentSum', '_FusedMatMul',
 ];
 

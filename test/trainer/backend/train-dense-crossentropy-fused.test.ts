@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { DENSE, DENSE_GRAD } from '../../../trainer/backend/kernels/dense';
+import { DENSE, DENSE_GRAD, DENSE_GRAD_INPUT } from '../../../trainer/backend/kernels/dense';
 import { CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD } from '../../../trainer/backend/kernels/categorical-crossentropy';
 import { CATEGORICAL_ACCURACY } from '../../../trainer/backend/kernels/categorical-accuracy';
 import { SOFTMAX_GRAD } from '../../../trainer/backend/kernels/softmax-grad';
@@ -109,10 +109,12 @@ test('on wasm a training step runs the fused kernels in place of tfjs\'s matMul,
   const model = buildMlpSequential({ inputDim: 6, classes: 3 });
   const [x, y] = [tf.randomNormal([8, 6]), tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2, 0, 1], 'int32'), 3)];
   const profile = await tf.profile(async () => void (await model.trainOnBatch(x, y)));
-  for (const name of [DENSE, DENSE_GRAD, CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD, SOFTMAX_GRAD, CATEGORICAL_ACCURACY]) {
+  for (const name of [DENSE, DENSE_GRAD, DENSE_GRAD_INPUT, CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD, SOFTMAX_GRAD, CATEGORICAL_ACCURACY]) {
     assert.ok(profile.kernelNames.includes(name), `${name} in ${profile.kernelNames.join(', ')}`);
   }
   for (const name of [tf.BatchMatMul, tf.Relu, tf.ClipByValue, tf.Log, tf.Sub, tf.ArgMax]) assert.ok(!profile.kernelNames.includes(name), `${name} ran`);
+  // The first layer's input is data: its gradient is not computed.
+  assert.equal(profile.kernels.filter((k) => k.name === DENSE_GRAD_INPUT).length, 2);
   tf.dispose([x, y]);
   model.dispose();
 });

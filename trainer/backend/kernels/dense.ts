@@ -5,7 +5,8 @@ import { runParts, splitRanges } from '../simd/simd-threads';
 import { wasmAllocate, wasmMemory, wasmOffset } from '../wasm-heap';
 import { startedWasmThreads } from '../wasm-threads';
 
-// A Dense layer's training step as two kernels of our own. While a gradient is recorded,
+// A Dense layer's training step as kernels of our own: the forward one, one for the weights'
+// gradients, one for the input's (only where asked for). While a gradient is recorded,
 // tfjs-core runs a Dense with relu as MatMul, Add and Relu, and its gradient as ~8 more
 // kernels (the bias's Sum and Reshapes, two products, Relu's gradient); each dispatch costs
 // more than its arithmetic on a small layer: the 64 → 32 → 32 → 10 MLP's Dense layers took
@@ -15,6 +16,7 @@ import { startedWasmThreads } from '../wasm-threads';
 
 export const DENSE = 'TensorlensDense';
 export const DENSE_GRAD = 'TensorlensDenseGrad';
+export const DENSE_GRAD_INPUT = 'TensorlensDenseGradInput';
 
 /** The activations the forward kernel fuses; a layer's other ones run after it as tfjs ops. */
 export type DenseActivation = 'linear' | 'relu';
@@ -53,31 +55,49 @@ function forward(): tf.KernelFunc {
   };
 }
 
-/** dx, dkernel and (with a bias) dbias from dy and the saved x, kernel and y. */
-function backward(backendName: string): tf.KernelFunc {
+/** Runs `body` with dz, the gradient at the product: dy, masked where relu cut (relu(z) > 0 exactly where z > 0). */
+function withDz<T>(backendName: string, wasm: BackendWasm, dy: tf.TensorInfo, y: tf.TensorInfo, activation: DenseActivation, body: (dz: tf.TensorInfo) => T): T {
+  if (activation !== 'relu') return body(dy);
+  const dz = kernel(RELU_GRAD, backendName)({ inputs: { dy, x: y }, backend: wasm, attrs: {} }) as tf.TensorInfo;
+  try {
+    return body(dz);
+  } finally {
+    wasm.disposeData(dz.dataId);
+  }
+}
+
+/** dkernel and (with a bias) dbias from dy and the saved x and y. */
+function weightGradients(backendName: string): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const wasm = backend as BackendWasm;
-    const { dy, x, kernel: w, y } = inputs as Record<'dy' | 'x' | 'kernel' | 'y', tf.TensorInfo>;
+    const { dy, x, y } = inputs as Record<'dy' | 'x' | 'y', tf.TensorInfo>;
     const { activation, hasBias } = attrs as unknown as Attrs;
-    const inputsCount = x.shape[1];
-    const made: tf.TensorInfo[] = [];
-    try {
-      // relu(z) > 0 exactly where z > 0, so the output masks the gradient as the input would.
-      const dz = activation === 'relu' ? kernel(RELU_GRAD, backendName)({ inputs: { dy, x: y }, backend, attrs: {} }) as tf.TensorInfo : dy;
-      if (dz !== dy) made.push(dz);
-      const wT = kernel(tf.Transpose, backendName)({ inputs: { x: w }, backend, attrs: { perm: [1, 0] } }) as tf.TensorInfo;
-      made.push(wT);
-      const dx = wasmAllocate(wasm, x.shape, 'float32');
-      const dw = wasmAllocate(wasm, w.shape, 'float32');
-      gemm(wasm, dz, [dz.shape[1], 1], wT, undefined, dx, false);
+    return withDz(backendName, wasm, dy, y, activation, (dz) => {
+      const dw = wasmAllocate(wasm, [x.shape[1], dz.shape[1]], 'float32');
       // dw = xᵀ · dz: xᵀ's row r is x's column r.
-      gemm(wasm, x, [1, inputsCount], dz, undefined, dw, false);
-      if (!hasBias) return [dx, dw];
-      const db = kernel(tf.Sum, backendName)({ inputs: { x: dz }, backend, attrs: { axis: [0], keepDims: false } }) as tf.TensorInfo;
-      return [dx, dw, db];
-    } finally {
-      for (const t of made) wasm.disposeData(t.dataId);
-    }
+      gemm(wasm, x, [1, x.shape[1]], dz, undefined, dw, false);
+      if (!hasBias) return [dw];
+      return [dw, kernel(tf.Sum, backendName)({ inputs: { x: dz }, backend, attrs: { axis: [0], keepDims: false } }) as tf.TensorInfo];
+    });
+  };
+}
+
+/** dx = dz · kernelᵀ from dy and the saved kernel and y. */
+function inputGradient(backendName: string): tf.KernelFunc {
+  return ({ inputs, backend, attrs }) => {
+    const wasm = backend as BackendWasm;
+    const { dy, kernel: w, y } = inputs as Record<'dy' | 'kernel' | 'y', tf.TensorInfo>;
+    const { activation } = attrs as unknown as Attrs;
+    return withDz(backendName, wasm, dy, y, activation, (dz) => {
+      const wT = kernel(tf.Transpose, backendName)({ inputs: { x: w }, backend, attrs: { perm: [1, 0] } }) as tf.TensorInfo;
+      try {
+        const dx = wasmAllocate(wasm, [dz.shape[0], w.shape[0]], 'float32');
+        gemm(wasm, dz, [dz.shape[1], 1], wT, undefined, dx, false);
+        return dx;
+      } finally {
+        wasm.disposeData(wT.dataId);
+      }
+    });
   };
 }
 
@@ -86,7 +106,11 @@ export function denseConfig(backendName: string): tf.KernelConfig {
 }
 
 export function denseGradConfig(backendName: string): tf.KernelConfig {
-  return { kernelName: DENSE_GRAD, backendName, kernelFunc: backward(backendName) };
+  return { kernelName: DENSE_GRAD, backendName, kernelFunc: weightGradients(backendName) };
+}
+
+export function denseGradInputConfig(backendName: string): tf.KernelConfig {
+  return { kernelName: DENSE_GRAD_INPUT, backendName, kernelFunc: inputGradient(backendName) };
 }
 
 /** The forward kernel's gradient (registered once, for every backend that has the kernels). */
@@ -96,9 +120,15 @@ export const denseGradient: tf.GradConfig = {
   outputsToSave: [true],
   gradFunc: (dy, saved, attrs) => {
     const [x, w, y] = saved;
-    // One kernel for all the gradients, run here rather than in each input's function.
-    const [dx, dw, db] = tf.engine().runKernel(DENSE_GRAD, { dy: dy as tf.Tensor, x, kernel: w, y }, attrs as tf.NamedAttrMap) as tf.Tensor[];
-    const grads: Record<string, () => tf.Tensor> = { x: () => dx, kernel: () => dw };
+    const dyT = dy as tf.Tensor;
+    // The weights' gradients in one kernel, run here rather than in each one's function. The
+    // input's runs only if asked for: a first layer's input is data, and its gradient was a
+    // product as large as the layer's forward one.
+    const [dw, db] = tf.engine().runKernel(DENSE_GRAD, { dy: dyT, x, y }, attrs as tf.NamedAttrMap) as tf.Tensor[];
+    const grads: Record<string, () => tf.Tensor> = {
+      x: () => tf.engine().runKernel(DENSE_GRAD_INPUT, { dy: dyT, kernel: w, y }, attrs as tf.NamedAttrMap) as tf.Tensor,
+      kernel: () => dw,
+    };
     if (db) grads.bias = () => db;
     return grads;
   },
