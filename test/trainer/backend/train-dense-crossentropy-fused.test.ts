@@ -22,6 +22,7 @@ const DENSE_CASES: DenseCase[] = [
   { label: 'softmax after the fused product', shape: [8, 5], units: 4, activation: 'softmax' },
   { label: 'tanh after the fused product; row and column tails', shape: [33, 40], units: 17, activation: 'tanh' },
   { label: 'relu, large enough to split the rows between threads', shape: [130, 100], units: 37, activation: 'relu' },
+  { label: 'an empty batch', shape: [0, 6], units: 3, activation: 'relu' },
 ];
 
 const seeded = (seed: number) => tf.initializers.randomUniform({ minval: -0.7, maxval: 0.7, seed });
