@@ -23,6 +23,12 @@ import { castAliasConfig } from './kernels/cast-alias';
 import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig } from './kernels/batch-norm-training';
 import { installBatchNormFastPath, removeBatchNormFastPath } from './batch-norm-fast-path';
 import { installReluGradient, RELU_GRAD, reluGradConfig, removeReluGradient } from './kernels/relu-grad';
+import { DENSE, DENSE_GRAD, DENSE_GRAD_INPUT, denseConfig, denseGradConfig, denseGradInputConfig } from './kernels/dense';
+import { installDenseFastPath, removeDenseFastPath } from './dense-fast-path';
+import { CATEGORICAL_CROSSENTROPY, CATEGORICAL_CROSSENTROPY_GRAD, categoricalCrossentropyConfig, categoricalCrossentropyGradConfig } from './kernels/categorical-crossentropy';
+import { installLossFastPath, removeLossFastPath } from './loss-fast-path';
+import { CATEGORICAL_ACCURACY, categoricalAccuracyConfig } from './kernels/categorical-accuracy';
+import { installSoftmaxGradient, removeSoftmaxGradient, SOFTMAX_GRAD, softmaxGradConfig } from './kernels/softmax-grad';
 
 /** Builds our config from the stock one it displaces, if any; undefined = nothing to register. */
 type ConfigBuilder = (backendName: string, stock?: tf.KernelConfig) => tf.KernelConfig | undefined;
@@ -71,6 +77,15 @@ const KERNELS: Record<string, Array<[kernelName: string, build: ConfigBuilder]>>
     [BATCH_NORM_TRAINING, batchNormTrainingConfig],
     [BATCH_NORM_TRAINING_GRAD, batchNormTrainingGradConfig],
     [RELU_GRAD, reluGradConfig], // ours: Relu's gradient in one pass (relu-grad.ts), for tfjs's Step + Multiply
+    // ours: a Dense layer's product, bias and relu, and their gradients, as 2-3 kernel calls in place of ~15 (dense-fast-path)
+    [DENSE, denseConfig],
+    [DENSE_GRAD, denseGradConfig],
+    [DENSE_GRAD_INPUT, denseGradInputConfig],
+    // ours: categoricalCrossentropy and its gradient as 2 kernel calls in place of ~38 (loss-fast-path)
+    [CATEGORICAL_CROSSENTROPY, categoricalCrossentropyConfig],
+    [CATEGORICAL_CROSSENTROPY_GRAD, categoricalCrossentropyGradConfig],
+    [CATEGORICAL_ACCURACY, categoricalAccuracyConfig], // ours: the 'acc' metric in one pass, for 2 ArgMax (and their saved clones), Equal and Cast
+    [SOFTMAX_GRAD, softmaxGradConfig], // ours: Softmax's gradient in one pass, for tfjs's Multiply, Sum, Multiply, Sub and Reshape
   ],
   cpu: [
     [tf.UnsortedSegmentSum, unsortedSegmentSumConfig], // stock is O(numSegments * size): minutes per step
@@ -109,6 +124,9 @@ export function registerTrainingKernels(backendName: string): string[] {
   if (FUSED_BATCH_NORM_BACKENDS.has(backendName)) {
     installBatchNormFastPath(backendName);
     installReluGradient(backendName);
+    installDenseFastPath(backendName);
+    installLossFastPath(backendName);
+    installSoftmaxGradient(backendName);
   }
   const ours = registered.get(backendName) ?? new Map();
   registered.set(backendName, ours);
@@ -135,6 +153,9 @@ export function unregisterTrainingKernels(backendName: string): void {
   removeEmbeddingConvFastPath(backendName);
   removeBatchNormFastPath(backendName);
   removeReluGradient(backendName);
+  removeDenseFastPath(backendName);
+  removeLossFastPath(backendName);
+  removeSoftmaxGradient(backendName);
   const ours = registered.get(backendName);
   if (!ours) return;
   for (const [kernelName, { ours: config, stock }] of ours) {

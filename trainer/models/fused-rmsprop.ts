@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { allocate, view } from '../backend/tensor-memory';
+import { rmspropPass, type RmsPropFactors } from '../backend/kernels/rmsprop-pass';
 
 // tf.train.rmsprop updates each variable with ~11 element-wise kernels. A small
 // model's variables are tiny, so on wasm each kernel costs mostly its launch and a
 // trip through the XNNPACK thread pool: the 64 → 32 → 32 → 10 MLP spent ~40% of a
-// step there. Here one JS pass per variable reads the gradient and the two slots
-// and writes new buffers, with every intermediate rounded to float32 as the stock
-// kernels round it, so the weights come out the same. New buffers (not in-place
-// writes) keep the stock semantics for any tensor still sharing the old ones.
+// step there. Here one pass per variable (rmsprop-pass.ts) reads the gradient and the
+// two slots and writes the three, with every intermediate rounded to float32 as the
+// stock kernels round it, so the weights come out the same. The weights get new
+// buffers; the slots are written in place (see update).
 
 /** The backends whose buffers `view` and `allocate` reach without a copy. */
 const FUSABLE_BACKENDS = new Set(['wasm', 'cpu']);
@@ -20,8 +21,6 @@ interface RmsPropState {
   accumulatedMeanSquares: Slot[];
   accumulatedMoments: Slot[];
 }
-
-const f32 = Math.fround;
 
 function slot(value: tf.Variable, suffix: string): Slot {
   return { originalName: `${value.name}/${suffix}`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
@@ -49,22 +48,22 @@ export class FusedRMSPropOptimizer extends tf.RMSPropOptimizer {
 
   private update(value: tf.Variable, meanSquare: tf.Variable, moment: tf.Variable, gradient: tf.Tensor): void {
     const backend = tf.backend();
-    // Allocate all outputs before taking views: a wasm allocation can detach earlier views.
-    const outs = [value, meanSquare, moment].map((v) => allocate(backend, v.shape, 'float32').info);
-    const [newValue, newMeanSquare, newMoment] = outs.map((info) => view(backend, info));
-    const [w, ms, mom, g] = [value, meanSquare, moment, gradient].map((t) => view(backend, t));
-    const [decay, keep, momentum, lr, eps] = [this.decay, 1 - this.decay, this.momentum, this.learningRate, this.epsilon].map(f32);
-    for (let k = 0; k < w.length; k++) {
-      const gk = g[k];
-      const s = f32(f32(ms[k] * decay) + f32(f32(gk * gk) * keep));
-      const step = f32(f32(gk * lr) / f32(Math.sqrt(f32(s + eps))));
-      const m = f32(f32(mom[k] * momentum) + step);
-      newMeanSquare[k] = s;
-      newMoment[k] = m;
-      newValue[k] = w[k] - m;
-    }
-    [value, meanSquare, moment].forEach((v, k) => {
-      const fresh = tf.engine().makeTensorFromTensorInfo(outs[k]);
+    const variables = [value, meanSquare, moment];
+    // The slots in place where the slot alone holds its buffer: one shared with another
+    // tensor (a clone aliases it) must keep its values. The weights always get a new
+    // buffer: tfjs-backend-wasm's products keep XNNPACK operators with the weights packed,
+    // per buffer, so a weight changed in place would go on multiplying with its old values.
+    const inPlace = (v: tf.Variable) => v !== value && backend.refCount(v.dataId) === 1;
+    const outs = variables.map((v) => (inPlace(v) ? undefined : allocate(backend, v.shape, 'float32').info));
+    // Views after every allocation: a wasm allocation can detach earlier views.
+    const [w, ms, mom, g] = [value, meanSquare, moment, gradient].map((t) => view(backend, t) as Float32Array);
+    const [newValue, newMeanSquare, newMoment] = outs.map((info, k) => (info ? view(backend, info) as Float32Array : [w, ms, mom][k]));
+    const factors: RmsPropFactors = { decay: this.decay, keep: 1 - this.decay, momentum: this.momentum, learningRate: this.learningRate, epsilon: this.epsilon };
+    rmspropPass(backend, { g, w, ms, mom, newValue, newMeanSquare, newMoment }, factors);
+    variables.forEach((v, k) => {
+      const info = outs[k];
+      if (!info) return;
+      const fresh = tf.engine().makeTensorFromTensorInfo(info);
       v.assign(fresh);
       fresh.dispose();
     });

@@ -8,7 +8,8 @@ const WASM_KERNELS = [
   'Add', 'AvgPoolGrad', 'BatchMatMul', 'Cast', 'Concat', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput',
   'DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'Equal',
   'FusedConv2D', 'FusedDepthwiseConv2D', 'GatherV2', 'Identity', 'MaxPoolGrad', 'Mean', 'Multiply', 'RealDiv', 'Relu',
-  'SplitV', 'Sum', 'TensorlensBatchNormTraining', 'TensorlensBatchNormTrainingGrad', 'TensorlensReluGrad',
+  'SplitV', 'Sum', 'TensorlensBatchNormTraining', 'TensorlensBatchNormTrainingGrad', 'TensorlensCategoricalAccuracy', 'TensorlensCategoricalCrossentropy',
+  'TensorlensCategoricalCrossentropyGrad', 'TensorlensDense', 'TensorlensDenseGrad', 'TensorlensDenseGradInput', 'TensorlensReluGrad', 'TensorlensSoftmaxGrad',
   'TensorlensTapScatter', 'TensorlensTapSum', 'Tile', 'Transpose', 'UnsortedSegmentSum', '_FusedMatMul',
 ];
 

@@ -70,3 +70,23 @@ test('a centered fused RMSprop falls back to the stock update', async () => {
   const fused = await train(new FusedRMSPropOptimizer(0.01, 0.9, 0.5, 1e-7, true));
   assertClose(fused.weights, stock.weights, 'weights');
 });
+
+for (const backend of ['cpu', 'wasm'] as const) {
+  test(`a tensor sharing a slot's buffer keeps its values through the in-place update (${backend})`, async () => {
+    await selectBackend(backend);
+    const optimizer = rmsprop(0.01);
+    const model = mlp(optimizer);
+    const x = tf.tensor2d(randomFloats(rng(12), 16 * 7), [16, 7]);
+    const y = tf.oneHot(tf.tensor1d(Array.from({ length: 16 }, (_, i) => i % 3), 'int32'), 3);
+    await model.trainOnBatch(x, y);
+    const slots = (await optimizer.getWeights()).slice(1).map((w) => w.tensor);
+    const clones = slots.map((s) => tf.clone(s));
+    const before = clones.map((c) => Array.from(c.dataSync()));
+    await model.trainOnBatch(x, y);
+    assert.deepEqual(clones.map((c) => Array.from(c.dataSync())), before, 'the clones kept their values');
+    assert.notDeepEqual(slots.map((s) => Array.from(s.dataSync())), before, 'the slots moved on');
+    tf.dispose([x, y, ...clones]);
+    model.dispose();
+    optimizer.dispose();
+  });
+}

@@ -106,6 +106,8 @@ function join(helper: Helper, seq: number): boolean {
  * parts must write disjoint memory.
  */
 export function runParts(name: string, fn: string, memory: WebAssembly.Memory, threads: number, parts: number[][]): void {
+  // splitRanges gives an empty range no parts: an empty tensor has nothing to compute.
+  if (parts.length === 0) return;
   const kernel = simdExports<Record<string, Kernel>>(name, memory)[fn];
   const shared = memory.buffer instanceof SharedArrayBuffer;
   const pool = shared && parts.length > 1 ? helpers(name, fn, memory, Math.min(threads, parts.length) - 1) : [];
