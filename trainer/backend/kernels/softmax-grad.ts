@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { allocate, view } from '../tensor-memory';
+import { overrideGradient, restoreGradient } from './gradient-override';
 
 // Softmax's gradient over the last axis, dx = dy·y - sum(dy·y)·y per row, as one kernel of
 // our own where it is registered (wasm): tfjs's runs Multiply, Sum, Multiply and Sub with
 // a Reshape, each a dispatch that costs more than its arithmetic on a classifier's
 // [batch, classes] output. Every product is rounded to float32 as the stock kernels round
-// it. Gradients are registered per kernel name for every backend at once, so Softmax's is
-// replaced while any backend has ours, and falls back to tfjs's own elsewhere.
+// it.
 
 export const SOFTMAX_GRAD = 'TensorlensSoftmaxGrad';
 
@@ -34,34 +34,17 @@ export function softmaxGradConfig(backendName: string): tf.KernelConfig {
   return { kernelName: SOFTMAX_GRAD, backendName, kernelFunc: softmaxGrad };
 }
 
-let stockGradient: tf.GradConfig | undefined;
-const backends = new Set<string>();
-
 /** Routes Softmax's gradient over the last axis to our kernel while `backendName` is active. Idempotent. */
 export function installSoftmaxGradient(backendName: string): void {
-  backends.add(backendName);
-  if (stockGradient) return;
-  const stock = tf.getGradient(tf.Softmax);
-  if (!stock) return;
-  stockGradient = stock;
-  tf.registerGradient({
-    ...stock,
-    gradFunc: (dy, saved, attrs) => {
-      const [y] = saved;
-      const { dim } = attrs as unknown as { dim: number };
-      const lastAxis = dim === -1 || dim === y.rank - 1;
-      if (!backends.has(tf.getBackend()) || !lastAxis || (dy as tf.Tensor).dtype !== 'float32' || y.dtype !== 'float32') {
-        return stock.gradFunc(dy, saved, attrs);
-      }
-      return { logits: () => tf.engine().runKernel(SOFTMAX_GRAD, { dy: dy as tf.Tensor, y }) as tf.Tensor };
-    },
+  overrideGradient(tf.Softmax, backendName, (dy, saved, attrs) => {
+    const [y] = saved;
+    const { dim } = attrs as unknown as { dim: number };
+    const lastAxis = dim === -1 || dim === y.rank - 1;
+    if (!lastAxis || (dy as tf.Tensor).dtype !== 'float32' || y.dtype !== 'float32') return null;
+    return { logits: () => tf.engine().runKernel(SOFTMAX_GRAD, { dy: dy as tf.Tensor, y }) as tf.Tensor };
   });
 }
 
-/** Stops routing for `backendName`; with no backend left, tfjs's own gradient is put back. */
 export function removeSoftmaxGradient(backendName: string): void {
-  backends.delete(backendName);
-  if (!stockGradient || backends.size > 0) return;
-  tf.registerGradient(stockGradient);
-  stockGradient = undefined;
+  restoreGradient(tf.Softmax, backendName);
 }
