@@ -55,49 +55,33 @@ function forward(): tf.KernelFunc {
   };
 }
 
-/** Runs `body` with dz, the gradient at the product: dy, masked where relu cut (relu(z) > 0 exactly where z > 0). */
-function withDz<T>(backendName: string, wasm: BackendWasm, dy: tf.TensorInfo, y: tf.TensorInfo, activation: DenseActivation, body: (dz: tf.TensorInfo) => T): T {
-  if (activation !== 'relu') return body(dy);
-  const dz = kernel(RELU_GRAD, backendName)({ inputs: { dy, x: y }, backend: wasm, attrs: {} }) as tf.TensorInfo;
-  try {
-    return body(dz);
-  } finally {
-    wasm.disposeData(dz.dataId);
-  }
-}
-
-/** dkernel and (with a bias) dbias from dy and the saved x and y. */
+/** dkernel and (with a bias) dbias from dz, the gradient at the product, and the saved x. */
 function weightGradients(backendName: string): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const wasm = backend as BackendWasm;
-    const { dy, x, y } = inputs as Record<'dy' | 'x' | 'y', tf.TensorInfo>;
-    const { activation, hasBias } = attrs as unknown as Attrs;
-    return withDz(backendName, wasm, dy, y, activation, (dz) => {
-      const dw = wasmAllocate(wasm, [x.shape[1], dz.shape[1]], 'float32');
-      // dw = xᵀ · dz: xᵀ's row r is x's column r.
-      gemm(wasm, x, [1, x.shape[1]], dz, undefined, dw, false);
-      if (!hasBias) return [dw];
-      return [dw, kernel(tf.Sum, backendName)({ inputs: { x: dz }, backend, attrs: { axis: [0], keepDims: false } }) as tf.TensorInfo];
-    });
+    const { dz, x } = inputs as Record<'dz' | 'x', tf.TensorInfo>;
+    const { hasBias } = attrs as unknown as Attrs;
+    const dw = wasmAllocate(wasm, [x.shape[1], dz.shape[1]], 'float32');
+    // dw = xᵀ · dz: xᵀ's row r is x's column r.
+    gemm(wasm, x, [1, x.shape[1]], dz, undefined, dw, false);
+    if (!hasBias) return [dw];
+    return [dw, kernel(tf.Sum, backendName)({ inputs: { x: dz }, backend, attrs: { axis: [0], keepDims: false } }) as tf.TensorInfo];
   };
 }
 
-/** dx = dz · kernelᵀ from dy and the saved kernel and y. */
+/** dx = dz · kernelᵀ from dz and the saved kernel. */
 function inputGradient(backendName: string): tf.KernelFunc {
-  return ({ inputs, backend, attrs }) => {
+  return ({ inputs, backend }) => {
     const wasm = backend as BackendWasm;
-    const { dy, kernel: w, y } = inputs as Record<'dy' | 'kernel' | 'y', tf.TensorInfo>;
-    const { activation } = attrs as unknown as Attrs;
-    return withDz(backendName, wasm, dy, y, activation, (dz) => {
-      const wT = kernel(tf.Transpose, backendName)({ inputs: { x: w }, backend, attrs: { perm: [1, 0] } }) as tf.TensorInfo;
-      try {
-        const dx = wasmAllocate(wasm, [dz.shape[0], w.shape[0]], 'float32');
-        gemm(wasm, dz, [dz.shape[1], 1], wT, undefined, dx, false);
-        return dx;
-      } finally {
-        wasm.disposeData(wT.dataId);
-      }
-    });
+    const { dz, kernel: w } = inputs as Record<'dz' | 'kernel', tf.TensorInfo>;
+    const wT = kernel(tf.Transpose, backendName)({ inputs: { x: w }, backend, attrs: { perm: [1, 0] } }) as tf.TensorInfo;
+    try {
+      const dx = wasmAllocate(wasm, [dz.shape[0], w.shape[0]], 'float32');
+      gemm(wasm, dz, [dz.shape[1], 1], wT, undefined, dx, false);
+      return dx;
+    } finally {
+      wasm.disposeData(wT.dataId);
+    }
   };
 }
 
@@ -120,13 +104,15 @@ export const denseGradient: tf.GradConfig = {
   outputsToSave: [true],
   gradFunc: (dy, saved, attrs) => {
     const [x, w, y] = saved;
-    const dyT = dy as tf.Tensor;
+    const { activation } = attrs as unknown as Attrs;
+    // The gradient at the product, once for both kernels: dy where relu passed it (relu(z) > 0 exactly where z > 0).
+    const dz = activation === 'relu' ? (tf.engine().runKernel(RELU_GRAD, { dy: dy as tf.Tensor, x: y }) as tf.Tensor) : (dy as tf.Tensor);
     // The weights' gradients in one kernel, run here rather than in each one's function. The
     // input's runs only if asked for: a first layer's input is data, and its gradient was a
     // product as large as the layer's forward one.
-    const [dw, db] = tf.engine().runKernel(DENSE_GRAD, { dy: dyT, x, y }, attrs as tf.NamedAttrMap) as tf.Tensor[];
+    const [dw, db] = tf.engine().runKernel(DENSE_GRAD, { dz, x }, attrs as tf.NamedAttrMap) as tf.Tensor[];
     const grads: Record<string, () => tf.Tensor> = {
-      x: () => tf.engine().runKernel(DENSE_GRAD_INPUT, { dy: dyT, kernel: w, y }, attrs as tf.NamedAttrMap) as tf.Tensor,
+      x: () => tf.engine().runKernel(DENSE_GRAD_INPUT, { dz, kernel: w }) as tf.Tensor,
       kernel: () => dw,
     };
     if (db) grads.bias = () => db;
