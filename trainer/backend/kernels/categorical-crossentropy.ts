@@ -20,6 +20,13 @@ function rowsOf(t: tf.TensorInfo): [number, number] {
   return [classes === 0 ? 0 : tf.util.sizeFromShape(t.shape) / classes, classes];
 }
 
+/** A row's sum, rounded to float32 as tfjs's Sum gives it: what the probabilities are divided by. */
+function rowSum(p: ArrayLike<number>, base: number, classes: number): number {
+  let sum = 0;
+  for (let j = 0; j < classes; j++) sum += p[base + j];
+  return f32(sum);
+}
+
 const forward: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { target, output } = inputs as Record<'target' | 'output', tf.TensorInfo>;
   const { epsilon } = attrs as unknown as Attrs;
@@ -28,9 +35,7 @@ const forward: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const [t, p] = [view(backend, target), view(backend, output)];
   const [lo, hi] = [f32(epsilon), f32(1 - epsilon)];
   for (let r = 0, base = 0; r < rows; r++, base += classes) {
-    let sum = 0;
-    for (let j = 0; j < classes; j++) sum += p[base + j];
-    const s = f32(sum);
+    const s = rowSum(p, base, classes);
     let total = 0;
     for (let j = 0; j < classes; j++) {
       const q = Math.min(hi, Math.max(lo, f32(p[base + j] / s)));
@@ -55,9 +60,7 @@ const backward: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const [d, t, p] = [view(backend, dy), view(backend, target), view(backend, output)];
   const [lo, hi] = [f32(epsilon), f32(1 - epsilon)];
   for (let r = 0, base = 0; r < rows; r++, base += classes) {
-    let sum = 0;
-    for (let j = 0; j < classes; j++) sum += p[base + j];
-    const s = f32(sum);
+    const s = rowSum(p, base, classes);
     let dot = 0;
     for (let j = 0; j < classes; j++) {
       const q = f32(p[base + j] / s);
