@@ -99,7 +99,7 @@ export function CompareChart({ tag, runs, groups, data, view, smoothing, cursor,
       const settings: ChartView = { ...layout, smoothing: smoothing.current };
       const lines = chartLines(tag, shown, grouped, data, cache, settings, h.zoom, theme, tooltip);
       // Runs whose points are still on their way: the frame waits for them.
-      if (h.base && !lines.ready && Object.keys(lines.fingerprints).length === 0) return;
+      if (h.base && !lines.ready && Object.keys(lines.fingerprints).length === 0) return false;
       if (h.base) chart.setOption(h.base, { notMerge: true, lazyUpdate: true });
       h.base = null;
       if (lines.xMin <= lines.xMax) h.extent = [lines.xMin, lines.xMax];

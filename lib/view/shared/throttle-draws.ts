@@ -11,15 +11,16 @@ export interface DrawThrottle {
  * Lets drawing take at most half of the main thread: a draw that took D ms is followed by at least
  * D ms without one. A lone point is drawn at once, but when points come faster than a slow machine
  * can draw them, they are drawn together instead of one draw each, which would leave the chart
- * further behind with every point.
+ * further behind with every point. A draw that returns false had nothing to draw (its points are
+ * still on their way) and is followed by no wait: the points' arrival must draw at once.
  */
-export function throttleDraws(draw: () => void, now: () => number = () => performance.now()): DrawThrottle {
+export function throttleDraws(draw: () => boolean | void, now: () => number = () => performance.now()): DrawThrottle {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let readyAt = -Infinity;
   const run = () => {
     timer = undefined;
     const start = now();
-    draw();
+    if (draw() === false) return;
     const end = now();
     readyAt = start + Math.max(MIN_GAP_MS, 2 * (end - start));
   };

@@ -37,3 +37,23 @@ test('cancel drops a pending draw', (t) => {
   t.mock.timers.tick(1_000);
   assert.equal(draws, 1);
 });
+
+test('a draw that had nothing to draw is followed by no wait', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let clock = 0;
+  let ready = false;
+  let draws = 0;
+  const throttle = throttleDraws(() => {
+    clock += 5;
+    if (!ready) return false;
+    draws++;
+  }, () => clock);
+  throttle.request();
+  ready = true;
+  throttle.request();
+  assert.equal(draws, 1, 'the request after an empty draw draws at once');
+  throttle.request();
+  assert.equal(draws, 1, 'a real draw is still followed by its cool-down');
+  t.mock.timers.tick(16);
+  assert.equal(draws, 2);
+});
