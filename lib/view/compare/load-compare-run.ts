@@ -69,23 +69,38 @@ export async function loadLiveRun(target: LoadTarget, queue: RequestQueue, signa
 }
 
 /**
- * One request per tag and pass for up to MAX_TAG_RUNS runs; fills `thinned` with the runs whose tag
- * was thinned and that read it again here (live runs read it again themselves).
+ * One request per tag and pass for up to MAX_TAG_RUNS runs. Each read resolves to the function that
+ * stores it, so that a pass can store its reads together; storing fills `thinned` with the runs
+ * whose tag was thinned and that read it again here (live runs read it again themselves).
  */
-function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueue, maxPoints: number, priority: number, signal: AbortSignal, thinned: Map<string, LoadTarget[]>): Promise<void>[] {
+function readTag(tag: string, targets: readonly LoadTarget[], queue: RequestQueue, maxPoints: number, priority: number, signal: AbortSignal, thinned: Map<string, LoadTarget[]>): Promise<() => void>[] {
   return requestChunks(targets).map((chunk) =>
     queue.run(priority, async () => {
-      if (signal.aborted) return;
+      if (signal.aborted) return () => undefined;
       const { runs } = decodeTagRunColumns(await fetchBytes(tagRunsApiUrl(tag, chunk.map((t) => t.runId), maxPoints), signal));
-      if (signal.aborted) return;
-      for (const target of chunk) {
-        const series = runs.get(target.runId);
-        if (!series || target.liveLoaded?.has(tag)) continue;
-        take(target, tag, series.count, series, maxPoints);
-        if (series.count > maxPoints && !target.liveLoaded) thinned.set(tag, [...(thinned.get(tag) ?? []), target]);
-      }
+      return () => {
+        if (signal.aborted) return;
+        for (const target of chunk) {
+          const series = runs.get(target.runId);
+          if (!series || target.liveLoaded?.has(tag)) continue;
+          take(target, tag, series.count, series, maxPoints);
+          if (series.count > maxPoints && !target.liveLoaded) thinned.set(tag, [...(thinned.get(tag) ?? []), target]);
+        }
+      };
     }),
   );
+}
+
+/**
+ * Stores every read that came, in one task, then fails if one did not. Charts draw in the task
+ * their points are stored in, and the browser renders after each such task: reads stored as each
+ * arrives had four charts wait on three renders between them.
+ */
+async function storeTogether(reads: Promise<() => void>[], signal: AbortSignal): Promise<void> {
+  const results = await Promise.allSettled(reads);
+  for (const result of results) if (result.status === 'fulfilled') result.value();
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed && !signal.aborted) throw failed.reason;
 }
 
 /**
@@ -106,8 +121,9 @@ export async function loadRunsTogether(targets: readonly LoadTarget[], knownTags
   const thinned = new Map<string, LoadTarget[]>();
   // Tags and runs in the order firstReadUrls gives the server render: the same requests, so the ones it started are used.
   const reads = byTag(targets, (target) => tagsOf.get(target) ?? []);
-  await settleAll([...reads].flatMap(([tag, runs]) => readTag(tag, runs, queue, FIRST_READ_POINTS, PRIORITY.first, signal, thinned)), signal);
+  await storeTogether([...reads].flatMap(([tag, runs]) => readTag(tag, runs, queue, FIRST_READ_POINTS, PRIORITY.first, signal, thinned)), signal);
   onFirstRead();
   const ignored = new Map<string, LoadTarget[]>();
-  await settleAll([...thinned].flatMap(([tag, runs]) => readTag(tag, runs, queue, SMOOTHING_POINTS, PRIORITY.smoothing, signal, ignored)), signal);
+  // Each as it comes: these finer reads take the server a while each.
+  await settleAll([...thinned].flatMap(([tag, runs]) => readTag(tag, runs, queue, SMOOTHING_POINTS, PRIORITY.smoothing, signal, ignored).map((read) => read.then((store) => store()))), signal);
 }

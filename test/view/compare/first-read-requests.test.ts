@@ -42,3 +42,29 @@ test('the first read asks for exactly the addresses the server render preloads, 
     for (const tag of tagsOf(target.runId)) assert.deepEqual(Array.from(target.store.get(tag)!.columns.values), [1, 0.5], `${target.runId} ${tag}`);
   }
 });
+
+test('the first reads of all tags are stored in one task, once the last has come, so the charts draw together', async (t) => {
+  const runIds = ['run-0', 'run-1'];
+  const tags = ['batch/acc', 'batch/grad_norm', 'batch/loss', 'batch/lr'];
+  const answer = fakeServer([]);
+  // The reads arrive a task apart, the last one well after the others.
+  let delay = 0;
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: string | URL | Request) => {
+    const response = await answer(input);
+    await new Promise((resolve) => setTimeout(resolve, (delay += 10)));
+    return response;
+  }) as typeof fetch;
+  t.after(() => void (globalThis.fetch = realFetch));
+
+  const targets: LoadTarget[] = runIds.map((runId) => ({ runId, store: new SeriesStore(tags), onSmoothingReady: () => undefined }));
+  const storedIn: number[] = [];
+  let task = 0;
+  const ticker = setInterval(() => task++, 1);
+  t.after(() => clearInterval(ticker));
+  for (const target of targets) target.store.subscribe((changed) => storedIn.push(...[...changed].map(() => task)));
+  await loadRunsTogether(targets, Object.fromEntries(runIds.map((id) => [id, tags])), new RequestQueue(6), new AbortController().signal, () => undefined);
+
+  assert.equal(storedIn.length, runIds.length * tags.length, 'every run stored every tag');
+  assert.equal(new Set(storedIn).size, 1, `stored in tasks ${storedIn.join(' ')}`);
+});
