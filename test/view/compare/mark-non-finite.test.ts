@@ -3,21 +3,15 @@ import assert from 'node:assert/strict';
 import type { ScalarPoint } from '../../../lib/kinds/scalar/points';
 import { DEFAULT_SMOOTHING } from '../../../lib/compare/smoothing/smoothing';
 import { type ChartRun, chartLines, type ChartView } from '../../../lib/view/compare/chart-lines';
-import type { CompareData } from '../../../lib/view/compare/compare-data';
 import type { TooltipLookup } from '../../../lib/view/compare/compare-tooltip';
 import { SmoothedCache } from '../../../lib/view/compare/smoothed-cache';
-import { pointColumns } from '../../../lib/view/scalar/series-store';
 import type { MarkerDatum } from '../../../lib/view/scalar/non-finite-markers';
 import type { ChartTheme } from '../../../lib/view/shared/chart-theme';
+import { dataOf } from './chart-data-fixture';
 
 const theme: ChartTheme = { text: '#000', muted: '#666', grid: '#ddd', surface: '#fff', bad: '#d00', palette: ['#00f'] };
 const view: ChartView = { smoothing: DEFAULT_SMOOTHING, xAxis: 'step', logScale: false, ignoreOutliers: false, band: 'minmax' };
 
-/** The runs' points for one tag, as the page's data holder hands them to a chart. */
-function dataOf(points: Record<string, ScalarPoint[]>): CompareData {
-  const held = { store: (runId: string) => new Map([['loss', { points: points[runId], columns: pointColumns(points[runId]) }]]), isSmoothingReady: () => true };
-  return held as unknown as CompareData;
-}
 
 const runs: ChartRun[] = [
   { id: 'a', name: 'run a', color: '#111111', startedAt: 0 },
