@@ -108,9 +108,10 @@ async function storeTogether(reads: Promise<() => void>[], signal: AbortSignal):
  * chart of fifty runs costs one request: first coarse, runs still training included, so that every
  * line draws at once; then again at the resolution smoothing works on where the first read was
  * thinned, for runs that no longer change. Tags the server rendered are used as they are; runs
- * without them have their tags fetched first.
+ * without them have their tags fetched first. The finer reads start once what `onFirstRead`
+ * returns has settled.
  */
-export async function loadRunsTogether(targets: readonly LoadTarget[], knownTags: Readonly<Record<string, readonly string[]>>, queue: RequestQueue, signal: AbortSignal, onFirstRead: () => void): Promise<void> {
+export async function loadRunsTogether(targets: readonly LoadTarget[], knownTags: Readonly<Record<string, readonly string[]>>, queue: RequestQueue, signal: AbortSignal, onFirstRead: () => void | Promise<void>): Promise<void> {
   const tagsOf = new Map<LoadTarget, readonly string[]>();
   await settleAll(
     targets.map(async (target) => {
@@ -122,7 +123,7 @@ export async function loadRunsTogether(targets: readonly LoadTarget[], knownTags
   // Tags and runs in the order firstReadUrls gives the server render: the same requests, so the ones it started are used.
   const reads = byTag(targets, (target) => tagsOf.get(target) ?? []);
   await storeTogether([...reads].flatMap(([tag, runs]) => readTag(tag, runs, queue, FIRST_READ_POINTS, PRIORITY.first, signal, thinned)), signal);
-  onFirstRead();
+  await onFirstRead();
   const ignored = new Map<string, LoadTarget[]>();
   // Each as it comes: these finer reads take the server a while each.
   await settleAll([...thinned].flatMap(([tag, runs]) => readTag(tag, runs, queue, SMOOTHING_POINTS, PRIORITY.smoothing, signal, ignored).map((read) => read.then((store) => store()))), signal);
