@@ -19,6 +19,7 @@ import { type UpdateCompareState, useCompareState } from '@/lib/view/compare/use
 import { hparamRun } from '@/lib/hparams/run-metrics';
 import { EnsembleButton } from '@/lib/view/ensemble/ensemble-button';
 import { HParamsView } from '@/lib/view/hparams/hparams-view';
+import { useAfterFirstDraw } from '@/lib/view/compare/use-after-first-draw';
 import { useRunMetrics } from '@/lib/view/compare/use-run-metrics';
 import { setRunColorOverride, useRunColorOverrides } from '@/lib/view/shared/run-color-overrides';
 import '@/lib/view/shared/chart.css';
@@ -77,6 +78,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
   const { xAxis, logScale, ignoreOutliers, band } = state;
   const chartView = useMemo((): ChartLayout => ({ xAxis: view.groups ? 'step' : xAxis, logScale, ignoreOutliers, band }), [xAxis, logScale, ignoreOutliers, band, view.groups]);
   const metrics = useRunMetrics(data, state.runs);
+  const chartsDrawn = useAfterFirstDraw(data);
   const tagFilter = useMemo(() => parseTagFilter(state.tagFilter), [state.tagFilter]);
   const allTags = useMemo(() => [...new Set(selected.flatMap((run) => data.tags(run.id)))].sort(), [data, selected]);
   const tags = useMemo(() => (tagFilter.ok ? allTags.filter(tagFilter.matches) : allTags), [allTags, tagFilter]);
@@ -149,7 +151,7 @@ export function ComparePageClient({ initialSearch, initialRuns, initialTags }: C
           ) : (
             <CompareCharts tags={tags} runs={view.lines} groups={view.chartGroups} data={data} view={chartView} smoothing={smoothingChannel} cursor={cursor} zooms={state.zooms} onZoom={zoomTo} />
           )}
-          <CompareRunTable runs={selected} metrics={metrics} tags={allTags} colors={view.colors} hidden={view.hidden} groups={view.groups} onToggle={toggle} onColor={recolor} choice={state.columns} onChoice={chooseColumns} sort={state.sort} onSort={sortTable} />
+          {chartsDrawn && <CompareRunTable runs={selected} metrics={metrics} tags={allTags} colors={view.colors} hidden={view.hidden} groups={view.groups} onToggle={toggle} onColor={recolor} choice={state.columns} onChoice={chooseColumns} sort={state.sort} onSort={sortTable} />}
         </>
       )}
     </section>
