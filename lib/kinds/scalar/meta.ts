@@ -22,6 +22,13 @@ export const MAX_POINTS_PER_BATCH = 10_000;
 /** Points the chart asks for by default; the server downsamples longer series to about this many. */
 export const DEFAULT_MAX_POINTS = 2_000;
 
+/**
+ * Runs one read of a tag may name (GET /api/scalars/{tag}): more than a comparison draws, and the
+ * address of a request this size is still short. Here, not beside the route's schema, so that the
+ * page splitting its reads by it does not ship the server's validation to the browser.
+ */
+export const MAX_TAG_RUNS = 100;
+
 /** Tags that belong together on one chart, as Keras names its logs: `loss` with `val_loss`. */
 export function chartFamily(tag: string): string {
   const leaf = tag.slice(tag.lastIndexOf('/') + 1);

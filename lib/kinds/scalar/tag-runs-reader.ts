@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { runIdSchema } from '../../protocol/ingest-messages';
 import type { KindData } from '../kind';
-import { DEFAULT_MAX_POINTS } from './meta';
+import { DEFAULT_MAX_POINTS, MAX_TAG_RUNS } from './meta';
 import type { HttpPoint } from './points';
 import { toSeriesResponse } from './reader';
 import type { ScalarSeries, ScalarTable } from './sqlite-table';
-
-/** More runs than a comparison draws; the address of a request this size is still short. */
-export const MAX_TAG_RUNS = 100;
 
 /** `?runs=a,b,c&max_points=N&format=json|f64`: the runs to read one tag of, as TensorBoard's scalars_multirun takes them. */
 export const tagRunsQuerySchema = z

@@ -1,4 +1,4 @@
-import { MAX_TAG_RUNS } from '../../kinds/scalar/tag-runs-reader';
+import { MAX_TAG_RUNS } from '../../kinds/scalar/meta';
 import { tagRunsApiUrl } from '../scalar/api-paths';
 import { FIRST_READ_POINTS } from './resolution';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeTagRunColumns, type TagRunPoints } from '../../../lib/kinds/scalar/tag-runs-columns';
-import { MAX_TAG_RUNS } from '../../../lib/kinds/scalar/tag-runs-reader';
+import { MAX_TAG_RUNS } from '../../../lib/kinds/scalar/meta';
 import { loadRunsTogether, type LoadTarget } from '../../../lib/view/compare/load-compare-run';
 import { RequestQueue } from '../../../lib/view/compare/request-queue';
 import { FIRST_READ_POINTS } from '../../../lib/view/compare/resolution';
