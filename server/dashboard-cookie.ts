@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { carriesToken, isLoopback, sameSecret } from './auth-token';
+import { isPageLoad } from './page-load';
 
 /**
  * How the dashboard's own writes (rename, tag, delete) carry the token: a browser cannot add an
@@ -21,12 +22,6 @@ function cookieToken(req: IncomingMessage): string | null {
     }
   }
   return null;
-}
-
-/** A page load, not an API call or a page's own scripts and styles. */
-function isPageLoad(req: IncomingMessage): boolean {
-  const path = (req.url ?? '/').split('?')[0];
-  return req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/_next/') && !path.startsWith('/ws/');
 }
 
 /**

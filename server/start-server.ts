@@ -9,6 +9,7 @@ import { attachSockets, Log } from './attach-sockets';
 import { readApiRoutes } from './api-routes';
 import { guardRequests } from './guard-request';
 import { hostPolicy } from './host-check';
+import { pagesFirst } from './pages-first';
 import { ensembleLauncher } from './launch-ensemble';
 import { LiveHub } from './live-hub';
 import { escapeForLog } from './refusal-log';
@@ -54,13 +55,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handle = next.getRequestHandler();
   const hosts = hostPolicy(options.host, options.allowedHosts);
   const server = createServer(
-    guardRequests({ hosts, token: options.token, routes: readApiRoutes(join(options.dir, 'app')) }, (req: IncomingMessage, res: ServerResponse) => {
-      handle(req, res).catch((e: Error) => {
-        log(`request ${escapeForLog(req.url ?? '')} failed: ${escapeForLog(e.message)}`);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: 'internal', message: 'internal server error' } }));
-      });
-    }),
+    guardRequests(
+      { hosts, token: options.token, routes: readApiRoutes(join(options.dir, 'app')) },
+      pagesFirst((req: IncomingMessage, res: ServerResponse) => {
+        handle(req, res).catch((e: Error) => {
+          log(`request ${escapeForLog(req.url ?? '')} failed: ${escapeForLog(e.message)}`);
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'internal', message: 'internal server error' } }));
+        });
+      }),
+    ),
   );
   const hub = new LiveHub(app);
   const projections = startProjections(app, hub, log);

@@ -8,9 +8,6 @@ export const dynamic = 'force-dynamic';
 
 // GET /api/scalars/{tag}?runs=a,b,c&max_points=2000&format=json|f64 - one tag of many runs, each downsampled as /api/runs/{id}/scalars/{tag}
 export const GET = withApp<{ tag: string[] }>(async ({ app, params, searchParams }) => {
-  // The compare page's render preloads these reads while the server still streams that page: a
-  // turn of the loop first lets the page finish rather than wait behind fifty runs' reads.
-  await new Promise((resolve) => setImmediate(resolve));
   const { tag } = tagParamsSchema.parse(params);
   const { runIds, maxPoints, format } = tagRunsQuerySchema.parse(Object.fromEntries(searchParams));
   if (format === 'json') return NextResponse.json(app.read.scalar.tagRuns(tag, runIds, maxPoints));
