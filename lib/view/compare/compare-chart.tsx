@@ -3,7 +3,7 @@ import { throttleDraws } from '../shared/throttle-draws';
 import type { ChartOption } from '../shared/echarts-setup';
 import { useChart } from '../shared/use-chart';
 import type { CompareData } from './compare-data';
-import { compareBaseOption, xAxisOption, yAxisOption } from './compare-option';
+import { compareBaseOption, type DrawOption, framedOption, xAxisOption, yAxisOption } from './compare-option';
 import type { TooltipLookup } from './compare-tooltip';
 import { downloadPng, downloadSvg } from './chart-export';
 import { type ChartGroup, type ChartLayout, chartLines, type ChartRun, type ChartView } from './chart-lines';
@@ -100,7 +100,7 @@ export function CompareChart({ tag, runs, groups, data, view, smoothing, cursor,
       const lines = chartLines(tag, shown, grouped, data, cache, settings, h.zoom, theme, tooltip);
       // Runs whose points are still on their way: the frame waits for them.
       if (h.base && !lines.ready && Object.keys(lines.fingerprints).length === 0) return false;
-      if (h.base) chart.setOption(h.base, { notMerge: true, lazyUpdate: true });
+      const frame = h.base;
       h.base = null;
       if (lines.xMin <= lines.xMax) h.extent = [lines.xMin, lines.xMax];
       const ids = lines.series.map((s) => s.id).join('\n');
@@ -111,9 +111,10 @@ export function CompareChart({ tag, runs, groups, data, view, smoothing, cursor,
       const same = ids === h.seriesIds;
       const series = same ? lines.series.filter((s) => !lines.unchanged.has(s.id as string)) : lines.series;
       if (!same || axes !== h.axes) series.push(tooltipAnchors(h.extent));
-      if (series.length > 0 || axes !== h.axes) {
-        const xAxis = xAxisOption(theme, settings.xAxis, h.extent[0], h.extent[1]);
-        chart.setOption({ xAxis, yAxis: [yAxisOption(theme, settings.logScale, range)], series }, same ? undefined : { replaceMerge: ['series'] });
+      if (frame || series.length > 0 || axes !== h.axes) {
+        const option: DrawOption = { xAxis: xAxisOption(theme, settings.xAxis, h.extent[0], h.extent[1]), yAxis: [yAxisOption(theme, settings.logScale, range)], series };
+        if (frame) chart.setOption(framedOption(frame, option), { notMerge: true });
+        else chart.setOption(option, same ? undefined : { replaceMerge: ['series'] });
       }
       h.seriesIds = ids;
       h.axes = axes;

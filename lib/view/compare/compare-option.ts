@@ -15,6 +15,36 @@ export function compareBaseOption(theme: ChartTheme, axis: XAxis, tooltip: Toolt
   return { ...base, xAxis: { ...(base.xAxis as object), type: axis === 'wall' ? 'time' : 'value' } as ChartOption['xAxis'], dataZoom };
 }
 
+/** What each draw sets: the axes' ranges and the series that changed. */
+export type DrawOption = {
+  xAxis: ReturnType<typeof xAxisOption>;
+  yAxis: [ReturnType<typeof yAxisOption>];
+  series: NonNullable<ChartOption['series']>;
+};
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `over` merged into `under` as ECharts merges an option into the one it holds: objects key by key, anything else replaced. */
+function mergeAxis(under: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...under };
+  for (const [key, value] of Object.entries(over)) merged[key] = isPlainObject(value) && isPlainObject(under[key]) ? mergeAxis(under[key], value) : value;
+  return merged;
+}
+
+/**
+ * The chart's frame with its first draw's axes and series, as one option to set with notMerge:
+ * one ECharts update for the chart's first lines, not one for the frame and another for the lines.
+ */
+export function framedOption(frame: ChartOption, draw: DrawOption): ChartOption {
+  const [valueAxis, ...others] = frame.yAxis as Record<string, unknown>[];
+  return {
+    ...frame,
+    xAxis: mergeAxis(frame.xAxis as Record<string, unknown>, draw.xAxis) as ChartOption['xAxis'],
+    yAxis: [mergeAxis(valueAxis, draw.yAxis[0]), ...others] as ChartOption['yAxis'],
+    series: draw.series,
+  };
+}
+
 export function xAxisOption(theme: ChartTheme, axis: XAxis, min: number, max: number) {
   const label = valueAxisLabel(theme);
   if (axis === 'wall') return { type: 'time' as const, min, max, axisLabel: { color: theme.muted, hideOverlap: true } };
