@@ -55,14 +55,14 @@ export class CompareData {
       onStatus: () => undefined,
       onEvent: (event) => {
         if (event.type === 'runs') {
-          const held = this.wanted.map((id) => JSON.stringify(this.summaries.get(id) ?? null)).join('\n');
+          const held = this.wantedSummaries();
           this.summaries.clear();
           for (const run of event.runs) this.summaries.set(run.id, run);
           // Deleted while this page was not listening.
           for (const id of this.runs.keys()) if (!this.summaries.has(id)) this.onDeleted(id);
           // The list comes once the page is up, most often saying what the server render did: a
           // render of the whole page for nothing new would hold up the charts' first draw.
-          if (this.wanted.map((id) => JSON.stringify(this.summaries.get(id) ?? null)).join('\n') !== held) this.sync();
+          if (this.wantedSummaries() !== held) this.sync();
         } else if (event.type === 'run') {
           this.summaries.set(event.run.id, event.run);
           if (this.wanted.includes(event.run.id)) this.sync();
@@ -73,6 +73,11 @@ export class CompareData {
       },
     });
     this.sync();
+  }
+
+  /** The shown runs' summaries as one string, to tell whether a pushed run list changed any. */
+  private wantedSummaries(): string {
+    return this.wanted.map((id) => JSON.stringify(this.summaries.get(id) ?? null)).join('\n');
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -176,7 +181,11 @@ export class CompareData {
     // The finer reads wait for the charts' first draw to be painted. Started in the task that drew
     // it, their work on the server took the CPU the browser paints with: on two cores that paint
     // came up to 400 ms later.
-    const painted = () => (controller.signal.aborted ? undefined : afterNextPaint().then(() => this.firstDrawn()));
+    let paint: Promise<void> | undefined;
+    const painted = () => {
+      if (!controller.signal.aborted) paint ??= afterNextPaint().then(() => this.firstDrawn());
+      return paint;
+    };
     const stored = () => {
       firstReadDone();
       return painted();

@@ -12,7 +12,6 @@ import { dataOf } from './chart-data-fixture';
 const theme: ChartTheme = { text: '#000', muted: '#666', grid: '#ddd', surface: '#fff', bad: '#d00', palette: ['#00f'] };
 const view: ChartView = { smoothing: DEFAULT_SMOOTHING, xAxis: 'step', logScale: false, ignoreOutliers: false, band: 'minmax' };
 
-
 const runs: ChartRun[] = [
   { id: 'a', name: 'run a', color: '#111111', startedAt: 0 },
   { id: 'b', name: 'run b', color: '#222222', startedAt: 0 },
