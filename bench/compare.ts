@@ -75,7 +75,7 @@ const WATCH_CHARTS = `(() => {
     const now = performance.now();
     if (times.drawn !== undefined && times.painted === undefined) times.painted = now;
     if (drawn && times.drawn === undefined) times.drawn = now;
-    if (drawn && charts.every((c) => c.dataset.ready === 'true')) times.ready = now;
+    if (drawn && times.ready === undefined && charts.every((c) => c.dataset.ready === 'true')) times.ready = now;
     if (times.ready === undefined || times.painted === undefined) requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
